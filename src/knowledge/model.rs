@@ -1,0 +1,219 @@
+//! The plain data the knowledge base is made of: roles, facts with provenance, featured jobs, warnings.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// Index of an [`Article`] in [`crate::knowledge::KnowledgeBase::articles`].
+pub type ArticleId = usize;
+/// Index of a [`Role`] in [`crate::knowledge::KnowledgeBase::roles`].
+pub type RoleId = usize;
+
+/// One document under `knowledge/`, as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The article's title, e.g. "Machine Learning Engineer vs. Data Specialist".
+    pub title: String,
+    /// Path relative to the knowledge directory, e.g. `articles/mle-vs-ds.txt`.
+    pub file: String,
+}
+
+/// The parts of a role profile. The order is the order answers show them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Definition,
+    Responsibilities,
+    Skills,
+    Education,
+    Tools,
+    Industries,
+    Outlook,
+    Tips,
+    /// Free-prose statements about how this role differs from another.
+    Differences,
+}
+
+impl Section {
+    pub const ALL: [Section; 9] = [
+        Section::Definition,
+        Section::Responsibilities,
+        Section::Skills,
+        Section::Education,
+        Section::Tools,
+        Section::Industries,
+        Section::Outlook,
+        Section::Tips,
+        Section::Differences,
+    ];
+
+    /// The heading shown to users.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Definition => "Definition",
+            Section::Responsibilities => "Responsibilities",
+            Section::Skills => "Skills",
+            Section::Education => "Education",
+            Section::Tools => "Tools",
+            Section::Industries => "Industries",
+            Section::Outlook => "Outlook",
+            Section::Tips => "Getting started",
+            Section::Differences => "How it differs",
+        }
+    }
+
+    /// The machine name used in options, JSON and `custom_id`s.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Definition => "definition",
+            Section::Responsibilities => "responsibilities",
+            Section::Skills => "skills",
+            Section::Education => "education",
+            Section::Tools => "tools",
+            Section::Industries => "industries",
+            Section::Outlook => "outlook",
+            Section::Tips => "tips",
+            Section::Differences => "differences",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+/// One statement about a role, with every article it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    pub text: String,
+    /// Never empty; the first is where the wording comes from.
+    pub sources: Vec<ArticleId>,
+}
+
+/// A skill or tool mentioned by a role, recognised through the taxonomy or read from a
+/// `Category: a, b, c` list. Items that are not in the taxonomy still count.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Competency {
+    /// The canonical name ("PyTorch"), or the item as written when the taxonomy lacks it.
+    pub name: String,
+    /// Normalised key used to compare roles item by item.
+    pub key: String,
+    pub category: Category,
+}
+
+/// What kind of competency an item is; `/skills` groups by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Language,
+    Framework,
+    DataTool,
+    Database,
+    Visualization,
+    Cloud,
+    Devops,
+    Governance,
+    Method,
+    Management,
+    SoftSkill,
+    Other,
+}
+
+impl Category {
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Language => "Languages",
+            Category::Framework => "Frameworks & libraries",
+            Category::DataTool => "Data tools",
+            Category::Database => "Databases",
+            Category::Visualization => "Visualization",
+            Category::Cloud => "Cloud",
+            Category::Devops => "DevOps & MLOps",
+            Category::Governance => "Governance",
+            Category::Method => "Methods & concepts",
+            Category::Management => "Management",
+            Category::SoftSkill => "Soft skills",
+            Category::Other => "Other",
+        }
+    }
+}
+
+/// A role profile merged from every article that covers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    /// URL-safe identifier, e.g. `machine-learning-engineer`.
+    pub slug: String,
+    /// Display name, e.g. "Machine Learning Engineer".
+    pub name: String,
+    /// Other names users may type: acronyms, names from the text, curated ones.
+    pub aliases: Vec<String>,
+    pub sections: BTreeMap<Section, Vec<Fact>>,
+    /// Skills and tools, sorted by key, without duplicates.
+    pub competencies: Vec<Competency>,
+    /// Articles this role appears in, in reading order.
+    pub sources: Vec<ArticleId>,
+    /// Curated remarks from `roles.toml`.
+    pub notes: Vec<String>,
+}
+
+impl Role {
+    pub fn facts(&self, section: Section) -> &[Fact] {
+        self.sections.get(&section).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The role's first definition, if any article gives one.
+    pub fn definition(&self) -> Option<&str> {
+        self.facts(Section::Definition).first().map(|f| f.text.as_str())
+    }
+
+    pub fn has_competency(&self, key: &str) -> bool {
+        self.competencies
+            .binary_search_by(|c| c.key.as_str().cmp(key))
+            .is_ok()
+    }
+}
+
+/// A salary range as printed on a job card, in whole currency units per year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SalaryRange {
+    pub currency: String,
+    pub min: u64,
+    pub max: u64,
+}
+
+/// A featured job from an article's page furniture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeaturedJob {
+    pub title: String,
+    pub company: String,
+    pub location: String,
+    /// "Full Time", "Full Time Internship", "Part Time", "Contract"…
+    pub employment_type: Option<String>,
+    /// "Mid-level / Intermediate"…
+    pub level: Option<String>,
+    pub salary: Option<SalaryRange>,
+    /// The first article it was found in.
+    pub source: ArticleId,
+}
+
+/// Something odd in a document: reported by `kb check`, never fatal on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    /// 1-based; 0 when the warning is about the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}

@@ -1,0 +1,12 @@
+//! rolecall: a career advisor for data and ML roles, answering from role-comparison articles.
+//!
+//! The crate is layered so that Discord stays at the edge:
+//! - [`knowledge`] reads `knowledge/` into an immutable, in-memory [`knowledge::KnowledgeBase`];
+//! - [`commands`] holds the one definition of every command and turns typed lines into requests;
+//! - [`advisor`] answers a request from the knowledge base with a [`reply::Reply`];
+//! - [`reply`] is the platform-neutral reply model, its Discord limits and its renderers.
+
+pub mod advisor;
+pub mod commands;
+pub mod knowledge;
+pub mod reply;
