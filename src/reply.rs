@@ -1,1 +1,292 @@
-//! (in progress)
+//! The platform-neutral reply: what an answer says, before it becomes Discord JSON or
+//! terminal text.
+//!
+//! Invariant: a [`Reply`] is always within Discord's limits. Every setter clamps its text
+//! ([`limits::clamp`]), and [`Reply::push_embed`] shrinks an embed to the message's remaining
+//! budget, so no renderer has to check anything.
+
+pub mod discord_json;
+pub mod escape;
+pub mod limits;
+pub mod terminal;
+
+pub use escape::escape_user_text;
+
+use serde::Serialize;
+
+/// Colours used across answers, so the same kind of answer always looks the same.
+pub mod colour {
+    pub const INFO: u32 = 0x5865F2;
+    pub const COMPARE: u32 = 0x2D9CDB;
+    pub const SKILLS: u32 = 0x27AE60;
+    pub const PATH: u32 = 0xF2994A;
+    pub const JOBS: u32 = 0x9B51E0;
+    pub const ERROR: u32 = 0xEB5757;
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    content: String,
+    embeds: Vec<Embed>,
+    rows: Vec<Vec<Component>>,
+    ephemeral: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Embed {
+    title: String,
+    description: String,
+    colour: u32,
+    fields: Vec<Field>,
+    footer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ButtonStyle {
+    Primary,
+    Secondary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Component {
+    Button {
+        label: String,
+        custom_id: String,
+        style: ButtonStyle,
+        disabled: bool,
+    },
+}
+
+impl Reply {
+    /// A reply whose message text is `content`.
+    pub fn text(content: &str) -> Reply {
+        Reply {
+            content: limits::clamp(content, limits::CONTENT),
+            ..Reply::default()
+        }
+    }
+
+    /// A reply with one embed.
+    pub fn embed(embed: Embed) -> Reply {
+        let mut reply = Reply::default();
+        reply.push_embed(embed);
+        reply
+    }
+
+    /// An ephemeral error, shown only to the user who asked.
+    pub fn error(title: &str, description: &str) -> Reply {
+        let embed = Embed::new(title)
+            .description(description)
+            .colour(colour::ERROR);
+        Reply::embed(embed).ephemeral(true)
+    }
+
+    pub fn ephemeral(mut self, ephemeral: bool) -> Reply {
+        self.ephemeral = ephemeral;
+        self
+    }
+
+    /// Adds `embed`, shrunk to fit what is left of the message's budget; dropped if the message
+    /// already has ten embeds or no room at all.
+    pub fn push_embed(&mut self, mut embed: Embed) {
+        if self.embeds.len() >= limits::EMBEDS_PER_MESSAGE {
+            return;
+        }
+        let used: usize = self.embeds.iter().map(Embed::size).sum();
+        let room = limits::EMBED_TOTAL.saturating_sub(used);
+        embed.shrink_to(room);
+        if embed.size() > 0 {
+            self.embeds.push(embed);
+        }
+    }
+
+    /// Adds a row of buttons; ignored past Discord's five rows, and extra buttons are dropped.
+    pub fn push_buttons(&mut self, buttons: Vec<Component>) {
+        if self.rows.len() < limits::ACTION_ROWS && !buttons.is_empty() {
+            self.rows
+                .push(buttons.into_iter().take(limits::BUTTONS_PER_ROW).collect());
+        }
+    }
+
+    pub fn content(&self) -> &str {
+        &self.content
+    }
+
+    pub fn embeds(&self) -> &[Embed] {
+        &self.embeds
+    }
+
+    pub fn rows(&self) -> &[Vec<Component>] {
+        &self.rows
+    }
+
+    pub fn is_ephemeral(&self) -> bool {
+        self.ephemeral
+    }
+}
+
+impl Embed {
+    pub fn new(title: &str) -> Embed {
+        Embed {
+            title: limits::clamp(title, limits::EMBED_TITLE),
+            colour: colour::INFO,
+            ..Embed::default()
+        }
+    }
+
+    pub fn description(mut self, text: &str) -> Embed {
+        self.description = limits::clamp(text, limits::EMBED_DESCRIPTION);
+        self
+    }
+
+    pub fn colour(mut self, colour: u32) -> Embed {
+        self.colour = colour;
+        self
+    }
+
+    pub fn footer(mut self, text: &str) -> Embed {
+        self.footer = limits::clamp(text, limits::FOOTER_TEXT);
+        self
+    }
+
+    /// Adds a field; ignored past Discord's 25 fields. Empty names and values become a
+    /// zero-width space, which Discord accepts.
+    pub fn field(mut self, name: &str, value: &str, inline: bool) -> Embed {
+        if self.fields.len() < limits::FIELDS_PER_EMBED {
+            self.fields.push(Field {
+                name: limits::clamp_non_empty(name, limits::FIELD_NAME),
+                value: limits::clamp_non_empty(value, limits::FIELD_VALUE),
+                inline,
+            });
+        }
+        self
+    }
+
+    /// Adds a field listing `items` as bullets, as many as fit, then "…and N more".
+    pub fn list_field(self, name: &str, items: &[String], inline: bool) -> Embed {
+        let value = bullet_list(items, limits::FIELD_VALUE);
+        self.field(name, &value, inline)
+    }
+
+    pub fn title_text(&self) -> &str {
+        &self.title
+    }
+
+    pub fn description_text(&self) -> &str {
+        &self.description
+    }
+
+    pub fn colour_value(&self) -> u32 {
+        self.colour
+    }
+
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    pub fn footer_text(&self) -> &str {
+        &self.footer
+    }
+
+    /// Characters that count towards the message's 6,000.
+    pub fn size(&self) -> usize {
+        let fields: usize = self
+            .fields
+            .iter()
+            .map(|f| limits::count(&f.name) + limits::count(&f.value))
+            .sum();
+        limits::count(&self.title)
+            + limits::count(&self.description)
+            + limits::count(&self.footer)
+            + fields
+    }
+
+    /// Drops trailing fields, then cuts the footer, description and title, until the embed
+    /// counts at most `room` characters.
+    fn shrink_to(&mut self, room: usize) {
+        while self.size() > room && !self.fields.is_empty() {
+            self.fields.pop();
+        }
+        let mut excess = self.size().saturating_sub(room);
+        for text in [&mut self.footer, &mut self.description, &mut self.title] {
+            if excess == 0 {
+                break;
+            }
+            let len = limits::count(text);
+            let shorter = limits::clamp(text, len.saturating_sub(excess));
+            excess = excess.saturating_sub(len - limits::count(&shorter));
+            *text = shorter;
+        }
+    }
+}
+
+impl Component {
+    pub fn button(label: &str, custom_id: &str, style: ButtonStyle) -> Component {
+        Component::Button {
+            label: limits::clamp_non_empty(label, limits::BUTTON_LABEL),
+            // A custom_id cut short would name the wrong thing: callers keep them short,
+            // and an over-long one makes a disabled button rather than an invalid message.
+            disabled: custom_id.chars().count() > limits::CUSTOM_ID,
+            custom_id: custom_id.chars().take(limits::CUSTOM_ID).collect(),
+            style,
+        }
+    }
+
+    pub fn disabled(self, disabled_now: bool) -> Component {
+        match self {
+            Component::Button {
+                label,
+                custom_id,
+                style,
+                disabled,
+            } => Component::Button {
+                label,
+                custom_id,
+                style,
+                disabled: disabled || disabled_now,
+            },
+        }
+    }
+}
+
+/// `items` as "• item" lines, at most `max` code points, ending with "…and N more" when cut.
+pub fn bullet_list(items: &[String], max: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, item) in items.iter().enumerate() {
+        let line = format!("• {}", item.trim());
+        let line_len = line.chars().count() + usize::from(!out.is_empty());
+        let rest = items.len() - i - 1;
+        // Keep room for the "…and N more" line unless this is the last item.
+        let reserve = if rest > 0 { 20 } else { 0 };
+        if used + line_len + reserve > max {
+            let more = format!("…and {} more", items.len() - i);
+            if used + more.chars().count() < max {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&more);
+            }
+            if out.is_empty() {
+                return limits::clamp(&line, max);
+            }
+            return out;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+        used += line_len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

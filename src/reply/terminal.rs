@@ -1,0 +1,148 @@
+//! A [`Reply`] as readable terminal text, for `rolecall ask`.
+
+use std::fmt::Write;
+
+use super::{Component, Embed, Reply};
+
+/// Whether to use ANSI colour; callers turn it on only when stdout is a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    Ansi,
+    Plain,
+}
+
+struct Paint(Colour);
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        match self.0 {
+            Colour::Ansi => format!("\x1b[{code}m{text}\x1b[0m"),
+            Colour::Plain => text.to_owned(),
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    fn accent(&self, rgb: u32, text: &str) -> String {
+        let (r, g, b) = ((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+        self.wrap(&format!("1;38;2;{r};{g};{b}"), text)
+    }
+}
+
+/// The whole reply as text ending in a newline.
+pub fn render(reply: &Reply, colour: Colour) -> String {
+    let paint = Paint(colour);
+    let mut out = String::new();
+    if reply.is_ephemeral() {
+        out.push_str(&paint.dim("(only you can see this)\n"));
+    }
+    if !reply.content().is_empty() {
+        out.push_str(&plain_markdown(reply.content(), &paint));
+        out.push('\n');
+    }
+    for embed in reply.embeds() {
+        render_embed(embed, &paint, &mut out);
+    }
+    for row in reply.rows() {
+        let labels: Vec<String> = row
+            .iter()
+            .map(|Component::Button { label, disabled, .. }| {
+                let button = format!("[ {label} ]");
+                if *disabled {
+                    paint.dim(&button)
+                } else {
+                    button
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", labels.join(" "));
+    }
+    out
+}
+
+fn render_embed(embed: &Embed, paint: &Paint, out: &mut String) {
+    if !embed.title_text().is_empty() {
+        let title = plain_markdown(embed.title_text(), paint);
+        let _ = writeln!(out, "{}", paint.accent(embed.colour_value(), &title));
+    }
+    if !embed.description_text().is_empty() {
+        let _ = writeln!(out, "{}", plain_markdown(embed.description_text(), paint));
+    }
+    for field in embed.fields() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint.bold(&plain_markdown(&field.name, paint)));
+        for line in field.value.lines() {
+            let _ = writeln!(out, "  {}", plain_markdown(line, paint));
+        }
+    }
+    if !embed.footer_text().is_empty() {
+        let _ = writeln!(out, "\n{}", paint.dim(embed.footer_text()));
+    }
+    out.push('\n');
+}
+
+/// Discord markdown made readable in a terminal: `**bold**` painted, escapes and
+/// zero-width spaces removed.
+fn plain_markdown(text: &str, paint: &Paint) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut bold = false;
+    let mut span = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    span.push(next);
+                }
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                if bold {
+                    out.push_str(&paint.bold(&span));
+                } else {
+                    out.push_str(&span);
+                }
+                span.clear();
+                bold = !bold;
+            }
+            '\u{200B}' => {}
+            _ => span.push(ch),
+        }
+    }
+    if bold {
+        out.push_str("**");
+    }
+    out.push_str(&span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::{ButtonStyle, Embed};
+
+    #[test]
+    fn plain_output_has_no_escape_codes_or_markdown() {
+        let mut reply = Reply::embed(
+            Embed::new("Title")
+                .description("**Bold** and \\*star\\*")
+                .field("Name", "• one\n• two", false)
+                .footer("source"),
+        );
+        reply.push_buttons(vec![Component::button("Next", "n", ButtonStyle::Primary)]);
+        let out = render(&reply, Colour::Plain);
+        assert!(!out.contains('\x1b'));
+        assert!(out.contains("Bold and *star*"), "{out}");
+        assert!(out.contains("  • two"));
+        assert!(out.contains("[ Next ]"));
+    }
+
+    #[test]
+    fn ansi_output_paints_the_title() {
+        let out = render(&Reply::embed(Embed::new("T")), Colour::Ansi);
+        assert!(out.contains("\x1b[1;38;2;"));
+    }
+}
