@@ -1,1 +1,303 @@
-//! (in progress)
+//! The one definition of every command: its name, description and options.
+//!
+//! Registration JSON, gateway and HTTP dispatch and `rolecall ask` all read [`COMMANDS`];
+//! a command line typed by a user becomes an [`Invocation`] checked against it
+//! ([`parse_line`]), and then a typed [`Request`] for the advisor.
+
+pub mod invocation;
+pub mod line;
+pub mod registration;
+pub mod request;
+
+pub use invocation::{ArgValue, Invocation, InvocationError};
+pub use line::parse_line;
+pub use request::Request;
+
+/// Every command rolecall answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommandId {
+    Compare,
+    Skills,
+    Role,
+    Roles,
+    Path,
+    Match,
+    Ask,
+    Jobs,
+    Salary,
+    Kb,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    String,
+    Integer,
+    Boolean,
+    /// A sub-command (`/kb stats`); its own options are in [`OptionSpec::options`].
+    SubCommand,
+}
+
+/// Which values an option suggests while the user types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Autocomplete {
+    None,
+    Role,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub name: &'static str,
+    pub value: &'static str,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub kind: OptionKind,
+    pub required: bool,
+    pub choices: &'static [Choice],
+    /// Code points; checked again on receipt, whatever Discord enforced.
+    pub min_length: Option<u16>,
+    pub max_length: Option<u16>,
+    pub min_value: Option<i64>,
+    pub max_value: Option<i64>,
+    pub autocomplete: Autocomplete,
+    pub options: &'static [OptionSpec],
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    pub id: CommandId,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub options: &'static [OptionSpec],
+}
+
+/// Longest role name a user may type.
+pub const ROLE_MAX: u16 = 100;
+/// Longest free-text question or skill list.
+pub const TEXT_MAX: u16 = 500;
+
+const fn string(name: &'static str, description: &'static str) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        kind: OptionKind::String,
+        required: false,
+        choices: &[],
+        min_length: Some(1),
+        max_length: Some(TEXT_MAX),
+        min_value: None,
+        max_value: None,
+        autocomplete: Autocomplete::None,
+        options: &[],
+    }
+}
+
+const fn role(name: &'static str, description: &'static str) -> OptionSpec {
+    OptionSpec {
+        required: true,
+        max_length: Some(ROLE_MAX),
+        autocomplete: Autocomplete::Role,
+        ..string(name, description)
+    }
+}
+
+const fn required(spec: OptionSpec) -> OptionSpec {
+    OptionSpec {
+        required: true,
+        ..spec
+    }
+}
+
+const fn boolean(name: &'static str, description: &'static str) -> OptionSpec {
+    OptionSpec {
+        kind: OptionKind::Boolean,
+        min_length: None,
+        max_length: None,
+        ..string(name, description)
+    }
+}
+
+const fn page() -> OptionSpec {
+    OptionSpec {
+        kind: OptionKind::Integer,
+        min_length: None,
+        max_length: None,
+        min_value: Some(1),
+        max_value: Some(1000),
+        ..string("page", "Which page of the answer to show")
+    }
+}
+
+const fn subcommand(
+    name: &'static str,
+    description: &'static str,
+    options: &'static [OptionSpec],
+) -> OptionSpec {
+    OptionSpec {
+        kind: OptionKind::SubCommand,
+        min_length: None,
+        max_length: None,
+        options,
+        ..string(name, description)
+    }
+}
+
+const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
+
+/// The `aspect` choices of `/compare`, one per profile section.
+pub const ASPECTS: &[Choice] = &[
+    Choice { name: "Definition", value: "definition" },
+    Choice { name: "Responsibilities", value: "responsibilities" },
+    Choice { name: "Skills", value: "skills" },
+    Choice { name: "Education", value: "education" },
+    Choice { name: "Tools", value: "tools" },
+    Choice { name: "Industries", value: "industries" },
+    Choice { name: "Outlook", value: "outlook" },
+    Choice { name: "Getting started", value: "tips" },
+];
+
+const LEVELS: &[Choice] = &[
+    Choice { name: "Entry-level / Junior", value: "entry" },
+    Choice { name: "Mid-level / Intermediate", value: "mid" },
+    Choice { name: "Senior-level / Expert", value: "senior" },
+    Choice { name: "Executive-level / Director", value: "executive" },
+];
+
+/// Every command, in the order `/help` lists them.
+pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        id: CommandId::Compare,
+        name: "compare",
+        description: "Compare two roles side by side",
+        options: &[
+            role("role_a", "The first role, e.g. machine learning engineer"),
+            role("role_b", "The second role, e.g. data specialist"),
+            OptionSpec {
+                choices: ASPECTS,
+                max_length: Some(20),
+                ..string("aspect", "Narrow the comparison to one aspect")
+            },
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Skills,
+        name: "skills",
+        description: "A role's skills and tools, grouped by category",
+        options: &[role("role", "The role, e.g. mlops engineer"), PRIVATE],
+    },
+    CommandSpec {
+        id: CommandId::Role,
+        name: "role",
+        description: "Everything known about one role",
+        options: &[role("role", "The role, e.g. data scientist"), page(), PRIVATE],
+    },
+    CommandSpec {
+        id: CommandId::Roles,
+        name: "roles",
+        description: "Every known role with a one-line definition",
+        options: &[
+            OptionSpec {
+                max_length: Some(ROLE_MAX),
+                ..string("filter", "Only roles whose name contains this")
+            },
+            page(),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Path,
+        name: "path",
+        description: "How to move from one role to another",
+        options: &[
+            role("from", "The role you have now"),
+            role("to", "The role you want"),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Match,
+        name: "match",
+        description: "Which roles fit the skills you have",
+        options: &[
+            required(string("skills", "Your skills, e.g. python, sql, tableau")),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Ask,
+        name: "ask",
+        description: "Ask a career question in plain words",
+        options: &[
+            required(string("question", "e.g. how do I move from data specialist to ml engineer?")),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Jobs,
+        name: "jobs",
+        description: "Browse featured jobs",
+        options: &[
+            OptionSpec { required: false, ..role("role", "Only jobs for this role") },
+            OptionSpec {
+                choices: LEVELS,
+                max_length: Some(20),
+                ..string("level", "Only jobs at this level")
+            },
+            boolean("remote", "Only remote jobs (true) or only on-site ones (false)"),
+            OptionSpec {
+                max_length: Some(ROLE_MAX),
+                ..string("company", "Only jobs at this company")
+            },
+            page(),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
+        id: CommandId::Salary,
+        name: "salary",
+        description: "Salary ranges for a role, from featured jobs",
+        options: &[role("role", "The role, e.g. data engineer"), PRIVATE],
+    },
+    CommandSpec {
+        id: CommandId::Kb,
+        name: "kb",
+        description: "The knowledge base behind the answers",
+        options: &[subcommand(
+            "stats",
+            "How many articles, roles, skills and jobs the bot knows",
+            &[PRIVATE],
+        )],
+    },
+    CommandSpec {
+        id: CommandId::Help,
+        name: "help",
+        description: "What rolecall can do, with examples",
+        options: &[PRIVATE],
+    },
+];
+
+/// The definition of the command called `name` (as typed, without the slash).
+pub fn find(name: &str) -> Option<&'static CommandSpec> {
+    COMMANDS.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+pub fn spec(id: CommandId) -> &'static CommandSpec {
+    COMMANDS
+        .iter()
+        .find(|c| c.id == id)
+        .expect("every CommandId has a definition in COMMANDS")
+}
+
+impl CommandSpec {
+    pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
+        self.options.iter().find(|o| o.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,218 @@
+//! A command call with its option values, checked against the command's definition.
+//!
+//! Every front end builds one: the slash-line parser, the gateway and the HTTP endpoint
+//! (from Discord's option JSON). Checking happens here, once, whatever Discord already checked.
+
+use std::fmt;
+
+use super::{CommandId, CommandSpec, OptionKind, OptionSpec};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgValue {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+/// A checked call: the command, its sub-command if any, and option values by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    pub command: CommandId,
+    pub subcommand: Option<&'static str>,
+    pub args: Vec<(&'static str, ArgValue)>,
+}
+
+/// Why a call was refused; each says what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvocationError {
+    #[error("there is no command `/{0}`; try `/help`")]
+    UnknownCommand(String),
+    #[error("`/{command}` has no option `{option}`; it takes {expected}")]
+    UnknownOption {
+        command: &'static str,
+        option: String,
+        expected: String,
+    },
+    #[error("`/{command}` needs `{option}`, e.g. {example}")]
+    MissingOption {
+        command: &'static str,
+        option: &'static str,
+        example: String,
+    },
+    #[error("`{option}` was given twice")]
+    Repeated { option: &'static str },
+    #[error("`{option}` must be {bound} characters long (it has {actual})")]
+    Length {
+        option: &'static str,
+        bound: String,
+        actual: usize,
+    },
+    #[error("`{option}` must be {expected}")]
+    BadValue {
+        option: &'static str,
+        expected: String,
+    },
+    #[error("`/{command}` needs a sub-command: {expected}")]
+    MissingSubcommand {
+        command: &'static str,
+        expected: String,
+    },
+}
+
+impl Invocation {
+    pub fn str(&self, name: &str) -> Option<&str> {
+        self.args.iter().find_map(|(n, v)| match v {
+            ArgValue::Str(s) if *n == name => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn int(&self, name: &str) -> Option<i64> {
+        self.args.iter().find_map(|(n, v)| match v {
+            ArgValue::Int(i) if *n == name => Some(*i),
+            _ => None,
+        })
+    }
+
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        self.args.iter().find_map(|(n, v)| match v {
+            ArgValue::Bool(b) if *n == name => Some(*b),
+            _ => None,
+        })
+    }
+}
+
+/// The options a call may give: the command's, or its sub-command's.
+pub fn option_specs(
+    command: &'static CommandSpec,
+    subcommand: Option<&str>,
+) -> &'static [OptionSpec] {
+    match subcommand.and_then(|s| command.option(s)) {
+        Some(sub) if sub.kind == OptionKind::SubCommand => sub.options,
+        _ => command.options,
+    }
+}
+
+/// Looks up `name` among `specs`, refusing options the command does not have.
+pub fn find_option(
+    command: &'static CommandSpec,
+    specs: &'static [OptionSpec],
+    name: &str,
+) -> Result<&'static OptionSpec, InvocationError> {
+    specs
+        .iter()
+        .find(|o| o.name.eq_ignore_ascii_case(name) && o.kind != OptionKind::SubCommand)
+        .ok_or_else(|| InvocationError::UnknownOption {
+            command: command.name,
+            option: crate::reply::escape_user_text(name),
+            expected: describe_options(specs),
+        })
+}
+
+/// Converts `raw` to the option's type and checks its bounds and choices.
+pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, InvocationError> {
+    let raw = raw.trim();
+    match spec.kind {
+        OptionKind::String | OptionKind::SubCommand => check_string(spec, raw).map(ArgValue::Str),
+        OptionKind::Integer => match raw.parse::<i64>() {
+            Ok(n) if spec.min_value.is_none_or(|min| n >= min)
+                && spec.max_value.is_none_or(|max| n <= max) =>
+            {
+                Ok(ArgValue::Int(n))
+            }
+            _ => Err(InvocationError::BadValue {
+                option: spec.name,
+                expected: format!(
+                    "a whole number from {} to {}",
+                    spec.min_value.unwrap_or(i64::MIN),
+                    spec.max_value.unwrap_or(i64::MAX)
+                ),
+            }),
+        },
+        OptionKind::Boolean => match raw.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "on" | "1" => Ok(ArgValue::Bool(true)),
+            "false" | "no" | "n" | "off" | "0" => Ok(ArgValue::Bool(false)),
+            _ => Err(InvocationError::BadValue {
+                option: spec.name,
+                expected: "true or false".into(),
+            }),
+        },
+    }
+}
+
+/// Checks a string value: length in code points, and choice when the option has choices.
+pub fn check_string(spec: &'static OptionSpec, raw: &str) -> Result<String, InvocationError> {
+    let actual = raw.chars().count();
+    let min = usize::from(spec.min_length.unwrap_or(0));
+    let max = usize::from(spec.max_length.unwrap_or(6000));
+    if actual < min || actual > max {
+        return Err(InvocationError::Length {
+            option: spec.name,
+            bound: format!("{min} to {max}"),
+            actual,
+        });
+    }
+    if spec.choices.is_empty() {
+        return Ok(raw.to_owned());
+    }
+    spec.choices
+        .iter()
+        .find(|c| c.value.eq_ignore_ascii_case(raw) || c.name.eq_ignore_ascii_case(raw))
+        .map(|c| c.value.to_owned())
+        .ok_or_else(|| InvocationError::BadValue {
+            option: spec.name,
+            expected: format!(
+                "one of {}",
+                spec.choices.iter().map(|c| c.value).collect::<Vec<_>>().join(", ")
+            ),
+        })
+}
+
+/// Refuses a call that lacks a required option.
+pub fn check_required(
+    command: &'static CommandSpec,
+    specs: &'static [OptionSpec],
+    args: &[(&'static str, ArgValue)],
+) -> Result<(), InvocationError> {
+    let missing = specs
+        .iter()
+        .find(|o| o.required && !args.iter().any(|(n, _)| *n == o.name));
+    match missing {
+        Some(option) => Err(InvocationError::MissingOption {
+            command: command.name,
+            option: option.name,
+            example: example_line(command),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// "`role_a`, `role_b`, `aspect` or `private`".
+fn describe_options(specs: &[OptionSpec]) -> String {
+    let names: Vec<String> = specs.iter().map(|o| format!("`{}`", o.name)).collect();
+    if names.is_empty() {
+        "no options".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// A usage line such as `/path from:… to:…`.
+pub fn example_line(command: &CommandSpec) -> String {
+    let mut line = format!("`/{}", command.name);
+    for option in command.options.iter().filter(|o| o.required) {
+        line.push_str(&format!(" {}:…", option.name));
+    }
+    line.push('`');
+    line
+}
+
+impl fmt::Display for ArgValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArgValue::Str(s) => f.write_str(s),
+            ArgValue::Int(n) => write!(f, "{n}"),
+            ArgValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}

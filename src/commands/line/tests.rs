@@ -1,0 +1,100 @@
+use super::*;
+use crate::commands::{CommandId, Request};
+use crate::knowledge::Section;
+
+fn request(line: &str) -> Request {
+    Request::from(&parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+}
+
+#[test]
+fn named_values_with_quotes_and_without() {
+    assert_eq!(
+        request(r#"/compare role_a:mle role_b:"data specialist" aspect:skills"#),
+        Request::Compare {
+            a: "mle".into(),
+            b: "data specialist".into(),
+            aspect: Some(Section::Skills)
+        }
+    );
+    assert_eq!(
+        request("/compare role_a:ml engineer role_b:data specialist"),
+        Request::Compare {
+            a: "ml engineer".into(),
+            b: "data specialist".into(),
+            aspect: None
+        }
+    );
+}
+
+#[test]
+fn bare_values_fill_options_in_order() {
+    assert_eq!(
+        request("/compare mle data-specialist tools"),
+        Request::Compare {
+            a: "mle".into(),
+            b: "data-specialist".into(),
+            aspect: Some(Section::Tools)
+        }
+    );
+    assert_eq!(request("/skills mlops engineer"), Request::Skills { role: "mlops engineer".into() });
+    assert_eq!(
+        request("/compare data-specialist role_a:mle"),
+        Request::Compare { a: "mle".into(), b: "data-specialist".into(), aspect: None }
+    );
+    // A named value runs until the next option name, as in Discord's own input box.
+    let err = parse_line("/compare role_a:mle data specialist").expect_err("no role_b");
+    assert!(err.to_string().contains("role_b"));
+}
+
+#[test]
+fn aspect_accepts_the_choice_name_too() {
+    assert!(matches!(
+        request("/compare a b aspect:\"Getting started\""),
+        Request::Compare { aspect: Some(Section::Tips), .. }
+    ));
+}
+
+#[test]
+fn private_and_page_are_typed() {
+    let inv = parse_line("/role mle page:2 private:true").expect("parses");
+    assert_eq!(inv.int("page"), Some(2));
+    assert_eq!(inv.bool("private"), Some(true));
+}
+
+#[test]
+fn subcommands_are_read() {
+    let inv = parse_line("/kb stats").expect("parses");
+    assert_eq!(inv.command, CommandId::Kb);
+    assert_eq!(inv.subcommand, Some("stats"));
+    assert!(matches!(parse_line("/kb"), Err(InvocationError::MissingSubcommand { .. })));
+}
+
+#[test]
+fn bad_lines_get_errors_that_say_what_to_do() {
+    let cases = [
+        ("/nope", "there is no command `/nope`"),
+        ("/compare role_a:mle", "needs `role_b`"),
+        ("/compare role_a: role_b:x", "must be 1 to 100 characters"),
+        ("/compare a b aspect:colour", "one of definition"),
+        ("/role mle page:0", "whole number from 1"),
+        ("/role mle private:maybe", "true or false"),
+        ("/compare role_a:a role_a:b", "given twice"),
+        ("/help extra words", "by name"),
+        ("/compare a b c d", "quotes"),
+    ];
+    for (line, expected) in cases {
+        let err = parse_line(line).expect_err(line).to_string();
+        assert!(err.contains(expected), "{line}: {err}");
+    }
+}
+
+#[test]
+fn huge_and_hostile_input_is_refused_without_panic() {
+    let huge = format!("/ask {}", "word ".repeat(10_000));
+    assert!(matches!(parse_line(&huge), Err(InvocationError::Length { .. })));
+    assert!(parse_line("/compare \"unterminated").is_err());
+    let err = parse_line("/@everyone").expect_err("unknown").to_string();
+    assert!(!err.contains("@everyone"), "{err}");
+    assert!(parse_line("").is_err());
+    assert!(parse_line("/").is_err());
+}
