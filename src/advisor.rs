@@ -1,1 +1,190 @@
-//! (in progress)
+//! Answers: a typed request and the knowledge base in, a [`Reply`] out.
+//!
+//! One module per command family. Nothing here knows about Discord beyond the reply model,
+//! so every answer is tested without a token.
+
+pub mod about;
+pub mod compare;
+pub mod intent;
+pub mod jobs;
+pub mod matching;
+pub mod path;
+pub mod profile;
+pub mod roles;
+
+use crate::commands::{self, request::Call, InvocationError, Request};
+use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, UnknownRole};
+use crate::reply::{escape_user_text, limits, Reply};
+
+/// Why a request could not be answered; each becomes an ephemeral reply saying what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error(transparent)]
+    UnknownRole(#[from] UnknownRole),
+    #[error("both roles are {0}")]
+    SameRole(String),
+    #[error(transparent)]
+    Invalid(#[from] InvocationError),
+    #[error("no skill recognised in \"{0}\"")]
+    NoSkills(String),
+    #[error("empty question")]
+    Empty,
+}
+
+impl Problem {
+    /// The reply shown to the user: a sentence, then what to try next.
+    pub fn reply(&self) -> Reply {
+        match self {
+            Problem::UnknownRole(unknown) => {
+                let mut text = format!("I don't know the role **{}**.", escape_user_text(&unknown.query));
+                if !unknown.suggestions.is_empty() {
+                    text.push_str(&format!(" Did you mean {}?", or_list(&unknown.suggestions)));
+                }
+                text.push_str("\nUse `/roles` to see every role I know.");
+                Reply::error("Unknown role", &text)
+            }
+            Problem::SameRole(name) => Reply::error(
+                "Same role twice",
+                &format!(
+                    "Both names mean **{name}**. Pick two different roles, e.g. `/compare role_a:{name} role_b:data specialist`."
+                ),
+            ),
+            Problem::Invalid(error) => Reply::error(
+                "I couldn't read that command",
+                &format!("{}.\nSee `/help` for examples.", capitalise(&error.to_string())),
+            ),
+            Problem::NoSkills(text) => Reply::error(
+                "No skills recognised",
+                &format!(
+                    "I couldn't find a skill or tool in \"{}\". List them separated by commas, e.g. `/match skills:python, sql, tableau`.",
+                    escape_user_text(text)
+                ),
+            ),
+            Problem::Empty => Reply::error(
+                "Ask me something",
+                "Try `/compare role_a:ml engineer role_b:data specialist`, or ask in plain words: \"skills for mlops?\"",
+            ),
+        }
+    }
+}
+
+/// Answers a line as typed: a slash command (`/compare a b`) or a question in plain words.
+pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, Problem> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Err(Problem::Empty);
+    }
+    if line.starts_with('/') {
+        let invocation = commands::parse_line(line)?;
+        return answer(kb, &Call::from(&invocation));
+    }
+    answer(
+        kb,
+        &Call {
+            request: Request::Ask {
+                question: line.to_owned(),
+            },
+            private: false,
+        },
+    )
+}
+
+/// Answers a typed call; `private` makes the reply ephemeral.
+pub fn answer(kb: &KnowledgeBase, call: &Call) -> Result<Reply, Problem> {
+    let reply = match &call.request {
+        Request::Compare { a, b, aspect } => compare::compare(kb, a, b, *aspect)?,
+        Request::Skills { role } => profile::skills(kb, kb.resolve(role)?),
+        Request::Role { role, page } => profile::role(kb, kb.resolve(role)?, *page),
+        Request::Roles { filter, page } => roles::roles(kb, filter.as_deref(), *page),
+        Request::Path { from, to } => path::path(kb, from, to)?,
+        Request::Match { skills } => matching::match_skills(kb, skills)?,
+        Request::Ask { question } => intent::ask(kb, question)?,
+        Request::Jobs { filter, page } => jobs::jobs(kb, filter, *page),
+        Request::Salary { role } => jobs::salary(kb, role),
+        Request::KbStats => about::stats(kb),
+        Request::Help => about::help(),
+    };
+    Ok(if call.private {
+        reply.ephemeral(true)
+    } else {
+        reply
+    })
+}
+
+/// Role suggestions for an autocomplete request: (display name, value) pairs within
+/// Discord's limits.
+pub fn autocomplete(kb: &KnowledgeBase, typed: &str) -> Vec<(String, String)> {
+    kb.complete(typed, limits::AUTOCOMPLETE_CHOICES)
+        .into_iter()
+        .map(|role| {
+            (
+                limits::clamp_non_empty(&role.name, limits::CHOICE_TEXT),
+                limits::clamp_non_empty(&role.slug, limits::CHOICE_TEXT),
+            )
+        })
+        .collect()
+}
+
+/// The two roles of a comparison, refusing the same role twice.
+fn two_roles<'k>(kb: &'k KnowledgeBase, a: &str, b: &str) -> Result<(&'k Role, &'k Role), Problem> {
+    let (a, b) = (kb.resolve(a)?, kb.resolve(b)?);
+    if a.slug == b.slug {
+        return Err(Problem::SameRole(a.name.clone()));
+    }
+    Ok((a, b))
+}
+
+/// Fact texts, for bullet lists.
+fn texts(facts: &[Fact]) -> Vec<String> {
+    facts.iter().map(|f| f.text.clone()).collect()
+}
+
+/// "Sources: A vs. B · C vs. D" for the articles behind `sources`.
+fn sources_footer(kb: &KnowledgeBase, sources: &[ArticleId]) -> String {
+    let mut ids: Vec<ArticleId> = Vec::new();
+    for &id in sources {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return String::new();
+    }
+    format!("Sources: {}", kb.source_titles(&ids).join(" · "))
+}
+
+/// "A, B or C".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("**{one}**"),
+        [init @ .., last] => format!(
+            "{} or **{last}**",
+            init.iter()
+                .map(|i| format!("**{i}**"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first sentence of `text`, at most `max` code points.
+fn first_sentence(text: &str, max: usize) -> String {
+    let end = text
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| i >= 20)
+        .unwrap_or(text.len());
+    limits::clamp(&text[..end], max)
+}
+
+#[cfg(test)]
+mod tests;

@@ -150,21 +150,57 @@ const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
 /// The `aspect` choices of `/compare`, one per profile section.
 pub const ASPECTS: &[Choice] = &[
-    Choice { name: "Definition", value: "definition" },
-    Choice { name: "Responsibilities", value: "responsibilities" },
-    Choice { name: "Skills", value: "skills" },
-    Choice { name: "Education", value: "education" },
-    Choice { name: "Tools", value: "tools" },
-    Choice { name: "Industries", value: "industries" },
-    Choice { name: "Outlook", value: "outlook" },
-    Choice { name: "Getting started", value: "tips" },
+    Choice {
+        name: "Definition",
+        value: "definition",
+    },
+    Choice {
+        name: "Responsibilities",
+        value: "responsibilities",
+    },
+    Choice {
+        name: "Skills",
+        value: "skills",
+    },
+    Choice {
+        name: "Education",
+        value: "education",
+    },
+    Choice {
+        name: "Tools",
+        value: "tools",
+    },
+    Choice {
+        name: "Industries",
+        value: "industries",
+    },
+    Choice {
+        name: "Outlook",
+        value: "outlook",
+    },
+    Choice {
+        name: "Getting started",
+        value: "tips",
+    },
 ];
 
 const LEVELS: &[Choice] = &[
-    Choice { name: "Entry-level / Junior", value: "entry" },
-    Choice { name: "Mid-level / Intermediate", value: "mid" },
-    Choice { name: "Senior-level / Expert", value: "senior" },
-    Choice { name: "Executive-level / Director", value: "executive" },
+    Choice {
+        name: "Entry-level / Junior",
+        value: "entry",
+    },
+    Choice {
+        name: "Mid-level / Intermediate",
+        value: "mid",
+    },
+    Choice {
+        name: "Senior-level / Expert",
+        value: "senior",
+    },
+    Choice {
+        name: "Executive-level / Director",
+        value: "executive",
+    },
 ];
 
 /// Every command, in the order `/help` lists them.
@@ -194,7 +230,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         id: CommandId::Role,
         name: "role",
         description: "Everything known about one role",
-        options: &[role("role", "The role, e.g. data scientist"), page(), PRIVATE],
+        options: &[
+            role("role", "The role, e.g. data scientist"),
+            page(),
+            PRIVATE,
+        ],
     },
     CommandSpec {
         id: CommandId::Roles,
@@ -233,7 +273,10 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "ask",
         description: "Ask a career question in plain words",
         options: &[
-            required(string("question", "e.g. how do I move from data specialist to ml engineer?")),
+            required(string(
+                "question",
+                "e.g. how do I move from data specialist to ml engineer?",
+            )),
             PRIVATE,
         ],
     },
@@ -242,13 +285,19 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "jobs",
         description: "Browse featured jobs",
         options: &[
-            OptionSpec { required: false, ..role("role", "Only jobs for this role") },
+            OptionSpec {
+                required: false,
+                ..role("role", "Only jobs for this role")
+            },
             OptionSpec {
                 choices: LEVELS,
                 max_length: Some(20),
                 ..string("level", "Only jobs at this level")
             },
-            boolean("remote", "Only remote jobs (true) or only on-site ones (false)"),
+            boolean(
+                "remote",
+                "Only remote jobs (true) or only on-site ones (false)",
+            ),
             OptionSpec {
                 max_length: Some(ROLE_MAX),
                 ..string("company", "Only jobs at this company")

@@ -1,12 +1,256 @@
 //! The knowledge base: role documents read, repaired, merged and indexed in memory.
+//!
+//! [`KnowledgeBase::from_documents`] is the one way in. It never fails on an odd document
+//! (that is a [`Warning`] with file and line); it fails only when no role at all was found.
+//! The result is immutable: a reload builds a new one and swaps it.
 
 pub mod article;
 pub mod curated;
 pub mod featured_jobs;
+pub mod index;
+pub mod merge;
 pub mod model;
 pub mod mojibake;
+pub mod names;
 pub mod prose;
+pub mod report;
+pub mod source;
 pub mod taxonomy;
 pub mod template;
 
+use std::path::{Path, PathBuf};
+
 pub use model::*;
+pub use source::Document;
+
+use curated::CuratedRoles;
+use index::RoleIndex;
+use source::DocumentKind;
+use taxonomy::Taxonomy;
+
+/// How many "did you mean" suggestions an unknown role gets.
+const SUGGESTIONS: usize = 3;
+
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    pub articles: Vec<Article>,
+    pub roles: Vec<Role>,
+    pub jobs: Vec<FeaturedJob>,
+    pub warnings: Vec<Warning>,
+    pub taxonomy: Taxonomy,
+    /// Where the documents came from, for `/kb stats` and logs.
+    pub origin: String,
+    index: RoleIndex,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the knowledge directory {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no role found in {documents} document(s) from {origin}; add an article like `knowledge/articles/a-vs-b.txt` (see README)")]
+    NoRoles {
+        documents: usize,
+        origin: String,
+        warnings: Vec<Warning>,
+    },
+}
+
+/// A role name that matched nothing, with the closest known roles.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role \"{query}\"")]
+pub struct UnknownRole {
+    pub query: String,
+    /// Display names, closest first.
+    pub suggestions: Vec<String>,
+}
+
+impl KnowledgeBase {
+    /// Builds from `documents`: articles (`.txt`, `.md`), `skills.toml` and `roles.toml`.
+    pub fn from_documents(
+        documents: &[Document],
+        origin: &str,
+    ) -> Result<KnowledgeBase, LoadError> {
+        let mut warnings = Vec::new();
+        let taxonomy = load_taxonomy(documents, &mut warnings);
+        let curated = load_curated(documents, &mut warnings);
+        let mut merger = merge::Merger::new(&taxonomy, &curated);
+        let mut articles = Vec::new();
+        for document in documents
+            .iter()
+            .filter(|d| d.kind() == DocumentKind::Article)
+        {
+            let (text, lossy) = document.text();
+            if lossy {
+                warnings.push(Warning {
+                    file: document.path.clone(),
+                    line: 0,
+                    message: "not valid UTF-8; undecodable bytes were replaced".into(),
+                });
+            }
+            let parsed = article::parse_article(&text);
+            let entry = Article {
+                title: parsed.title.clone(),
+                file: document.path.clone(),
+            };
+            merger.add(articles.len(), &entry, parsed);
+            articles.push(entry);
+        }
+        let merged = merger.finish();
+        warnings.extend(merged.warnings);
+        if merged.roles.is_empty() {
+            return Err(LoadError::NoRoles {
+                documents: documents.len(),
+                origin: origin.to_owned(),
+                warnings,
+            });
+        }
+        let index = RoleIndex::build(&merged.roles);
+        Ok(KnowledgeBase {
+            articles,
+            roles: merged.roles,
+            jobs: merged.jobs,
+            warnings,
+            taxonomy,
+            origin: origin.to_owned(),
+            index,
+        })
+    }
+
+    /// Builds from every file below `dir`.
+    pub fn from_dir(dir: &Path) -> Result<KnowledgeBase, LoadError> {
+        let documents = source::read_documents(dir).map_err(|source| LoadError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        KnowledgeBase::from_documents(&documents, &dir.display().to_string())
+    }
+
+    /// Builds from the knowledge directory compiled into the binary.
+    pub fn embedded() -> Result<KnowledgeBase, LoadError> {
+        KnowledgeBase::from_documents(&source::embedded_documents(), "the built-in knowledge base")
+    }
+
+    /// `dir` if given; else `./knowledge` if it exists; else the built-in copy.
+    pub fn load(dir: Option<&Path>) -> Result<KnowledgeBase, LoadError> {
+        match dir {
+            Some(dir) => KnowledgeBase::from_dir(dir),
+            None if Path::new("knowledge").is_dir() => {
+                KnowledgeBase::from_dir(Path::new("knowledge"))
+            }
+            None => KnowledgeBase::embedded(),
+        }
+    }
+
+    pub fn role(&self, id: RoleId) -> &Role {
+        &self.roles[id]
+    }
+
+    pub fn article(&self, id: ArticleId) -> &Article {
+        &self.articles[id]
+    }
+
+    /// The role `query` names: by name, slug or alias, or a clear typo-tolerant match.
+    pub fn resolve(&self, query: &str) -> Result<&Role, UnknownRole> {
+        match self.index.resolve(query) {
+            Some(id) => Ok(&self.roles[id]),
+            None => Err(UnknownRole {
+                query: query.trim().to_owned(),
+                suggestions: self
+                    .closest(query, SUGGESTIONS)
+                    .into_iter()
+                    .map(|r| r.name.clone())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The role named exactly (name, slug or alias), with no guessing.
+    pub fn exact(&self, query: &str) -> Option<&Role> {
+        self.index.exact(query).map(|id| &self.roles[id])
+    }
+
+    /// The roles closest to `query`, best first.
+    pub fn closest(&self, query: &str, limit: usize) -> Vec<&Role> {
+        let mut found: Vec<&Role> = self
+            .index
+            .complete(query, limit)
+            .into_iter()
+            .map(|id| &self.roles[id])
+            .collect();
+        if found.is_empty() {
+            found = self
+                .index
+                .fuzzy(query, limit)
+                .into_iter()
+                .map(|s| &self.roles[s.role])
+                .collect();
+        }
+        found
+    }
+
+    /// Autocomplete for a role option: at most `limit` roles, best first; every role (by
+    /// name) for an empty query.
+    pub fn complete(&self, query: &str, limit: usize) -> Vec<&Role> {
+        if query.trim().is_empty() {
+            let mut all: Vec<&Role> = self.roles.iter().collect();
+            all.sort_by(|a, b| a.name.cmp(&b.name));
+            all.truncate(limit);
+            return all;
+        }
+        self.index
+            .complete(query, limit)
+            .into_iter()
+            .map(|id| &self.roles[id])
+            .collect()
+    }
+
+    /// Titles of the articles behind `sources`, in order.
+    pub fn source_titles(&self, sources: &[ArticleId]) -> Vec<&str> {
+        sources
+            .iter()
+            .map(|&id| self.articles[id].title.as_str())
+            .collect()
+    }
+}
+
+fn load_taxonomy(documents: &[Document], warnings: &mut Vec<Warning>) -> Taxonomy {
+    let Some(document) = documents.iter().find(|d| d.kind() == DocumentKind::Skills) else {
+        return Taxonomy::empty();
+    };
+    match Taxonomy::from_toml(&document.text().0) {
+        Ok(taxonomy) => taxonomy,
+        Err(error) => {
+            warnings.push(curation_warning(document, &error.to_string()));
+            Taxonomy::empty()
+        }
+    }
+}
+
+fn load_curated(documents: &[Document], warnings: &mut Vec<Warning>) -> CuratedRoles {
+    let Some(document) = documents.iter().find(|d| d.kind() == DocumentKind::Roles) else {
+        return CuratedRoles::empty();
+    };
+    match CuratedRoles::from_toml(&document.text().0) {
+        Ok(curated) => curated,
+        Err(error) => {
+            warnings.push(curation_warning(document, &error.to_string()));
+            CuratedRoles::empty()
+        }
+    }
+}
+
+/// A broken curated file is skipped, not fatal: articles alone still make a knowledge base.
+fn curation_warning(document: &Document, error: &str) -> Warning {
+    Warning {
+        file: document.path.clone(),
+        line: 0,
+        message: format!("ignored: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -10,3 +10,4 @@ pub mod advisor;
 pub mod commands;
 pub mod knowledge;
 pub mod reply;
+pub mod synthetic;

@@ -1,1 +1,152 @@
-fn main(){}
+//! The `rolecall` command line: parses arguments, loads the knowledge base, calls the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use rolecall::advisor;
+use rolecall::knowledge::report::CheckReport;
+use rolecall::knowledge::{KnowledgeBase, LoadError};
+use rolecall::reply::{discord_json, terminal};
+
+#[derive(Parser)]
+#[command(
+    name = "rolecall",
+    version,
+    about = "A career advisor for data and ML roles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Answer a slash command or a plain-language question, offline.
+    ///
+    /// Examples: rolecall ask "/compare role_a:mle role_b:data-specialist"
+    ///           rolecall ask "how do I move from data specialist to ml engineer?"
+    Ask {
+        /// A slash command line (`/compare …`) or a question in plain words.
+        line: String,
+        /// Print the exact Discord interaction-response body instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+    /// Inspect the knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KbCommand {
+    /// Parse every document and report roles, sections and warnings; exit 1 on errors.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+}
+
+#[derive(clap::Args)]
+struct KnowledgeArg {
+    /// The knowledge directory [default: ./knowledge, else the copy built into the binary].
+    #[arg(long, env = "ROLECALL_KNOWLEDGE", value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    // A missing .env is normal; variables may come from the environment itself.
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("ROLECALL_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("rolecall: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ask {
+            line,
+            json,
+            knowledge,
+        } => ask(&line, json, knowledge),
+        Command::Kb {
+            command: KbCommand::Check { json, knowledge },
+        } => check(json, knowledge),
+    }
+}
+
+fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {
+    let kb = KnowledgeBase::load(arg.knowledge.as_deref())?;
+    tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
+    Ok(kb)
+}
+
+/// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…).
+fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let (reply, code) = match advisor::answer_line(&kb, line) {
+        Ok(reply) => (reply, ExitCode::SUCCESS),
+        Err(problem) => (problem.reply(), ExitCode::FAILURE),
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&discord_json::interaction_response(&reply))?
+        );
+    } else {
+        let colour = if std::io::stdout().is_terminal() {
+            terminal::Colour::Ansi
+        } else {
+            terminal::Colour::Plain
+        };
+        print!("{}", terminal::render(&reply, colour));
+    }
+    Ok(code)
+}
+
+/// Exit 0 when the knowledge base loads (warnings included), 1 when it cannot.
+fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+    let kb = match load(&knowledge) {
+        Ok(kb) => kb,
+        Err(LoadError::NoRoles {
+            documents,
+            origin,
+            warnings,
+        }) => {
+            eprintln!("rolecall: no role found in {documents} document(s) from {origin}");
+            for warning in &warnings {
+                eprintln!("warning: {warning}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => {
+            eprintln!("rolecall: {error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let report = CheckReport::new(&kb);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -115,8 +115,9 @@ pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, Invocat
     match spec.kind {
         OptionKind::String | OptionKind::SubCommand => check_string(spec, raw).map(ArgValue::Str),
         OptionKind::Integer => match raw.parse::<i64>() {
-            Ok(n) if spec.min_value.is_none_or(|min| n >= min)
-                && spec.max_value.is_none_or(|max| n <= max) =>
+            Ok(n)
+                if spec.min_value.is_none_or(|min| n >= min)
+                    && spec.max_value.is_none_or(|max| n <= max) =>
             {
                 Ok(ArgValue::Int(n))
             }
@@ -163,7 +164,11 @@ pub fn check_string(spec: &'static OptionSpec, raw: &str) -> Result<String, Invo
             option: spec.name,
             expected: format!(
                 "one of {}",
-                spec.choices.iter().map(|c| c.value).collect::<Vec<_>>().join(", ")
+                spec.choices
+                    .iter()
+                    .map(|c| c.value)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         })
 }

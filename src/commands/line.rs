@@ -205,8 +205,9 @@ fn spread(
     if values.len() > targets.len() {
         return Err(InvocationError::BadValue {
             option: last.name,
-            expected: "one value; put values of several words in quotes, e.g. `\"data specialist\"`"
-                .into(),
+            expected:
+                "one value; put values of several words in quotes, e.g. `\"data specialist\"`"
+                    .into(),
         });
     }
     Ok(targets.iter().copied().zip(values).collect())

@@ -26,7 +26,10 @@ fn option(spec: &OptionSpec) -> Value {
     out.insert("name".into(), spec.name.into());
     out.insert("description".into(), spec.description.into());
     if spec.kind == OptionKind::SubCommand {
-        out.insert("options".into(), spec.options.iter().map(option).collect::<Vec<_>>().into());
+        out.insert(
+            "options".into(),
+            spec.options.iter().map(option).collect::<Vec<_>>().into(),
+        );
         return Value::Object(out);
     }
     out.insert("required".into(), spec.required.into());

@@ -75,7 +75,9 @@ impl From<&Invocation> for Request {
     fn from(inv: &Invocation) -> Request {
         let text = |name: &str| inv.str(name).unwrap_or_default().to_owned();
         let maybe = |name: &str| inv.str(name).map(str::to_owned);
-        let page = usize::try_from(inv.int("page").unwrap_or(1)).unwrap_or(1).max(1);
+        let page = usize::try_from(inv.int("page").unwrap_or(1))
+            .unwrap_or(1)
+            .max(1);
         match inv.command {
             CommandId::Compare => Request::Compare {
                 a: text("role_a"),
@@ -83,11 +85,24 @@ impl From<&Invocation> for Request {
                 aspect: inv.str("aspect").and_then(Section::from_key),
             },
             CommandId::Skills => Request::Skills { role: text("role") },
-            CommandId::Role => Request::Role { role: text("role"), page },
-            CommandId::Roles => Request::Roles { filter: maybe("filter"), page },
-            CommandId::Path => Request::Path { from: text("from"), to: text("to") },
-            CommandId::Match => Request::Match { skills: text("skills") },
-            CommandId::Ask => Request::Ask { question: text("question") },
+            CommandId::Role => Request::Role {
+                role: text("role"),
+                page,
+            },
+            CommandId::Roles => Request::Roles {
+                filter: maybe("filter"),
+                page,
+            },
+            CommandId::Path => Request::Path {
+                from: text("from"),
+                to: text("to"),
+            },
+            CommandId::Match => Request::Match {
+                skills: text("skills"),
+            },
+            CommandId::Ask => Request::Ask {
+                question: text("question"),
+            },
             CommandId::Jobs => Request::Jobs {
                 filter: JobFilter {
                     role: maybe("role"),

@@ -10,7 +10,10 @@ fn valid_name(name: &str) -> bool {
 
 fn check_options(context: &str, options: &[OptionSpec]) {
     assert!(options.len() <= 25, "{context}: too many options");
-    let first_optional = options.iter().position(|o| !o.required).unwrap_or(options.len());
+    let first_optional = options
+        .iter()
+        .position(|o| !o.required)
+        .unwrap_or(options.len());
     assert!(
         options[first_optional..].iter().all(|o| !o.required),
         "{context}: required options must come first"
@@ -18,13 +21,21 @@ fn check_options(context: &str, options: &[OptionSpec]) {
     for option in options {
         let at = format!("{context} {}", option.name);
         assert!(valid_name(option.name), "{at}: bad name");
-        assert!((1..=100).contains(&option.description.chars().count()), "{at}: description");
+        assert!(
+            (1..=100).contains(&option.description.chars().count()),
+            "{at}: description"
+        );
         assert!(option.choices.len() <= 25, "{at}: choices");
         for choice in option.choices {
-            assert!((1..=100).contains(&choice.name.len()) && (1..=100).contains(&choice.value.len()));
+            assert!(
+                (1..=100).contains(&choice.name.len()) && (1..=100).contains(&choice.value.len())
+            );
         }
         if let Some(max) = option.max_length {
-            assert!(max <= 6000 && option.min_length.unwrap_or(0) <= max, "{at}: lengths");
+            assert!(
+                max <= 6000 && option.min_length.unwrap_or(0) <= max,
+                "{at}: lengths"
+            );
         }
         check_options(&at, option.options);
     }
@@ -70,7 +81,10 @@ fn registration_json_mirrors_the_definitions() {
     assert_eq!(compare["options"][0]["name"], "role_a");
     assert_eq!(compare["options"][0]["type"], 3);
     assert_eq!(compare["options"][0]["autocomplete"], true);
-    assert_eq!(compare["options"][2]["choices"].as_array().map(Vec::len), Some(ASPECTS.len()));
+    assert_eq!(
+        compare["options"][2]["choices"].as_array().map(Vec::len),
+        Some(ASPECTS.len())
+    );
     let kb = commands.iter().find(|c| c["name"] == "kb").expect("kb");
     assert_eq!(kb["options"][0]["type"], 1);
 }

@@ -109,7 +109,9 @@ pub struct Competency {
 }
 
 /// What kind of competency an item is; `/skills` groups by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Language,
@@ -165,12 +167,17 @@ pub struct Role {
 
 impl Role {
     pub fn facts(&self, section: Section) -> &[Fact] {
-        self.sections.get(&section).map(Vec::as_slice).unwrap_or(&[])
+        self.sections
+            .get(&section)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The role's first definition, if any article gives one.
     pub fn definition(&self) -> Option<&str> {
-        self.facts(Section::Definition).first().map(|f| f.text.as_str())
+        self.facts(Section::Definition)
+            .first()
+            .map(|f| f.text.as_str())
     }
 
     pub fn has_competency(&self, key: &str) -> bool {

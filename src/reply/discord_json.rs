@@ -32,7 +32,12 @@ pub fn message(reply: &Reply) -> Value {
     );
     data.insert(
         "components".into(),
-        reply.rows().iter().map(|row| action_row(row)).collect::<Vec<_>>().into(),
+        reply
+            .rows()
+            .iter()
+            .map(|row| action_row(row))
+            .collect::<Vec<_>>()
+            .into(),
     );
     // Every message: nobody is pinged, whatever the text says.
     data.insert("allowed_mentions".into(), json!({ "parse": [] }));
@@ -110,7 +115,11 @@ mod tests {
     #[test]
     fn buttons_become_action_rows() {
         let mut reply = Reply::text("x");
-        reply.push_buttons(vec![Component::button("Next", "role:x:2", ButtonStyle::Primary)]);
+        reply.push_buttons(vec![Component::button(
+            "Next",
+            "role:x:2",
+            ButtonStyle::Primary,
+        )]);
         let body = update_response(&reply);
         assert_eq!(body["type"], 7);
         let button = &body["data"]["components"][0]["components"][0];

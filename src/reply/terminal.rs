@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Component, Embed, Reply};
+use super::{limits, Component, Embed, Reply};
 
 /// Whether to use ANSI colour; callers turn it on only when stdout is a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +49,18 @@ pub fn render(reply: &Reply, colour: Colour) -> String {
     for row in reply.rows() {
         let labels: Vec<String> = row
             .iter()
-            .map(|Component::Button { label, disabled, .. }| {
-                let button = format!("[ {label} ]");
-                if *disabled {
-                    paint.dim(&button)
-                } else {
-                    button
-                }
-            })
+            .map(
+                |Component::Button {
+                     label, disabled, ..
+                 }| {
+                    let button = format!("[ {label} ]");
+                    if *disabled {
+                        paint.dim(&button)
+                    } else {
+                        button
+                    }
+                },
+            )
             .collect();
         let _ = writeln!(out, "{}", labels.join(" "));
     }
@@ -71,7 +75,12 @@ fn render_embed(embed: &Embed, paint: &Paint, out: &mut String) {
     if !embed.description_text().is_empty() {
         let _ = writeln!(out, "{}", plain_markdown(embed.description_text(), paint));
     }
-    for field in embed.fields() {
+    // Zero-width fields only align Discord's inline columns; a terminal has none.
+    let visible = embed
+        .fields()
+        .iter()
+        .filter(|f| f.name != limits::ZERO_WIDTH_SPACE || f.value != limits::ZERO_WIDTH_SPACE);
+    for field in visible {
         out.push('\n');
         let _ = writeln!(out, "{}", paint.bold(&plain_markdown(&field.name, paint)));
         for line in field.value.lines() {

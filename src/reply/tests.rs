@@ -52,8 +52,11 @@ fn bullet_list_keeps_everything_that_fits() {
 
 #[test]
 fn overlong_custom_id_disables_the_button() {
-    let Component::Button { disabled, custom_id, .. } =
-        Component::button("x", &"a".repeat(150), ButtonStyle::Primary);
+    let Component::Button {
+        disabled,
+        custom_id,
+        ..
+    } = Component::button("x", &"a".repeat(150), ButtonStyle::Primary);
     assert!(disabled);
     assert_eq!(custom_id.len(), limits::CUSTOM_ID);
 }

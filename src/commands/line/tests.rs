@@ -36,10 +36,19 @@ fn bare_values_fill_options_in_order() {
             aspect: Some(Section::Tools)
         }
     );
-    assert_eq!(request("/skills mlops engineer"), Request::Skills { role: "mlops engineer".into() });
+    assert_eq!(
+        request("/skills mlops engineer"),
+        Request::Skills {
+            role: "mlops engineer".into()
+        }
+    );
     assert_eq!(
         request("/compare data-specialist role_a:mle"),
-        Request::Compare { a: "mle".into(), b: "data-specialist".into(), aspect: None }
+        Request::Compare {
+            a: "mle".into(),
+            b: "data-specialist".into(),
+            aspect: None
+        }
     );
     // A named value runs until the next option name, as in Discord's own input box.
     let err = parse_line("/compare role_a:mle data specialist").expect_err("no role_b");
@@ -50,7 +59,10 @@ fn bare_values_fill_options_in_order() {
 fn aspect_accepts_the_choice_name_too() {
     assert!(matches!(
         request("/compare a b aspect:\"Getting started\""),
-        Request::Compare { aspect: Some(Section::Tips), .. }
+        Request::Compare {
+            aspect: Some(Section::Tips),
+            ..
+        }
     ));
 }
 
@@ -66,7 +78,10 @@ fn subcommands_are_read() {
     let inv = parse_line("/kb stats").expect("parses");
     assert_eq!(inv.command, CommandId::Kb);
     assert_eq!(inv.subcommand, Some("stats"));
-    assert!(matches!(parse_line("/kb"), Err(InvocationError::MissingSubcommand { .. })));
+    assert!(matches!(
+        parse_line("/kb"),
+        Err(InvocationError::MissingSubcommand { .. })
+    ));
 }
 
 #[test]
@@ -91,7 +106,10 @@ fn bad_lines_get_errors_that_say_what_to_do() {
 #[test]
 fn huge_and_hostile_input_is_refused_without_panic() {
     let huge = format!("/ask {}", "word ".repeat(10_000));
-    assert!(matches!(parse_line(&huge), Err(InvocationError::Length { .. })));
+    assert!(matches!(
+        parse_line(&huge),
+        Err(InvocationError::Length { .. })
+    ));
     assert!(parse_line("/compare \"unterminated").is_err());
     let err = parse_line("/@everyone").expect_err("unknown").to_string();
     assert!(!err.contains("@everyone"), "{err}");

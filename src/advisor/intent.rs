@@ -1,0 +1,297 @@
+//! Reading a question in plain words: what the user wants, and which roles and skills it
+//! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
+
+use super::matching::skill_keys;
+use super::{answer, Problem};
+use crate::commands::request::{Call, JobFilter};
+use crate::commands::Request;
+use crate::knowledge::names::normalize;
+use crate::knowledge::{KnowledgeBase, Role, Section};
+use crate::reply::{colour, escape_user_text, Embed, Reply};
+
+/// Longest role name, in words, looked for in a question.
+const MAX_NAME_WORDS: usize = 6;
+
+/// What a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Compare,
+    Path,
+    Skills,
+    Tools,
+    Salary,
+    Jobs,
+    Match,
+    Roles,
+    Help,
+    /// About one role in general, or unclear.
+    Profile,
+}
+
+/// A question, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub intent: Intent,
+    /// Slugs of the roles named, in order of appearance.
+    pub roles: Vec<String>,
+    /// The aspect a comparison is narrowed to, when the question names one.
+    pub aspect: Option<Section>,
+}
+
+/// Reads `question`: roles by name or alias (typos tolerated in names of two words or more),
+/// intent from its wording.
+pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
+    let text = normalize(question);
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let roles = role_mentions(kb, &words);
+    let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
+    let intent = if has(&["help"]) && roles.is_empty() {
+        Intent::Help
+    } else if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
+        Intent::Salary
+    } else if has(&[
+        "job", "jobs", "opening", "hiring", "vacancy", "vacancie", "position",
+    ]) {
+        Intent::Jobs
+    } else if has(&[
+        "from",
+        "move",
+        "switch",
+        "transition",
+        "become",
+        "pivot",
+        "get into",
+    ]) && roles.len() >= 2
+    {
+        Intent::Path
+    } else if has(&[
+        "i know",
+        "i have",
+        "my skill",
+        "which role",
+        "what role",
+        "fit",
+        "suit",
+        "i m good",
+    ]) {
+        Intent::Match
+    } else if roles.len() >= 2 {
+        Intent::Compare
+    } else if has(&["tool", "tools", "software", "stack"]) {
+        Intent::Tools
+    } else if has(&["skill", "skills", "learn", "need", "require", "requirement"]) {
+        Intent::Skills
+    } else if roles.is_empty() && has(&["roles", "role", "list", "careers", "options"]) {
+        Intent::Roles
+    } else {
+        Intent::Profile
+    };
+    Reading {
+        intent,
+        roles,
+        aspect: aspect(&words),
+    }
+}
+
+/// Turns a reading into a request; `None` when it names no role and needs one.
+pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
+    let role = |i: usize| reading.roles.get(i).cloned();
+    Some(match reading.intent {
+        Intent::Help => Request::Help,
+        Intent::Roles => Request::Roles {
+            filter: None,
+            page: 1,
+        },
+        Intent::Match => Request::Match {
+            skills: question.to_owned(),
+        },
+        Intent::Salary => Request::Salary {
+            role: role(0).unwrap_or_else(|| question.to_owned()),
+        },
+        Intent::Jobs => Request::Jobs {
+            filter: JobFilter {
+                role: role(0),
+                ..JobFilter::default()
+            },
+            page: 1,
+        },
+        Intent::Path => Request::Path {
+            from: role(0)?,
+            to: role(1)?,
+        },
+        Intent::Compare => Request::Compare {
+            a: role(0)?,
+            b: role(1)?,
+            aspect: reading.aspect,
+        },
+        Intent::Tools | Intent::Skills if reading.roles.len() >= 2 => Request::Compare {
+            a: role(0)?,
+            b: role(1)?,
+            aspect: Some(if reading.intent == Intent::Tools {
+                Section::Tools
+            } else {
+                Section::Skills
+            }),
+        },
+        Intent::Tools | Intent::Skills => Request::Skills { role: role(0)? },
+        Intent::Profile => Request::Role {
+            role: role(0)?,
+            page: 1,
+        },
+    })
+}
+
+/// `/ask`: reads the question and answers it as the matching command, saying which.
+pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Reply, Problem> {
+    if question.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    let reading = read(kb, question);
+    let request = match to_request(&reading, question) {
+        Some(request) => request,
+        // Skills but no role: "python and sql" is a /match question.
+        None if !super::matching::rank(kb, &skill_keys(kb, question)).is_empty() => {
+            Request::Match {
+                skills: question.to_owned(),
+            }
+        }
+        None => return Ok(dont_know(kb, question)),
+    };
+    answer(
+        kb,
+        &Call {
+            request,
+            private: false,
+        },
+    )
+}
+
+/// An honest "I don't know", with roles that look close and questions that work.
+fn dont_know(kb: &KnowledgeBase, question: &str) -> Reply {
+    let close: Vec<String> = kb
+        .closest(question, 3)
+        .into_iter()
+        .map(|r| format!("**{}**", r.name))
+        .collect();
+    let mut text = format!(
+        "I couldn't tell which role \"{}\" is about.",
+        escape_user_text(&crate::reply::limits::clamp(question, 200))
+    );
+    if !close.is_empty() {
+        text.push_str(&format!(
+            " Roles I know that look close: {}.",
+            close.join(", ")
+        ));
+    }
+    text.push_str(
+        "\nTry: \"ml engineer vs data specialist\", \"skills for mlops engineer\", \
+         \"how do I move from data specialist to ml engineer\", \"I know python, sql and tableau\", or `/roles`.",
+    );
+    Reply::embed(
+        Embed::new("I don't know that one yet")
+            .colour(colour::INFO)
+            .description(&text),
+    )
+    .ephemeral(true)
+}
+
+/// Slugs of roles named in `words`, longest names first at each position, no repeats; a
+/// role right after "from" comes first, so "to X, coming from Y" reads as a move from Y.
+fn role_mentions(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut from_role: Option<String> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let longest = (1..=MAX_NAME_WORDS.min(words.len() - i))
+            .rev()
+            .find_map(|n| mention_at(kb, &words[i..i + n]).map(|role| (n, role)));
+        match longest {
+            Some((n, role)) => {
+                if follows_from(words, i) && from_role.is_none() {
+                    from_role = Some(role.slug.clone());
+                }
+                if !found.contains(&role.slug) {
+                    found.push(role.slug.clone());
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    if let Some(from) = from_role {
+        found.retain(|slug| *slug != from);
+        found.insert(0, from);
+    }
+    found
+}
+
+/// Whether the word at `i` comes right after "from" (or "from a", "from an", "from being a").
+fn follows_from(words: &[&str], i: usize) -> bool {
+    let before: Vec<&str> = words[..i].iter().rev().take(3).copied().collect();
+    matches!(
+        before.as_slice(),
+        ["from", ..] | ["a" | "an", "from", ..] | ["a" | "an", "being", "from"]
+    )
+}
+
+/// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
+fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
+    let phrase = words.join(" ");
+    if let Some(role) = kb.exact(&phrase) {
+        return Some(role);
+    }
+    if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| STOP_WORDS.contains(w)) {
+        return kb.resolve(&phrase).ok();
+    }
+    None
+}
+
+/// Words that never start or fill a role name, so fuzzy matching does not read "is a data
+/// engineer" as a role.
+const STOP_WORDS: [&str; 24] = [
+    "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
+    "what", "how", "do", "does", "i", "my", "me", "between", "with", "as",
+];
+
+/// Whether `phrase` occurs in `words`, ignoring plural endings.
+fn contains_phrase(words: &[&str], phrase: &str) -> bool {
+    let wanted: Vec<&str> = phrase.split(' ').map(singular).collect();
+    words
+        .windows(wanted.len())
+        .any(|w| w.iter().zip(&wanted).all(|(a, b)| singular(a) == *b))
+}
+
+fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+        _ => word,
+    }
+}
+
+/// The profile section a question narrows to ("…and the tools?").
+fn aspect(words: &[&str]) -> Option<Section> {
+    let table: [(&[&str], Section); 6] = [
+        (&["tool", "tools", "software"], Section::Tools),
+        (&["skill", "skills"], Section::Skills),
+        (
+            &["education", "degree", "study", "background"],
+            Section::Education,
+        ),
+        (
+            &[
+                "responsibilitie",
+                "responsibility",
+                "duty",
+                "dutie",
+                "do all day",
+            ],
+            Section::Responsibilities,
+        ),
+        (&["industry", "industrie", "sector"], Section::Industries),
+        (&["outlook", "demand", "future"], Section::Outlook),
+    ];
+    table
+        .iter()
+        .find(|(phrases, _)| phrases.iter().any(|p| contains_phrase(words, p)))
+        .map(|(_, section)| *section)
+}

@@ -1,0 +1,120 @@
+//! `/match`: roles ranked by how well a person's skills fit them.
+
+use super::Problem;
+use crate::knowledge::taxonomy::competency_key;
+use crate::knowledge::{Category, KnowledgeBase, Role};
+use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
+
+const SHOWN: usize = 5;
+const MISSING_SHOWN: usize = 8;
+
+/// A role and how the person's skills cover it.
+pub struct Fit<'k> {
+    pub role: &'k Role,
+    /// Competency keys the person has.
+    pub matched: Vec<&'k str>,
+    /// Percentage of the role's competencies covered.
+    pub coverage: usize,
+}
+
+/// The competency keys named in `text`: known skills anywhere in it, plus each
+/// comma-separated item as written.
+pub fn skill_keys(kb: &KnowledgeBase, text: &str) -> Vec<String> {
+    let mut keys: Vec<String> = kb
+        .taxonomy
+        .find_in(text)
+        .into_iter()
+        .map(|e| competency_key(&e.name))
+        .collect();
+    let items = text
+        .split([',', ';', '\n'])
+        .flat_map(|part| part.split(" and "));
+    for item in items {
+        let item = item.trim().trim_end_matches(['.', '!', '?']);
+        if !item.is_empty() && item.len() <= 60 {
+            keys.push(kb.taxonomy.competency(item, Category::Other).key);
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Every role that shares at least one competency with `keys`, best fit first.
+pub fn rank<'k>(kb: &'k KnowledgeBase, keys: &[String]) -> Vec<Fit<'k>> {
+    let mut fits: Vec<Fit<'k>> = kb
+        .roles
+        .iter()
+        .filter_map(|role| {
+            let matched: Vec<&str> = role
+                .competencies
+                .iter()
+                .filter(|c| keys.binary_search(&c.key).is_ok())
+                .map(|c| c.name.as_str())
+                .collect();
+            (!matched.is_empty()).then(|| Fit {
+                coverage: matched.len() * 100 / role.competencies.len().max(1),
+                role,
+                matched,
+            })
+        })
+        .collect();
+    fits.sort_by(|a, b| {
+        b.matched
+            .len()
+            .cmp(&a.matched.len())
+            .then(b.coverage.cmp(&a.coverage))
+            .then(a.role.name.cmp(&b.role.name))
+    });
+    fits
+}
+
+pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
+    let keys = skill_keys(kb, text);
+    let fits = rank(kb, &keys);
+    if fits.is_empty() {
+        return Err(Problem::NoSkills(limits::clamp(text, 200)));
+    }
+    let mut embed = Embed::new("Roles that fit your skills")
+        .colour(colour::SKILLS)
+        .description(&format!(
+            "From what you listed: {}",
+            limits::clamp(&escape_user_text(text), 300)
+        ));
+    for fit in fits.iter().take(SHOWN) {
+        let missing: Vec<&str> = fit
+            .role
+            .competencies
+            .iter()
+            .filter(|c| keys.binary_search(&c.key).is_err())
+            .map(|c| c.name.as_str())
+            .collect();
+        let more = missing.len().saturating_sub(MISSING_SHOWN);
+        let mut still = missing
+            .iter()
+            .take(MISSING_SHOWN)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            still.push_str(&format!(" …and {more} more"));
+        }
+        let value = format!(
+            "**You have:** {}\n**Still to learn:** {}",
+            fit.matched.join(", "),
+            if still.is_empty() {
+                "nothing the articles name".to_owned()
+            } else {
+                still
+            }
+        );
+        embed = embed.field(
+            &format!("{} — {}% fit", fit.role.name, fit.coverage),
+            &value,
+            false,
+        );
+    }
+    Ok(Reply::embed(embed.footer(
+        "Fit = share of the skills and tools the articles name for the role",
+    )))
+}

@@ -1,0 +1,177 @@
+//! Answers from the shipped knowledge base, checked for content and for Discord's limits.
+
+use super::*;
+use crate::reply::discord_json::interaction_response;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| {
+        KnowledgeBase::from_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
+            .expect("shipped knowledge base")
+    })
+}
+
+/// All the text of a reply, for content checks.
+fn text(reply: &Reply) -> String {
+    crate::reply::terminal::render(reply, crate::reply::terminal::Colour::Plain)
+}
+
+fn ok(line: &str) -> Reply {
+    answer_line(kb(), line).unwrap_or_else(|p| panic!("{line}: {p}"))
+}
+
+#[test]
+fn compare_shows_both_roles_every_section_shared_items_and_sources() {
+    let out = text(&ok(
+        "/compare role_a:machine-learning-engineer role_b:data-specialist",
+    ));
+    for expected in [
+        "Machine Learning Engineer vs Data Specialist",
+        "specialized software engineer",
+        "Responsibilities · Machine Learning Engineer",
+        "Skills · Data Specialist",
+        "Education · Machine Learning Engineer",
+        "Tools · Data Specialist",
+        "Industries · Data Specialist",
+        "Outlook",
+        "In common",
+        "Only Machine Learning Engineer",
+        "PyTorch",
+        "Tableau",
+        "Sources: ",
+        "Machine Learning Engineer vs. Data Specialist",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+}
+
+#[test]
+fn compare_aspect_narrows_to_one_section() {
+    let out = text(&ok("/compare mle data-specialist aspect:tools"));
+    assert!(out.contains("— Tools"), "{out}");
+    assert!(!out.contains("Responsibilities ·"), "{out}");
+}
+
+#[test]
+fn same_role_twice_is_refused() {
+    let problem = answer_line(kb(), "/compare mle machine-learning-engineer").expect_err("same");
+    assert_eq!(
+        problem,
+        Problem::SameRole("Machine Learning Engineer".into())
+    );
+    assert!(problem.reply().is_ephemeral());
+}
+
+#[test]
+fn unknown_role_suggests_close_ones() {
+    let problem = answer_line(kb(), "/skills role:data wizard").expect_err("unknown");
+    let out = text(&problem.reply());
+    assert!(out.contains("Did you mean"), "{out}");
+}
+
+#[test]
+fn plain_questions_pick_the_right_command() {
+    let cases = [
+        (
+            "what's the difference between an ml engineer and a data specialist?",
+            "Machine Learning Engineer vs Data Specialist",
+        ),
+        (
+            "what tools does an mlops engineer use?",
+            "Skills and tools for MLOps Engineer",
+        ),
+        (
+            "how do I move from data specialist to ml engineer",
+            "From Data Specialist to Machine Learning Engineer",
+        ),
+        (
+            "I know python, sql and tableau — which role?",
+            "Roles that fit your skills",
+        ),
+        (
+            "tell me about data operations managers",
+            "Data Operations Manager",
+        ),
+        ("salary for a data scientist", "Salaries for"),
+    ];
+    for (question, expected) in cases {
+        let out = text(&ok(question));
+        assert!(
+            out.contains(expected),
+            "{question}: missing {expected:?} in\n{out}"
+        );
+    }
+}
+
+#[test]
+fn questions_about_nothing_known_get_an_honest_answer() {
+    let out = text(&ok("what is the meaning of life?"));
+    assert!(out.contains("I don't know"), "{out}");
+}
+
+#[test]
+fn every_command_answers_within_limits() {
+    let lines = [
+        "/compare mle data-specialist",
+        "/skills mlops",
+        "/role machine learning engineer",
+        "/role machine learning engineer page:2",
+        "/roles",
+        "/roles filter:data",
+        "/path from:data specialist to:mle",
+        "/match skills:python, sql, tableau",
+        "/ask question:skills for mlops?",
+        "/jobs",
+        "/jobs level:senior",
+        "/jobs remote:true page:2",
+        "/salary data scientist",
+        "/kb stats",
+        "/help",
+    ];
+    for line in lines {
+        let reply = ok(line);
+        let json = interaction_response(&reply);
+        assert_eq!(
+            json["data"]["allowed_mentions"]["parse"],
+            serde_json::json!([]),
+            "{line}"
+        );
+        let total: usize = reply.embeds().iter().map(crate::reply::Embed::size).sum();
+        assert!(
+            total <= crate::reply::limits::EMBED_TOTAL,
+            "{line}: {total}"
+        );
+        assert!(!reply.embeds().is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn private_makes_any_answer_ephemeral() {
+    assert!(ok("/help private:true").is_ephemeral());
+    assert!(!ok("/help").is_ephemeral());
+}
+
+#[test]
+fn hostile_input_is_escaped_in_answers() {
+    let problem = answer_line(kb(), "/skills role:@everyone **boom**").expect_err("unknown");
+    let out = serde_json::to_string(&interaction_response(&problem.reply())).expect("json");
+    assert!(!out.contains("@everyone"), "{out}");
+    assert!(!out.contains("**boom**"), "{out}");
+}
+
+#[test]
+fn autocomplete_returns_at_most_25_valid_choices() {
+    for typed in ["", "m", "data", "zzzz", "machine lerning"] {
+        let choices = autocomplete(kb(), typed);
+        assert!(choices.len() <= 25);
+        for (name, value) in &choices {
+            assert!(
+                (1..=100).contains(&name.chars().count())
+                    && (1..=100).contains(&value.chars().count())
+            );
+        }
+    }
+    assert_eq!(autocomplete(kb(), "data spec")[0].1, "data-specialist");
+}

@@ -1,0 +1,334 @@
+//! Merging parsed articles into role profiles: one role per person-facing job title, every
+//! fact kept once with all its sources, skills and tools recognised as competencies.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::article::{ParsedArticle, ParsedRole};
+use super::curated::CuratedRoles;
+use super::model::{
+    Article, ArticleId, Category, Competency, Fact, FeaturedJob, Role, RoleId, Section, Warning,
+};
+use super::names::{acronym, normalize, slugify};
+use super::taxonomy::Taxonomy;
+
+/// Two bullets whose word sets overlap this much (Jaccard) say the same thing.
+const NEAR_DUPLICATE: f64 = 0.75;
+
+/// Sections whose facts name skills and tools.
+const COMPETENCY_SECTIONS: [Section; 4] = [
+    Section::Skills,
+    Section::Tools,
+    Section::Responsibilities,
+    Section::Differences,
+];
+
+/// Everything merged from a set of parsed articles.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub roles: Vec<Role>,
+    pub jobs: Vec<FeaturedJob>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Accumulates roles across articles.
+pub struct Merger<'k> {
+    taxonomy: &'k Taxonomy,
+    curated: &'k CuratedRoles,
+    /// Normalised name or alias → role.
+    by_name: HashMap<String, RoleId>,
+    roles: Vec<Role>,
+    /// Per role and section, the word sets of its facts, for near-duplicate checks.
+    word_sets: Vec<BTreeMap<Section, Vec<Vec<String>>>>,
+    jobs: Vec<FeaturedJob>,
+    warnings: Vec<Warning>,
+}
+
+impl<'k> Merger<'k> {
+    pub fn new(taxonomy: &'k Taxonomy, curated: &'k CuratedRoles) -> Merger<'k> {
+        Merger {
+            taxonomy,
+            curated,
+            by_name: HashMap::new(),
+            roles: Vec::new(),
+            word_sets: Vec::new(),
+            jobs: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Adds one parsed article, read from `article`, known as `id`.
+    pub fn add(&mut self, id: ArticleId, article: &Article, parsed: ParsedArticle) {
+        for (line, message) in parsed.warnings {
+            self.warn(&article.file, line, message);
+        }
+        for role in parsed.roles {
+            let role_id = self.role_for(&role);
+            self.absorb(role_id, id, role);
+        }
+        for job in parsed.jobs {
+            self.add_job(FeaturedJob { source: id, ..job });
+        }
+    }
+
+    pub fn finish(mut self) -> Merged {
+        self.add_acronyms();
+        for role in &mut self.roles {
+            role.competencies.sort();
+            role.competencies.dedup_by(|a, b| a.key == b.key);
+        }
+        Merged {
+            roles: self.roles,
+            jobs: self.jobs,
+            warnings: self.warnings,
+        }
+    }
+
+    fn warn(&mut self, file: &str, line: usize, message: String) {
+        self.warnings.push(Warning {
+            file: file.to_owned(),
+            line,
+            message,
+        });
+    }
+
+    /// The role `parsed` is about: an existing one sharing a name or alias, or a new one.
+    fn role_for(&mut self, parsed: &ParsedRole) -> RoleId {
+        let curated = std::iter::once(&parsed.name)
+            .chain(&parsed.aliases)
+            .find_map(|name| self.curated.find(name));
+        let mut names: Vec<&str> = vec![parsed.name.as_str()];
+        names.extend(parsed.aliases.iter().map(String::as_str));
+        if let Some(c) = curated {
+            names.push(c.name.as_str());
+            names.extend(c.aliases.iter().map(String::as_str));
+        }
+        let existing = names
+            .iter()
+            .find_map(|n| self.by_name.get(&normalize(n)).copied());
+        let id = existing.unwrap_or_else(|| {
+            let name = curated.map_or(parsed.name.as_str(), |c| c.name.as_str());
+            self.new_role(name, curated.map(|c| c.notes.clone()).unwrap_or_default())
+        });
+        for name in names {
+            self.add_alias(id, name);
+        }
+        id
+    }
+
+    fn new_role(&mut self, name: &str, notes: Vec<String>) -> RoleId {
+        let mut slug = slugify(name);
+        if self.roles.iter().any(|r| r.slug == slug) {
+            slug = format!("{slug}-{}", self.roles.len() + 1);
+        }
+        self.roles.push(Role {
+            slug,
+            name: name.to_owned(),
+            aliases: Vec::new(),
+            sections: BTreeMap::new(),
+            competencies: Vec::new(),
+            sources: Vec::new(),
+            notes,
+        });
+        self.word_sets.push(BTreeMap::new());
+        self.roles.len() - 1
+    }
+
+    fn add_alias(&mut self, id: RoleId, alias: &str) {
+        let key = normalize(alias);
+        if key.is_empty() {
+            return;
+        }
+        // The first role to claim a name keeps it.
+        let owner = *self.by_name.entry(key.clone()).or_insert(id);
+        let role = &mut self.roles[id];
+        if owner == id
+            && normalize(&role.name) != key
+            && !role.aliases.iter().any(|a| normalize(a) == key)
+        {
+            role.aliases.push(alias.trim().to_owned());
+        }
+    }
+
+    fn absorb(&mut self, role_id: RoleId, article: ArticleId, parsed: ParsedRole) {
+        if !self.roles[role_id].sources.contains(&article) {
+            self.roles[role_id].sources.push(article);
+        }
+        for fact in parsed.facts {
+            if COMPETENCY_SECTIONS.contains(&fact.section) {
+                let found = competencies(self.taxonomy, fact.section, &fact.text);
+                self.roles[role_id].competencies.extend(found);
+            }
+            self.add_fact(role_id, article, fact.section, fact.text);
+        }
+    }
+
+    /// Adds a fact, or credits `article` on a near-identical one already there.
+    fn add_fact(&mut self, role_id: RoleId, article: ArticleId, section: Section, text: String) {
+        let words = word_set(&text);
+        let sets = self.word_sets[role_id].entry(section).or_default();
+        let facts = self.roles[role_id].sections.entry(section).or_default();
+        match sets
+            .iter()
+            .position(|s| jaccard(s, &words) >= NEAR_DUPLICATE)
+        {
+            Some(i) => {
+                if !facts[i].sources.contains(&article) {
+                    facts[i].sources.push(article);
+                }
+            }
+            None => {
+                sets.push(words);
+                facts.push(Fact {
+                    text,
+                    sources: vec![article],
+                });
+            }
+        }
+    }
+
+    fn add_job(&mut self, job: FeaturedJob) {
+        let same = |j: &FeaturedJob| {
+            j.title == job.title
+                && j.company == job.company
+                && j.location == job.location
+                && j.salary == job.salary
+        };
+        if !self.jobs.iter().any(same) {
+            self.jobs.push(job);
+        }
+    }
+
+    /// Gives each role its initials as an alias ("mle"), unless two roles share them.
+    fn add_acronyms(&mut self) {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for role in &self.roles {
+            if let Some(a) = acronym(&role.name) {
+                *counts.entry(a).or_default() += 1;
+            }
+        }
+        for id in 0..self.roles.len() {
+            if let Some(a) = acronym(&self.roles[id].name) {
+                if counts.get(&a) == Some(&1) {
+                    self.add_alias(id, &a);
+                }
+            }
+        }
+    }
+}
+
+/// Skills and tools named by one fact. A `Category: a, b, c` tools line counts every item,
+/// known to the taxonomy or not; other text counts what the taxonomy recognises.
+fn competencies(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Competency> {
+    if section == Section::Tools {
+        if let Some((label, list)) = text.split_once(':') {
+            let fallback = category_from_label(label);
+            return list_items(list)
+                .map(|item| taxonomy.competency(item, fallback))
+                .collect();
+        }
+    }
+    taxonomy
+        .find_in(text)
+        .into_iter()
+        .map(|entry| taxonomy.competency(&entry.name, entry.category))
+        .collect()
+}
+
+/// The items of "Python, R, Java." and of "NoSQL (MongoDB, Cassandra)".
+fn list_items(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', '(', ')', ';'])
+        .map(|item| item.trim().trim_end_matches('.').trim())
+        .map(|item| item.strip_prefix("and ").unwrap_or(item))
+        .filter(|item| !item.is_empty() && item.len() <= 60)
+}
+
+/// A category guessed from a tools line's label, for items the taxonomy does not know.
+fn category_from_label(label: &str) -> Category {
+    let label = label.to_lowercase();
+    let rules: [(&[&str], Category); 8] = [
+        (&["language"], Category::Language),
+        (&["framework", "librar"], Category::Framework),
+        (&["visuali"], Category::Visualization),
+        (&["cloud"], Category::Cloud),
+        (&["database"], Category::Database),
+        (
+            &["version", "monitor", "workflow", "automation", "devops"],
+            Category::Devops,
+        ),
+        (&["governance"], Category::Governance),
+        (&["project"], Category::Management),
+    ];
+    rules
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| label.contains(w)))
+        .map_or(Category::DataTool, |(_, category)| *category)
+}
+
+/// Lower-case content words, sorted and deduplicated.
+fn word_set(text: &str) -> Vec<String> {
+    const STOP: [&str; 16] = [
+        "a", "an", "and", "the", "to", "of", "for", "in", "on", "with", "or", "by", "as", "their",
+        "they", "is",
+    ];
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_duplicates_share_most_words() {
+        let a = word_set("Develop and implement machine learning models and algorithms.");
+        let b = word_set("Develop and implement Machine Learning models and algorithms");
+        let c = word_set("Optimize models for performance and scalability.");
+        assert!(jaccard(&a, &b) >= NEAR_DUPLICATE);
+        assert!(jaccard(&a, &c) < NEAR_DUPLICATE);
+    }
+
+    #[test]
+    fn tools_lists_split_into_items() {
+        let items: Vec<&str> = list_items(" SQL, NoSQL (MongoDB, Cassandra).").collect();
+        assert_eq!(items, ["SQL", "NoSQL", "MongoDB", "Cassandra"]);
+    }
+
+    #[test]
+    fn labels_guess_categories() {
+        assert_eq!(
+            category_from_label("Programming Languages"),
+            Category::Language
+        );
+        assert_eq!(
+            category_from_label("Data Integration Tools"),
+            Category::DataTool
+        );
+        assert_eq!(category_from_label("Monitoring tools"), Category::Devops);
+    }
+}

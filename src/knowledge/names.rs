@@ -1,0 +1,87 @@
+//! How role names are compared, turned into slugs and abbreviated.
+
+/// Lower-case words of letters and digits separated by single spaces, with a trailing plural
+/// `s` dropped from the last word, so "Data Scientists" and "data-scientist" compare equal.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let last_word_len = out.rsplit(' ').next().map_or(0, str::len);
+    if last_word_len > 3 && out.ends_with('s') && !out.ends_with("ss") {
+        out.pop();
+    }
+    out
+}
+
+/// A URL-safe identifier: "Machine Learning Engineer" → `machine-learning-engineer`.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if slug.is_empty() {
+        slug.push_str("role");
+    }
+    slug
+}
+
+/// Initials of a name of two or more words: "Machine Learning Engineer" → `mle`.
+pub fn acronym(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_case_punctuation_and_plural() {
+        assert_eq!(normalize("Data Scientists"), "data scientist");
+        assert_eq!(normalize("  data-scientist "), "data scientist");
+        assert_eq!(normalize("MLOps"), normalize("mlops"));
+        assert_eq!(normalize("DS"), "ds");
+        assert_eq!(normalize("Business"), "business");
+    }
+
+    #[test]
+    fn slugs_are_lowercase_and_hyphenated() {
+        assert_eq!(
+            slugify("Machine Learning Engineer"),
+            "machine-learning-engineer"
+        );
+        assert_eq!(slugify("C++ Developer (Senior)"), "c-developer-senior");
+        assert_eq!(slugify("!!!"), "role");
+    }
+
+    #[test]
+    fn acronyms_need_two_words() {
+        assert_eq!(acronym("Machine Learning Engineer").as_deref(), Some("mle"));
+        assert_eq!(acronym("Engineer"), None);
+    }
+}

@@ -1,0 +1,94 @@
+//! Where documents come from: a directory on disk, or the copy compiled into the binary.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file under the knowledge directory.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Relative to the knowledge directory, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a document is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Article,
+    Skills,
+    Roles,
+    /// Not knowledge (a README, an editor's backup…): skipped.
+    Other,
+}
+
+impl Document {
+    pub fn kind(&self) -> DocumentKind {
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        if name.starts_with('.') {
+            return DocumentKind::Other;
+        }
+        match name {
+            "skills.toml" => DocumentKind::Skills,
+            "roles.toml" => DocumentKind::Roles,
+            "README.md" => DocumentKind::Other,
+            _ if name.ends_with(".txt") || name.ends_with(".md") => DocumentKind::Article,
+            _ => DocumentKind::Other,
+        }
+    }
+
+    /// The text, with undecodable bytes replaced (the caller warns when that happened).
+    pub fn text(&self) -> (String, bool) {
+        match String::from_utf8(self.bytes.clone()) {
+            Ok(text) => (text, false),
+            Err(_) => (String::from_utf8_lossy(&self.bytes).into_owned(), true),
+        }
+    }
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_knowledge.rs"));
+}
+
+/// The knowledge directory as it was when the binary was built.
+pub fn embedded_documents() -> Vec<Document> {
+    embedded::FILES
+        .iter()
+        .map(|(path, bytes)| Document {
+            path: (*path).to_owned(),
+            bytes: bytes.to_vec(),
+        })
+        .collect()
+}
+
+/// Every file below `dir`, sorted by path so builds are reproducible.
+pub fn read_documents(dir: &Path) -> io::Result<Vec<Document>> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths)?;
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path)?;
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            Ok(Document {
+                path: relative.to_string_lossy().replace('\\', "/"),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, paths: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
+            collect(&path, paths)?;
+        } else if file_type.is_file() {
+            paths.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! The knowledge base built from the shipped documents, checked against what the articles say.
+
+use super::*;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::from_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
+        .expect("the shipped knowledge base loads")
+}
+
+const SEED_ROLES: [&str; 8] = [
+    "Machine Learning Scientist",
+    "Lead Machine Learning Engineer",
+    "Machine Learning Engineer",
+    "MLOps Engineer",
+    "Data Scientist",
+    "Data Operations Specialist",
+    "Data Operations Manager",
+    "Data Specialist",
+];
+
+const FURNITURE: [&str; 8] = [
+    "Featured Job",
+    "Salary Insights",
+    "salary info",
+    "Table of contents",
+    "min read",
+    "Related articles",
+    "@ murmuration",
+    "USD 100K",
+];
+
+const MOJIBAKE: [&str; 6] = ["ยท", "๐Ÿ", "Β·", "πŸ", "â€", "Ã"];
+
+#[test]
+fn all_eight_seed_roles_are_present_with_sections() {
+    let kb = kb();
+    assert_eq!(kb.articles.len(), 5);
+    for name in SEED_ROLES {
+        let role = kb.resolve(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(role.name, name);
+        assert!(role.definition().is_some(), "{name} has no definition");
+        assert!(!role.facts(Section::Responsibilities).is_empty(), "{name}");
+        assert!(!role.competencies.is_empty(), "{name} has no skills");
+    }
+    assert_eq!(
+        kb.roles.len(),
+        8,
+        "{:?}",
+        kb.roles.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn template_roles_have_every_section() {
+    let kb = kb();
+    for name in [
+        "Machine Learning Engineer",
+        "Data Specialist",
+        "Data Operations Manager",
+        "Machine Learning Scientist",
+    ] {
+        let role = kb.resolve(name).expect("known");
+        for section in [
+            Section::Skills,
+            Section::Education,
+            Section::Tools,
+            Section::Industries,
+            Section::Outlook,
+            Section::Tips,
+        ] {
+            assert!(!role.facts(section).is_empty(), "{name} lacks {section}");
+        }
+    }
+}
+
+#[test]
+fn machine_learning_engineer_merges_three_articles() {
+    let kb = kb();
+    let mle = kb.resolve("Machine Learning Engineer").expect("known");
+    assert_eq!(mle.sources.len(), 3, "{:?}", kb.source_titles(&mle.sources));
+    // "Develop and implement machine learning models and algorithms." is in two of them:
+    // kept once, credited to both.
+    let develop: Vec<&Fact> = mle
+        .facts(Section::Responsibilities)
+        .iter()
+        .filter(|f| {
+            f.text
+                .starts_with("Develop and implement machine learning models")
+        })
+        .collect();
+    assert_eq!(develop.len(), 1);
+    assert!(develop[0].sources.len() >= 2);
+}
+
+#[test]
+fn no_fact_holds_page_furniture_or_mojibake() {
+    let kb = kb();
+    for role in &kb.roles {
+        for fact in role.sections.values().flatten() {
+            for bad in FURNITURE.iter().chain(&MOJIBAKE) {
+                assert!(
+                    !fact.text.contains(bad),
+                    "{}: {:?} in {:?}",
+                    role.name,
+                    bad,
+                    fact.text
+                );
+            }
+        }
+    }
+    for job in &kb.jobs {
+        let text = format!("{job:?}");
+        assert!(MOJIBAKE.iter().all(|m| !text.contains(m)), "{text}");
+    }
+}
+
+#[test]
+fn aliases_from_text_and_curation_resolve() {
+    let kb = kb();
+    let cases = [
+        ("DataOps Engineer", "Data Operations Specialist"),
+        ("Machine Learning Operations Engineer", "MLOps Engineer"),
+        ("mlops", "MLOps Engineer"),
+        ("mle", "Machine Learning Engineer"),
+        ("ml engineer", "Machine Learning Engineer"),
+        ("machine-learning-engineer", "Machine Learning Engineer"),
+        ("Data Scientists", "Data Scientist"),
+        ("machine lerning engineer", "Machine Learning Engineer"),
+        ("data specalist", "Data Specialist"),
+    ];
+    for (query, expected) in cases {
+        let role = kb.resolve(query).unwrap_or_else(|e| panic!("{query}: {e}"));
+        assert_eq!(role.name, expected, "{query}");
+    }
+}
+
+#[test]
+fn unknown_roles_get_the_closest_suggestions() {
+    let kb = kb();
+    let unknown = kb.resolve("data wizard").expect_err("not a role");
+    assert!(!unknown.suggestions.is_empty());
+    assert!(kb.resolve("astronaut").is_err());
+}
+
+#[test]
+fn featured_jobs_are_parsed_once_each() {
+    let kb = kb();
+    let titles: Vec<&str> = kb.jobs.iter().map(|j| j.title.as_str()).collect();
+    // Five distinct cards appear across articles; the same card is kept once.
+    assert_eq!(
+        titles.iter().filter(|t| **t == "Data Engineer").count(),
+        1,
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Platform Software Development Lead"));
+    assert!(titles.contains(&"Software Engineer"));
+    let leidos = kb
+        .jobs
+        .iter()
+        .find(|j| j.company == "Leidos")
+        .expect("Leidos job");
+    assert_eq!(leidos.level, None);
+    assert_eq!(
+        leidos.salary.as_ref().map(|s| (s.min, s.max)),
+        Some((122_000, 220_000))
+    );
+}
+
+#[test]
+fn empty_sections_are_warned_about_with_file_and_line() {
+    let kb = kb();
+    let warning = kb
+        .warnings
+        .iter()
+        .find(|w| {
+            w.message.contains("Lead Machine Learning Engineer") && w.message.contains("Industries")
+        })
+        .expect("the empty Common Industries section is reported");
+    assert!(warning
+        .file
+        .ends_with("lead-machine-learning-engineer-vs-data-operations-specialist.txt"));
+    assert!(warning.line > 0);
+}
+
+#[test]
+fn autocomplete_is_ranked_and_bounded() {
+    let kb = kb();
+    let names: Vec<&str> = kb
+        .complete("machine", 25)
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(names.len() >= 3 && names.len() <= 25, "{names:?}");
+    assert!(names[0].starts_with("Machine Learning"), "{names:?}");
+    let typo: Vec<&str> = kb
+        .complete("dta specialst", 25)
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(typo.contains(&"Data Specialist"), "{typo:?}");
+    assert_eq!(kb.complete("", 25).len(), kb.roles.len().min(25));
+}
+
+#[test]
+fn no_roles_at_all_is_the_only_fatal_error() {
+    let documents = vec![Document {
+        path: "articles/empty.txt".into(),
+        bytes: b"nothing to see here".to_vec(),
+    }];
+    match KnowledgeBase::from_documents(&documents, "test") {
+        Err(LoadError::NoRoles { documents: 1, .. }) => {}
+        other => panic!("expected NoRoles, got {other:?}"),
+    }
+}
+
+#[test]
+fn broken_curated_files_are_warnings_not_failures() {
+    let mut documents =
+        source::read_documents(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
+            .expect("readable");
+    for document in &mut documents {
+        if document.kind() != DocumentKind::Article {
+            document.bytes = b"[[skill]\nname = ".to_vec();
+        }
+    }
+    let kb = KnowledgeBase::from_documents(&documents, "test").expect("articles alone suffice");
+    assert!(kb.warnings.iter().any(|w| w.file.ends_with("skills.toml")));
+    assert!(kb.resolve("Data Specialist").is_ok());
+}
+
+#[test]
+fn embedded_copy_matches_the_directory() {
+    let embedded = KnowledgeBase::embedded().expect("built in");
+    let on_disk = kb();
+    assert_eq!(embedded.roles.len(), on_disk.roles.len());
+    assert_eq!(embedded.articles.len(), on_disk.articles.len());
+}
