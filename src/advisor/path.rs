@@ -2,20 +2,14 @@
 
 use super::compare::overlap;
 use super::{sources_footer, texts, two_roles, Problem};
-use crate::knowledge::{Competency, KnowledgeBase, Section};
+use std::collections::BTreeMap;
+
+use crate::knowledge::{Category, Competency, KnowledgeBase, Section};
 use crate::reply::{bullet_list, colour, limits, Embed, Reply};
 
 pub fn path(kb: &KnowledgeBase, from: &str, to: &str) -> Result<Reply, Problem> {
     let (from, to) = two_roles(kb, from, to)?;
     let overlap = overlap(from, to);
-    let names = |items: &[&Competency]| {
-        if items.is_empty() {
-            "—".to_owned()
-        } else {
-            let names: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
-            limits::clamp(&names.join(", "), limits::FIELD_VALUE)
-        }
-    };
     let share = if to.competencies.is_empty() {
         0
     } else {
@@ -29,8 +23,8 @@ pub fn path(kb: &KnowledgeBase, from: &str, to: &str) -> Result<Reply, Problem> 
             overlap.shared.len(),
             to.competencies.len()
         ))
-        .field("What carries over", &names(&overlap.shared), false)
-        .field("What to learn", &names(&overlap.only_b), false);
+        .field("What carries over", &by_category(&overlap.shared), false)
+        .field("What to learn", &by_category(&overlap.only_b), false);
     let responsibilities = texts(to.facts(Section::Responsibilities));
     if !responsibilities.is_empty() {
         embed = embed.field(
@@ -57,6 +51,22 @@ pub fn path(kb: &KnowledgeBase, from: &str, to: &str) -> Result<Reply, Problem> 
     let mut sources = from.sources.clone();
     sources.extend(&to.sources);
     Ok(Reply::embed(embed.footer(&sources_footer(kb, &sources))))
+}
+
+/// "**Languages:** Python, Java" lines, one per category, within a field's size.
+fn by_category(items: &[&Competency]) -> String {
+    if items.is_empty() {
+        return "—".to_owned();
+    }
+    let mut groups: BTreeMap<Category, Vec<&str>> = BTreeMap::new();
+    for item in items {
+        groups.entry(item.category).or_default().push(&item.name);
+    }
+    let lines: Vec<String> = groups
+        .iter()
+        .map(|(category, names)| format!("**{}:** {}", category.title(), names.join(", ")))
+        .collect();
+    limits::clamp(&lines.join("\n"), limits::FIELD_VALUE)
 }
 
 fn list_or_dash(items: &[String]) -> String {

@@ -11,8 +11,13 @@ use super::model::{
 use super::names::{acronym, normalize, slugify};
 use super::taxonomy::Taxonomy;
 
-/// Two bullets whose word sets overlap this much (Jaccard) say the same thing.
+/// Two bullets whose word sets overlap this much (Jaccard) say the same thing…
 const NEAR_DUPLICATE: f64 = 0.75;
+/// …and so does a bullet of at least [`CONTAINED_MIN_WORDS`] content words whose words are
+/// nearly all in another ("validate model effectiveness" within "validate model performance
+/// and improve accuracy").
+const CONTAINED: f64 = 0.8;
+const CONTAINED_MIN_WORDS: usize = 4;
 
 /// Sections whose facts name skills and tools.
 const COMPETENCY_SECTIONS: [Section; 4] = [
@@ -167,10 +172,7 @@ impl<'k> Merger<'k> {
         let words = word_set(&text);
         let sets = self.word_sets[role_id].entry(section).or_default();
         let facts = self.roles[role_id].sections.entry(section).or_default();
-        match sets
-            .iter()
-            .position(|s| jaccard(s, &words) >= NEAR_DUPLICATE)
-        {
+        match sets.iter().position(|s| near_duplicate(s, &words)) {
             Some(i) => {
                 if !facts[i].sources.contains(&article) {
                     facts[i].sources.push(article);
@@ -281,10 +283,19 @@ fn word_set(text: &str) -> Vec<String> {
     words
 }
 
-fn jaccard(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
+fn near_duplicate(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a.is_empty() && b.is_empty();
     }
+    let shared = shared_words(a, b) as f64;
+    let smaller = a.len().min(b.len());
+    let jaccard = shared / ((a.len() + b.len()) as f64 - shared);
+    jaccard >= NEAR_DUPLICATE
+        || (smaller >= CONTAINED_MIN_WORDS && shared / smaller as f64 >= CONTAINED)
+}
+
+/// How many words two sorted, deduplicated word lists share.
+fn shared_words(a: &[String], b: &[String]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -297,7 +308,7 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
             }
         }
     }
-    shared as f64 / (a.len() + b.len() - shared) as f64
+    shared
 }
 
 #[cfg(test)]
@@ -309,8 +320,21 @@ mod tests {
         let a = word_set("Develop and implement machine learning models and algorithms.");
         let b = word_set("Develop and implement Machine Learning models and algorithms");
         let c = word_set("Optimize models for performance and scalability.");
-        assert!(jaccard(&a, &b) >= NEAR_DUPLICATE);
-        assert!(jaccard(&a, &c) < NEAR_DUPLICATE);
+        assert!(near_duplicate(&a, &b));
+        assert!(!near_duplicate(&a, &c));
+    }
+
+    #[test]
+    fn a_shorter_bullet_within_a_longer_one_is_a_near_duplicate() {
+        let short = word_set("Conduct experiments to validate model effectiveness.");
+        let long =
+            word_set("Conduct experiments to validate model performance and improve accuracy.");
+        assert!(near_duplicate(&short, &long));
+        // Short items share a word without saying the same thing.
+        assert!(!near_duplicate(
+            &word_set("Finance and Banking"),
+            &word_set("Finance and Insurance")
+        ));
     }
 
     #[test]
