@@ -1,7 +1,7 @@
 //! Merging parsed articles into role profiles: one role per person-facing job title, every
 //! fact kept once with all its sources, skills and tools recognised as competencies.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::article::{ParsedArticle, ParsedRole};
 use super::curated::CuratedRoles;
@@ -35,6 +35,9 @@ pub struct Merged {
     pub warnings: Vec<Warning>,
 }
 
+/// What makes two job cards the same job: title, company, location and salary.
+type JobKey = (String, String, String, Option<(String, u64, u64)>);
+
 /// Accumulates roles across articles.
 pub struct Merger<'k> {
     taxonomy: &'k Taxonomy,
@@ -43,8 +46,11 @@ pub struct Merger<'k> {
     by_name: HashMap<String, RoleId>,
     roles: Vec<Role>,
     /// Per role and section, the word sets of its facts, for near-duplicate checks.
-    word_sets: Vec<BTreeMap<Section, Vec<Vec<String>>>>,
+    word_sets: Vec<BTreeMap<Section, Vec<WordSet>>>,
     jobs: Vec<FeaturedJob>,
+    /// Every job card kept: the same card in many articles is one job.
+    job_keys: HashSet<JobKey>,
+    slugs: HashSet<String>,
     warnings: Vec<Warning>,
 }
 
@@ -57,6 +63,8 @@ impl<'k> Merger<'k> {
             roles: Vec::new(),
             word_sets: Vec::new(),
             jobs: Vec::new(),
+            job_keys: HashSet::new(),
+            slugs: HashSet::new(),
             warnings: Vec::new(),
         }
     }
@@ -122,9 +130,10 @@ impl<'k> Merger<'k> {
 
     fn new_role(&mut self, name: &str, notes: Vec<String>) -> RoleId {
         let mut slug = slugify(name);
-        if self.roles.iter().any(|r| r.slug == slug) {
+        if self.slugs.contains(&slug) {
             slug = format!("{slug}-{}", self.roles.len() + 1);
         }
+        self.slugs.insert(slug.clone());
         self.roles.push(Role {
             slug,
             name: name.to_owned(),
@@ -189,13 +198,17 @@ impl<'k> Merger<'k> {
     }
 
     fn add_job(&mut self, job: FeaturedJob) {
-        let same = |j: &FeaturedJob| {
-            j.title == job.title
-                && j.company == job.company
-                && j.location == job.location
-                && j.salary == job.salary
-        };
-        if !self.jobs.iter().any(same) {
+        let salary = job
+            .salary
+            .as_ref()
+            .map(|s| (s.currency.clone(), s.min, s.max));
+        let key = (
+            job.title.clone(),
+            job.company.clone(),
+            job.location.clone(),
+            salary,
+        );
+        if self.job_keys.insert(key) {
             self.jobs.push(job);
         }
     }
@@ -267,23 +280,41 @@ fn category_from_label(label: &str) -> Category {
 }
 
 /// Lower-case content words, sorted and deduplicated.
-fn word_set(text: &str) -> Vec<String> {
+/// A bullet's content words, as sorted, deduplicated hashes: compact, because one is kept
+/// per fact until merging ends.
+type WordSet = Vec<u64>;
+
+/// Lower-case content words of `text`, hashed.
+fn word_set(text: &str) -> WordSet {
     const STOP: [&str; 16] = [
         "a", "an", "and", "the", "to", "of", "for", "in", "on", "with", "or", "by", "as", "their",
         "they", "is",
     ];
-    let mut words: Vec<String> = text
+    let mut words: WordSet = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !STOP.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        .map(word_hash)
         .collect();
     words.sort_unstable();
     words.dedup();
     words
 }
 
-fn near_duplicate(a: &[String], b: &[String]) -> bool {
+/// FNV-1a over the lower-cased word: stable, fast, and collisions only ever merge two
+/// bullets that were already almost alike.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for ch in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for byte in ch.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+fn near_duplicate(a: &[u64], b: &[u64]) -> bool {
     if a.is_empty() || b.is_empty() {
         return a.is_empty() && b.is_empty();
     }
@@ -295,7 +326,7 @@ fn near_duplicate(a: &[String], b: &[String]) -> bool {
 }
 
 /// How many words two sorted, deduplicated word lists share.
-fn shared_words(a: &[String], b: &[String]) -> usize {
+fn shared_words(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -1,5 +1,6 @@
 //! Where documents come from: a directory on disk, or the copy compiled into the binary.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -37,12 +38,12 @@ impl Document {
         }
     }
 
-    /// The text, with undecodable bytes replaced (the caller warns when that happened).
-    pub fn text(&self) -> (String, bool) {
-        match String::from_utf8(self.bytes.clone()) {
-            Ok(text) => (text, false),
-            Err(_) => (String::from_utf8_lossy(&self.bytes).into_owned(), true),
-        }
+    /// The text, with undecodable bytes replaced; `true` when that happened, so the caller
+    /// can warn.
+    pub fn text(&self) -> (Cow<'_, str>, bool) {
+        let text = String::from_utf8_lossy(&self.bytes);
+        let lossy = matches!(text, Cow::Owned(_));
+        (text, lossy)
     }
 }
 

@@ -72,6 +72,8 @@ struct Reader<'a> {
     open: Vec<OpenHeading>,
     /// The section already warned about bullets that come before any role heading.
     warned_roleless: bool,
+    /// `singular_key` of each role's name, in role order: looked up on every line.
+    role_keys: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -90,6 +92,7 @@ impl<'a> Reader<'a> {
             _ => names.join(" vs. "),
         };
         Reader {
+            role_keys: names.iter().map(|n| singular_key(n)).collect(),
             lines,
             title_index: title.map(|(index, _)| index),
             title_key: name_key(&names.join(" vs ")),
@@ -143,8 +146,12 @@ impl<'a> Reader<'a> {
 
     /// "Machine Learning Engineer vs. Data Specialist" again, or "#… vs …: A Comparison".
     fn is_title_repeat(&self, line: &str) -> bool {
+        let line = line.trim_start_matches('#');
+        // Most lines differ in the first word; only those that don't pay for a full key.
+        let first_word = |text: &str| text.split_whitespace().next().unwrap_or("").to_owned();
         !self.title_key.is_empty()
-            && name_key(line.trim_start_matches('#')).starts_with(&self.title_key)
+            && first_word(line).eq_ignore_ascii_case(&first_word(&self.title_key))
+            && name_key(line).starts_with(&self.title_key)
     }
 
     fn read_jobs(&mut self, index: usize) -> usize {
@@ -300,6 +307,7 @@ impl<'a> Reader<'a> {
         if self.roles_from_title {
             return self.find_role_fuzzy(name);
         }
+        self.role_keys.push(singular_key(name));
         self.article.roles.push(ParsedRole {
             name: text::collapse_whitespace(name),
             ..ParsedRole::default()
@@ -312,6 +320,10 @@ impl<'a> Reader<'a> {
         if !matches!(self.place, Place::Section(s, _) if s != Section::Definition) {
             return None;
         }
+        // A role heading is a few words on a line of its own, never a list item.
+        if line.len() > 120 || strip_bullet(line).is_some() {
+            return None;
+        }
         let line = line.trim_end_matches(':');
         let lower = line.to_lowercase();
         let name = ["for aspiring ", "aspiring ", "for "]
@@ -322,11 +334,13 @@ impl<'a> Reader<'a> {
     }
 
     fn find_role(&self, name: &str) -> Option<usize> {
+        // Role names are a handful of words; anything longer is text, and skipping it keeps
+        // this per-line check cheap.
+        if name.len() > 120 {
+            return None;
+        }
         let key = singular_key(name);
-        self.article
-            .roles
-            .iter()
-            .position(|role| singular_key(&role.name) == key)
+        self.role_keys.iter().position(|k| *k == key)
     }
 
     /// Tolerates small typos in a definition's role name ("Data Operation Specialist").

@@ -85,6 +85,10 @@ pub(crate) fn section_for_heading(line: &str) -> Option<Section> {
         .trim_start_matches('#')
         .trim_end_matches(':')
         .trim();
+    // Headings are short; the length check spares every bullet the word split below.
+    if line.len() > 80 {
+        return None;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let is_short_label = !words.is_empty()
         && words.len() <= 6
@@ -164,14 +168,31 @@ pub(crate) fn split_versus(text: &str) -> Vec<String> {
 
 /// Trims and collapses runs of whitespace to one space.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
-/// A name compared without case or spacing differences.
+/// A name compared without case or spacing differences. Runs for every line of every
+/// article, so it builds the key in one pass.
 pub(crate) fn name_key(name: &str) -> String {
-    collapse_whitespace(name)
-        .to_lowercase()
-        .replace(" vs.", " vs")
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.eq_ignore_ascii_case("vs.") {
+            out.push_str("vs");
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
 }
 
 /// Other names a sentence gives a role: "often referred to as a DataOps Engineer, …" gives
