@@ -4,6 +4,7 @@
 //! so every answer is tested without a token.
 
 pub mod about;
+pub mod chat;
 pub mod compare;
 pub mod intent;
 pub mod jobs;

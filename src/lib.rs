@@ -8,6 +8,7 @@
 
 pub mod advisor;
 pub mod commands;
+pub mod discord;
 pub mod knowledge;
 pub mod reply;
 pub mod synthetic;

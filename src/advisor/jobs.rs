@@ -150,7 +150,10 @@ pub fn salary(kb: &KnowledgeBase, role: &str) -> Reply {
             by_level.entry(level).or_default().push(salary);
         }
     }
-    let shown = escape_user_text(role);
+    let shown = match kb.exact(role).or_else(|| kb.resolve(role).ok()) {
+        Some(known) => known.name.clone(),
+        None => escape_user_text(role),
+    };
     if by_level.is_empty() {
         let titles: Vec<&str> = kb.jobs.iter().map(|j| j.title.as_str()).collect();
         return Reply::error(

@@ -1,0 +1,196 @@
+//! Discord interaction payloads, read into what rolecall needs: who, where, and which
+//! command, autocomplete or button. Lenient: unknown fields are ignored, because Discord
+//! adds fields over time and its documented samples are partial.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
+use crate::commands::{find, OptionKind};
+
+/// Interaction types (Discord "Interaction Type").
+const PING: u8 = 1;
+const APPLICATION_COMMAND: u8 = 2;
+const MESSAGE_COMPONENT: u8 = 3;
+const AUTOCOMPLETE: u8 = 4;
+/// Option type of a sub-command.
+const SUB_COMMAND: u8 = 1;
+
+/// An interaction, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub kind: IncomingKind,
+    /// The user who acted: `member.user` in a server, `user` in a DM.
+    pub user_id: Option<String>,
+    pub guild_id: Option<String>,
+    pub channel_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncomingKind {
+    Ping,
+    /// A slash command, checked against its definition.
+    Command(Result<Invocation, InvocationError>),
+    /// The user is typing `typed` into an autocomplete option.
+    Autocomplete {
+        typed: String,
+    },
+    /// A button was clicked; its `custom_id` is a command line.
+    Component {
+        custom_id: String,
+    },
+    /// An interaction type rolecall does not handle (e.g. a modal submit).
+    Unsupported(u8),
+}
+
+#[derive(Debug, Deserialize)]
+struct Raw {
+    #[serde(rename = "type")]
+    kind: u8,
+    #[serde(default)]
+    data: Option<RawData>,
+    #[serde(default)]
+    member: Option<RawMember>,
+    #[serde(default)]
+    user: Option<RawUser>,
+    #[serde(default)]
+    guild_id: Option<String>,
+    #[serde(default)]
+    channel_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawData {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    options: Vec<RawOption>,
+    #[serde(default)]
+    custom_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawOption {
+    name: String,
+    #[serde(rename = "type")]
+    kind: u8,
+    #[serde(default)]
+    value: Option<Value>,
+    #[serde(default)]
+    options: Vec<RawOption>,
+    #[serde(default)]
+    focused: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawMember {
+    #[serde(default)]
+    user: Option<RawUser>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawUser {
+    id: String,
+}
+
+/// Reads an interaction body; `Err` only when it is not an interaction at all.
+pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
+    let raw: Raw = serde_json::from_slice(body)?;
+    Ok(from_raw(raw))
+}
+
+/// Reads an interaction already parsed as JSON (the gateway hands us one).
+pub fn from_value(value: Value) -> Result<Incoming, serde_json::Error> {
+    serde_json::from_value(value).map(from_raw)
+}
+
+fn from_raw(raw: Raw) -> Incoming {
+    let user_id = raw.member.and_then(|m| m.user).or(raw.user).map(|u| u.id);
+    let kind = match (raw.kind, raw.data) {
+        (PING, _) => IncomingKind::Ping,
+        (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
+        (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
+            typed: focused_value(&data.options).unwrap_or_default(),
+        },
+        (
+            MESSAGE_COMPONENT,
+            Some(RawData {
+                custom_id: Some(id),
+                ..
+            }),
+        ) => IncomingKind::Component { custom_id: id },
+        (kind, _) => IncomingKind::Unsupported(kind),
+    };
+    Incoming {
+        kind,
+        user_id,
+        guild_id: raw.guild_id,
+        channel_id: raw.channel_id,
+    }
+}
+
+/// The command and its options, checked again here whatever Discord enforced: the endpoint
+/// is public and a forged or stale client could send anything.
+fn invocation_of(data: &RawData) -> Result<Invocation, InvocationError> {
+    let name = data.name.as_deref().unwrap_or_default();
+    let command = find(name)
+        .ok_or_else(|| InvocationError::UnknownCommand(name.chars().take(40).collect()))?;
+    let (subcommand, options) = match data.options.first() {
+        Some(first) if first.kind == SUB_COMMAND => {
+            let sub = command
+                .option(&first.name)
+                .filter(|o| o.kind == OptionKind::SubCommand)
+                .map(|o| o.name);
+            (sub, first.options.as_slice())
+        }
+        _ => (None, data.options.as_slice()),
+    };
+    let specs = invocation::option_specs(command, subcommand);
+    let mut args: Vec<(&'static str, ArgValue)> = Vec::new();
+    for option in options {
+        let spec = invocation::find_option(command, specs, &option.name)?;
+        if args.iter().any(|(n, _)| *n == spec.name) {
+            return Err(InvocationError::Repeated { option: spec.name });
+        }
+        let raw = option.value.as_ref().map(value_text).unwrap_or_default();
+        args.push((spec.name, invocation::convert(spec, &raw)?));
+    }
+    invocation::check_required(command, specs, &args)?;
+    if subcommand.is_none()
+        && command
+            .options
+            .iter()
+            .any(|o| o.kind == OptionKind::SubCommand)
+    {
+        return Err(InvocationError::MissingSubcommand {
+            command: command.name,
+            expected: "a sub-command".into(),
+        });
+    }
+    Ok(Invocation {
+        command: command.id,
+        subcommand,
+        args,
+    })
+}
+
+/// An option value as the text the command-line parser would have seen.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn focused_value(options: &[RawOption]) -> Option<String> {
+    options.iter().find_map(|o| {
+        if o.focused {
+            Some(o.value.as_ref().map(value_text).unwrap_or_default())
+        } else {
+            focused_value(&o.options)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+use super::*;
+use crate::commands::CommandId;
+
+/// Discord's documented sample payloads (see `tests/fixtures/discord/SOURCES.md`).
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord/");
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{SAMPLES}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn compare_payload(member_or_user: &str) -> String {
+    format!(
+        r#"{{"type":2,"id":"1","token":"t","channel_id":"9",{member_or_user},
+            "data":{{"name":"compare","type":1,"options":[
+              {{"type":3,"name":"role_a","value":"mle"}},
+              {{"type":3,"name":"role_b","value":"data specialist"}},
+              {{"type":5,"name":"private","value":true}}]}}}}"#
+    )
+}
+
+#[test]
+fn guild_command_reads_member_user_and_options() {
+    let body = compare_payload(r#""guild_id":"5","member":{"user":{"id":"42"}}"#);
+    let incoming = read(body.as_bytes()).expect("valid");
+    assert_eq!(incoming.user_id.as_deref(), Some("42"));
+    assert_eq!(incoming.guild_id.as_deref(), Some("5"));
+    let IncomingKind::Command(Ok(invocation)) = incoming.kind else {
+        panic!("not a command: {incoming:?}");
+    };
+    assert_eq!(invocation.command, CommandId::Compare);
+    assert_eq!(invocation.str("role_b"), Some("data specialist"));
+    assert_eq!(invocation.bool("private"), Some(true));
+}
+
+#[test]
+fn dm_command_reads_the_top_level_user() {
+    let incoming = read(compare_payload(r#""user":{"id":"7"}"#).as_bytes()).expect("valid");
+    assert_eq!(incoming.user_id.as_deref(), Some("7"));
+    assert_eq!(incoming.guild_id, None);
+}
+
+#[test]
+fn options_are_checked_again_on_receipt() {
+    let long = "x".repeat(500);
+    let body = format!(
+        r#"{{"type":2,"data":{{"name":"skills","options":[{{"type":3,"name":"role","value":"{long}"}}]}}}}"#
+    );
+    let incoming = read(body.as_bytes()).expect("valid json");
+    assert!(matches!(
+        incoming.kind,
+        IncomingKind::Command(Err(InvocationError::Length { .. }))
+    ));
+    let unknown = read(br#"{"type":2,"data":{"name":"cardsearch"}}"#).expect("valid json");
+    assert!(matches!(
+        unknown.kind,
+        IncomingKind::Command(Err(InvocationError::UnknownCommand(_)))
+    ));
+}
+
+#[test]
+fn subcommands_are_read() {
+    let body =
+        br#"{"type":2,"data":{"name":"kb","options":[{"type":1,"name":"stats","options":[]}]}}"#;
+    let IncomingKind::Command(Ok(invocation)) = read(body).expect("valid").kind else {
+        panic!("not a command");
+    };
+    assert_eq!(invocation.subcommand, Some("stats"));
+}
+
+#[test]
+fn ping_autocomplete_and_buttons() {
+    assert_eq!(
+        read(br#"{"type":1}"#).expect("ping").kind,
+        IncomingKind::Ping
+    );
+    let auto = br#"{"type":4,"data":{"name":"compare","options":[{"type":3,"name":"role_a","value":"mach","focused":true}]}}"#;
+    assert_eq!(
+        read(auto).expect("auto").kind,
+        IncomingKind::Autocomplete {
+            typed: "mach".into()
+        }
+    );
+    let click = br#"{"type":3,"data":{"custom_id":"/compare mle ds","component_type":2},"user":{"id":"1"}}"#;
+    assert_eq!(
+        read(click).expect("click").kind,
+        IncomingKind::Component {
+            custom_id: "/compare mle ds".into()
+        }
+    );
+    assert_eq!(
+        read(br#"{"type":5}"#).expect("modal").kind,
+        IncomingKind::Unsupported(5)
+    );
+    assert!(read(b"not json").is_err());
+    assert!(read(br#"{"no":"type"}"#).is_err());
+}
+
+#[test]
+fn discords_documented_samples_are_read() {
+    let slash = fixture("application-command-slash-with-options.json");
+    let incoming = read(&slash).expect("slash sample");
+    assert_eq!(incoming.user_id.as_deref(), Some("53908232506183680"));
+    assert!(matches!(
+        incoming.kind,
+        IncomingKind::Command(Err(InvocationError::UnknownCommand(_)))
+    ));
+    let auto = read(&fixture("autocomplete-focused-option.json")).expect("autocomplete sample");
+    assert_eq!(
+        auto.kind,
+        IncomingKind::Autocomplete {
+            typed: "data a user is typ".into()
+        }
+    );
+    let click = read(&fixture("message-component-button-click.json")).expect("button sample");
+    assert_eq!(
+        click.kind,
+        IncomingKind::Component {
+            custom_id: "click_one".into()
+        }
+    );
+    let user_command =
+        read(&fixture("application-command-user-command.json")).expect("user command");
+    assert!(matches!(user_command.kind, IncomingKind::Command(Err(_))));
+    let select = read(&fixture("message-component-string-select.json")).expect("select sample");
+    assert!(matches!(select.kind, IncomingKind::Component { .. }));
+}
