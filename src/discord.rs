@@ -1,9 +1,11 @@
 //! Discord at the edge: reading interactions and answering them through the advisor.
 //! Everything here translates; nothing decides what an answer says.
 
+pub mod http;
 pub mod interaction;
 pub mod rate_limit;
 pub mod respond;
+pub mod signature;
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};

@@ -8,6 +8,7 @@
 
 pub mod advisor;
 pub mod commands;
+pub mod config;
 pub mod discord;
 pub mod knowledge;
 pub mod reply;

@@ -1,13 +1,17 @@
 //! The `rolecall` command line: parses arguments, loads the knowledge base, calls the library.
 
 use std::io::IsTerminal;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use rolecall::advisor;
+use rolecall::config::Settings;
+use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
 use rolecall::reply::{discord_json, terminal};
@@ -35,6 +39,15 @@ enum Command {
         /// Print the exact Discord interaction-response body instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+    /// Serve Discord's HTTP interactions endpoint (POST /interactions, GET /healthz),
+    /// verifying every request with DISCORD_PUBLIC_KEY.
+    ServeHttp {
+        /// Address to listen on [env: ROLECALL_HTTP_ADDR; default: 127.0.0.1:8080].
+        #[arg(long, value_name = "HOST:PORT")]
+        addr: Option<SocketAddr>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
@@ -90,7 +103,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Kb {
             command: KbCommand::Check { json, knowledge },
         } => check(json, knowledge),
+        Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
     }
+}
+
+/// Settings from `rolecall.toml` (if present) and the environment.
+fn settings() -> anyhow::Result<Settings> {
+    let file = match std::fs::read_to_string("rolecall.toml") {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(error).context("reading rolecall.toml"),
+    };
+    Ok(Settings::load(file.as_deref(), |name| {
+        std::env::var(name).ok()
+    })?)
+}
+
+fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+    let settings = settings()?;
+    let verifier = Verifier::from_hex(settings.public_key()?)?;
+    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let bot = Arc::new(Bot::new(kb));
+    let addr = addr.unwrap_or(settings.http_addr);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime
+        .block_on(discord::http::serve(addr, bot, verifier, shutdown_signal()))
+        .with_context(|| format!("serving on {addr}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM, so servers stop taking requests and finish the
+/// ones in flight.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
 }
 
 fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {

@@ -1,0 +1,247 @@
+//! Configuration: `rolecall.toml` (optional, no secrets) overridden by the environment (or
+//! `.env`, read by `main`). Parsed once into [`Settings`] by a function that takes a lookup
+//! closure, so tests never touch the process environment.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// A secret that never prints: `Debug` and `Display` show `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where the bot answers chat messages (not slash commands).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChatMode {
+    Off,
+    /// DMs and messages that mention the bot: no privileged intent needed.
+    Mentions,
+    /// Also every message in these channels: needs the privileged MESSAGE_CONTENT intent.
+    Channels(Vec<u64>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub discord_token: Option<Secret>,
+    pub public_key: Option<String>,
+    pub application_id: Option<u64>,
+    pub guild_id: Option<u64>,
+    pub knowledge: Option<PathBuf>,
+    pub http_addr: SocketAddr,
+    pub chat: ChatMode,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("Missing {0}: set it in the environment or in .env (see .env.example)")]
+    Missing(&'static str),
+    #[error("Invalid {name}: {reason}")]
+    Invalid { name: &'static str, reason: String },
+    #[error("Invalid rolecall.toml: {0}")]
+    File(String),
+}
+
+/// The optional file's shape; every field may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    application_id: Option<u64>,
+    guild_id: Option<u64>,
+    knowledge: Option<PathBuf>,
+    http_addr: Option<String>,
+    chat: Option<String>,
+    chat_channels: Option<Vec<u64>>,
+}
+
+const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
+
+impl Settings {
+    /// Reads settings from `file` (the text of `rolecall.toml`, if any) and `lookup` (an
+    /// environment variable by name). An empty variable counts as unset.
+    pub fn load(
+        file: Option<&str>,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Settings, ConfigError> {
+        let file: FileSettings = match file {
+            Some(text) => toml::from_str(text).map_err(|e| ConfigError::File(e.to_string()))?,
+            None => FileSettings::default(),
+        };
+        let var = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let http_addr = var("ROLECALL_HTTP_ADDR")
+            .or(file.http_addr)
+            .unwrap_or_else(|| DEFAULT_HTTP_ADDR.to_owned());
+        Ok(Settings {
+            discord_token: var("DISCORD_TOKEN").map(Secret),
+            public_key: var("DISCORD_PUBLIC_KEY"),
+            application_id: parse_id("DISCORD_APPLICATION_ID", var("DISCORD_APPLICATION_ID"))?
+                .or(file.application_id),
+            guild_id: parse_id("DISCORD_GUILD_ID", var("DISCORD_GUILD_ID"))?.or(file.guild_id),
+            knowledge: var("ROLECALL_KNOWLEDGE")
+                .map(PathBuf::from)
+                .or(file.knowledge),
+            http_addr: http_addr.parse().map_err(|e| ConfigError::Invalid {
+                name: "ROLECALL_HTTP_ADDR",
+                reason: format!("{http_addr:?} is not HOST:PORT ({e})"),
+            })?,
+            chat: chat_mode(
+                var("ROLECALL_CHAT").or(file.chat),
+                var("ROLECALL_CHAT_CHANNELS"),
+                file.chat_channels,
+            )?,
+        })
+    }
+
+    /// The token, or the one-line error naming the variable.
+    pub fn token(&self) -> Result<&Secret, ConfigError> {
+        self.discord_token
+            .as_ref()
+            .ok_or(ConfigError::Missing("DISCORD_TOKEN"))
+    }
+
+    pub fn public_key(&self) -> Result<&str, ConfigError> {
+        self.public_key
+            .as_deref()
+            .ok_or(ConfigError::Missing("DISCORD_PUBLIC_KEY"))
+    }
+}
+
+fn parse_id(name: &'static str, value: Option<String>) -> Result<Option<u64>, ConfigError> {
+    value
+        .map(|v| {
+            v.parse::<u64>().map_err(|_| ConfigError::Invalid {
+                name,
+                reason: format!("{v:?} is not a Discord id (a number)"),
+            })
+        })
+        .transpose()
+}
+
+fn chat_mode(
+    mode: Option<String>,
+    channels: Option<String>,
+    file_channels: Option<Vec<u64>>,
+) -> Result<ChatMode, ConfigError> {
+    let channels = match channels {
+        Some(list) => list
+            .split(',')
+            .map(|id| {
+                parse_id("ROLECALL_CHAT_CHANNELS", Some(id.trim().to_owned()))
+                    .map(Option::unwrap_or_default)
+            })
+            .collect::<Result<Vec<u64>, _>>()?,
+        None => file_channels.unwrap_or_default(),
+    };
+    match mode.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("off") => Ok(ChatMode::Off),
+        None | Some("mentions") if channels.is_empty() => Ok(ChatMode::Mentions),
+        None | Some("mentions") | Some("channels") => Ok(ChatMode::Channels(channels)),
+        Some(other) => Err(ConfigError::Invalid {
+            name: "ROLECALL_CHAT",
+            reason: format!("{other:?} is not one of off, mentions, channels"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)], file: Option<&str>) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        Settings::load(file, |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_variables() {
+        let settings = load(&[], None).expect("defaults");
+        assert_eq!(settings.http_addr.to_string(), DEFAULT_HTTP_ADDR);
+        assert_eq!(settings.chat, ChatMode::Mentions);
+        assert_eq!(settings.token(), Err(ConfigError::Missing("DISCORD_TOKEN")));
+        assert_eq!(
+            settings.public_key().expect_err("missing").to_string(),
+            "Missing DISCORD_PUBLIC_KEY: set it in the environment or in .env (see .env.example)"
+        );
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let file = "guild_id = 1\nhttp_addr = \"0.0.0.0:9000\"\nchat = \"off\"";
+        let settings = load(
+            &[("DISCORD_GUILD_ID", "2"), ("DISCORD_TOKEN", "abc")],
+            Some(file),
+        )
+        .expect("valid");
+        assert_eq!(settings.guild_id, Some(2));
+        assert_eq!(settings.http_addr.to_string(), "0.0.0.0:9000");
+        assert_eq!(settings.chat, ChatMode::Off);
+        assert_eq!(settings.token().map(Secret::expose), Ok("abc"));
+    }
+
+    #[test]
+    fn empty_variables_count_as_unset() {
+        assert_eq!(
+            load(&[("DISCORD_TOKEN", "  ")], None)
+                .expect("valid")
+                .discord_token,
+            None
+        );
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let error = load(&[("DISCORD_GUILD_ID", "abc")], None).expect_err("invalid");
+        assert!(
+            error.to_string().starts_with("Invalid DISCORD_GUILD_ID"),
+            "{error}"
+        );
+        let error = load(&[("ROLECALL_HTTP_ADDR", "nowhere")], None).expect_err("invalid");
+        assert!(
+            error.to_string().starts_with("Invalid ROLECALL_HTTP_ADDR"),
+            "{error}"
+        );
+        assert!(
+            load(&[], Some("secret_token = 1")).is_err(),
+            "unknown keys are refused"
+        );
+    }
+
+    #[test]
+    fn chat_channels_need_the_channels_mode() {
+        let settings = load(&[("ROLECALL_CHAT_CHANNELS", "10, 11")], None).expect("valid");
+        assert_eq!(settings.chat, ChatMode::Channels(vec![10, 11]));
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let settings = load(&[("DISCORD_TOKEN", "super-secret-token")], None).expect("valid");
+        assert!(!format!("{settings:?}").contains("super-secret-token"));
+    }
+}

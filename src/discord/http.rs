@@ -1,0 +1,88 @@
+//! Discord's HTTP interactions endpoint: `POST /interactions` (signed), `GET /healthz`.
+//!
+//! Verifies every request, reads it, and answers with the same responder as the gateway.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::json;
+
+use super::interaction;
+use super::signature::Verifier;
+use super::Bot;
+
+/// Interactions are small JSON documents; anything larger is refused before it is read.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Clone)]
+struct Endpoint {
+    bot: Arc<Bot>,
+    verifier: Arc<Verifier>,
+}
+
+/// The endpoint's routes, ready to serve or to call in tests.
+pub fn router(bot: Arc<Bot>, verifier: Verifier) -> Router {
+    let endpoint = Endpoint {
+        bot,
+        verifier: Arc::new(verifier),
+    };
+    Router::new()
+        .route("/interactions", post(interactions))
+        .route("/healthz", get(healthz))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(endpoint)
+}
+
+/// Serves on `addr` until `shutdown` completes, then finishes requests in flight.
+pub async fn serve(
+    addr: SocketAddr,
+    bot: Arc<Bot>,
+    verifier: Verifier,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(addr = %listener.local_addr()?, "serving Discord interactions");
+    axum::serve(listener, router(bot, verifier))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn healthz(State(endpoint): State<Endpoint>) -> Json<serde_json::Value> {
+    let kb = endpoint.bot.knowledge();
+    Json(json!({ "status": "ok", "roles": kb.roles.len() }))
+}
+
+async fn interactions(
+    State(endpoint): State<Endpoint>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let verified = endpoint.verifier.verify(
+        header("x-signature-ed25519"),
+        header("x-signature-timestamp"),
+        &body,
+        SystemTime::now(),
+    );
+    if let Err(rejection) = verified {
+        tracing::debug!(%rejection, "refused an interaction request");
+        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    }
+    let incoming = match interaction::read(&body) {
+        Ok(incoming) => incoming,
+        Err(error) => {
+            let message = format!("not an interaction: {error}");
+            return (StatusCode::BAD_REQUEST, Json(json!({ "error": message }))).into_response();
+        }
+    };
+    // Answering is CPU-only and takes microseconds: no need to leave the request's task.
+    Json(endpoint.bot.respond(&incoming, Instant::now())).into_response()
+}
