@@ -1,6 +1,7 @@
 //! Discord at the edge: reading interactions and answering them through the advisor.
 //! Everything here translates; nothing decides what an answer says.
 
+pub mod gateway;
 pub mod http;
 pub mod interaction;
 pub mod rate_limit;

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 use rolecall::advisor;
 use rolecall::config::Settings;
+use rolecall::discord::gateway::{self, Registration};
 use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
@@ -41,6 +42,18 @@ enum Command {
         json: bool,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+    },
+    /// Connect to Discord's gateway with DISCORD_TOKEN, register the commands (to
+    /// DISCORD_GUILD_ID if set, else globally) and answer them until SIGINT or SIGTERM.
+    Run {
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+    /// Register the slash commands with Discord and exit.
+    Register {
+        /// Register to this server only (updates at once) [env: DISCORD_GUILD_ID].
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
     },
     /// Serve Discord's HTTP interactions endpoint (POST /interactions, GET /healthz),
     /// verifying every request with DISCORD_PUBLIC_KEY.
@@ -83,6 +96,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("ROLECALL_LOG"))
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     match run(Cli::parse()) {
         Ok(code) => code,
@@ -104,7 +118,75 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: KbCommand::Check { json, knowledge },
         } => check(json, knowledge),
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
+        Command::Run { knowledge } => run_gateway(knowledge),
+        Command::Register { guild } => register(guild),
     }
+}
+
+/// Where Discord's REST API is: Discord itself, unless a test points it at a fake.
+fn api_base() -> Option<String> {
+    std::env::var("ROLECALL_DISCORD_API")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+}
+
+fn registration(guild: Option<u64>) -> Registration {
+    guild.map_or(Registration::Global, Registration::Guild)
+}
+
+fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+    let settings = settings()?;
+    let token = settings.token()?.clone();
+    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let bot = Arc::new(Bot::new(kb));
+    let http = gateway::http_client(
+        token.expose(),
+        api_base().as_deref(),
+        settings.application_id,
+    );
+    let handler =
+        gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id));
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(async {
+        let mut client = gateway::client(http, handler)
+            .await
+            .context("creating the Discord client")?;
+        let shards = client.shard_manager.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            shards.shutdown_all().await;
+        });
+        client
+            .start_autosharded()
+            .await
+            .context("running the gateway client")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
+    let settings = settings()?;
+    let token = settings.token()?.clone();
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let count = runtime.block_on(async {
+        let http = gateway::http_client(
+            token.expose(),
+            api_base().as_deref(),
+            settings.application_id,
+        );
+        if http.application_id().is_none() {
+            let application = http
+                .get_current_application_info()
+                .await
+                .context("asking Discord for the application id (or set DISCORD_APPLICATION_ID)")?;
+            http.set_application_id(application.id);
+        }
+        gateway::register(&http, registration(guild.or(settings.guild_id)))
+            .await
+            .context("registering commands")
+    })?;
+    println!("registered {count} commands");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Settings from `rolecall.toml` (if present) and the environment.

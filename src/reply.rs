@@ -108,11 +108,52 @@ impl Reply {
     }
 
     /// Adds a row of buttons; ignored past Discord's five rows, and extra buttons are dropped.
+    /// A button whose `custom_id` was too long, or repeats one already in the message (Discord
+    /// wants them unique), gets an inert id of its own and is disabled.
     pub fn push_buttons(&mut self, buttons: Vec<Component>) {
-        if self.rows.len() < limits::ACTION_ROWS && !buttons.is_empty() {
-            self.rows
-                .push(buttons.into_iter().take(limits::BUTTONS_PER_ROW).collect());
+        if self.rows.len() >= limits::ACTION_ROWS || buttons.is_empty() {
+            return;
         }
+        let row = self.rows.len();
+        let mut kept: Vec<Component> = Vec::new();
+        for (column, button) in buttons
+            .into_iter()
+            .take(limits::BUTTONS_PER_ROW)
+            .enumerate()
+        {
+            let Component::Button {
+                label,
+                custom_id,
+                style,
+                disabled,
+            } = button;
+            let taken = self
+                .rows
+                .iter()
+                .chain(std::iter::once(&kept))
+                .flatten()
+                .any(
+                    |Component::Button {
+                         custom_id: other, ..
+                     }| *other == custom_id,
+                );
+            kept.push(if disabled || taken {
+                Component::Button {
+                    label,
+                    custom_id: format!("inert:{row}:{column}"),
+                    style,
+                    disabled: true,
+                }
+            } else {
+                Component::Button {
+                    label,
+                    custom_id,
+                    style,
+                    disabled,
+                }
+            });
+        }
+        self.rows.push(kept);
     }
 
     pub fn content(&self) -> &str {
@@ -229,11 +270,12 @@ impl Embed {
 
 impl Component {
     pub fn button(label: &str, custom_id: &str, style: ButtonStyle) -> Component {
+        // A custom_id cut short would name the wrong thing: an over-long one makes a disabled
+        // button (given a unique inert id by `Reply::push_buttons`) rather than a bad message.
+        let fits = custom_id.chars().count() <= limits::CUSTOM_ID;
         Component::Button {
             label: limits::clamp_non_empty(label, limits::BUTTON_LABEL),
-            // A custom_id cut short would name the wrong thing: callers keep them short,
-            // and an over-long one makes a disabled button rather than an invalid message.
-            disabled: custom_id.chars().count() > limits::CUSTOM_ID,
+            disabled: !fits,
             custom_id: custom_id.chars().take(limits::CUSTOM_ID).collect(),
             style,
         }

@@ -75,6 +75,11 @@ impl<'k> Merger<'k> {
             self.warn(&article.file, line, message);
         }
         for role in parsed.roles {
+            if normalize(&role.name).is_empty() {
+                let message = format!("role name {:?} has no letter or digit; skipped", role.name);
+                self.warn(&article.file, 0, message);
+                continue;
+            }
             let role_id = self.role_for(&role);
             self.absorb(role_id, id, role);
         }
@@ -131,7 +136,13 @@ impl<'k> Merger<'k> {
     fn new_role(&mut self, name: &str, notes: Vec<String>) -> RoleId {
         let mut slug = slugify(name);
         if self.slugs.contains(&slug) {
-            slug = format!("{slug}-{}", self.roles.len() + 1);
+            // Keep the suffix within the limit too: it must stay unique and short.
+            let suffix = format!("-{}", self.roles.len() + 1);
+            let mut base = slug.clone();
+            while base.len() + suffix.len() > super::names::SLUG_MAX {
+                base.pop();
+            }
+            slug = format!("{}{suffix}", base.trim_end_matches('-'));
         }
         self.slugs.insert(slug.clone());
         self.roles.push(Role {

@@ -20,17 +20,34 @@ pub fn normalize(name: &str) -> String {
     out
 }
 
-/// A URL-safe identifier: "Machine Learning Engineer" → `machine-learning-engineer`.
+/// Longest slug, in bytes: two slugs and a section name must fit in a button's 100-character
+/// `custom_id` (`/compare <a> <b> responsibilities`).
+pub const SLUG_MAX: usize = 36;
+
+/// A URL-safe identifier: "Machine Learning Engineer" → `machine-learning-engineer`; whole
+/// words up to [`SLUG_MAX`] bytes (a single longer word is cut).
 pub fn slugify(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
+    let mut slug = String::with_capacity(name.len().min(SLUG_MAX));
     for word in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
+        let word: String = word.chars().flat_map(char::to_lowercase).collect();
+        let room = SLUG_MAX.saturating_sub(slug.len() + usize::from(!slug.is_empty()));
+        if word.len() > room {
+            if slug.is_empty() {
+                slug = word
+                    .char_indices()
+                    .take_while(|(i, c)| i + c.len_utf8() <= SLUG_MAX)
+                    .map(|(_, c)| c)
+                    .collect();
+            }
+            break;
+        }
         if !slug.is_empty() {
             slug.push('-');
         }
-        slug.extend(word.chars().flat_map(char::to_lowercase));
+        slug.push_str(&word);
     }
     if slug.is_empty() {
         slug.push_str("role");
@@ -77,6 +94,15 @@ mod tests {
         );
         assert_eq!(slugify("C++ Developer (Senior)"), "c-developer-senior");
         assert_eq!(slugify("!!!"), "role");
+    }
+
+    #[test]
+    fn slugs_stop_at_a_whole_word_within_the_limit() {
+        let slug = slugify("Principal Applied Machine Learning Platform Reliability Engineer");
+        assert!(slug.len() <= SLUG_MAX, "{slug}");
+        assert_eq!(slug, "principal-applied-machine-learning");
+        assert_eq!(slugify(&"x".repeat(100)).len(), SLUG_MAX);
+        assert!(slugify(&"é".repeat(100)).len() <= SLUG_MAX);
     }
 
     #[test]

@@ -60,3 +60,34 @@ fn overlong_custom_id_disables_the_button() {
     assert!(disabled);
     assert_eq!(custom_id.len(), limits::CUSTOM_ID);
 }
+
+#[test]
+fn repeated_or_overlong_custom_ids_become_unique_inert_ones() {
+    let long = "a".repeat(150);
+    let mut reply = Reply::text("x");
+    reply.push_buttons(vec![
+        Component::button("1", &long, ButtonStyle::Primary),
+        Component::button("2", &long, ButtonStyle::Primary),
+        Component::button("3", "/help", ButtonStyle::Primary),
+        Component::button("4", "/help", ButtonStyle::Primary),
+    ]);
+    let ids: Vec<(&str, bool)> = reply.rows()[0]
+        .iter()
+        .map(
+            |Component::Button {
+                 custom_id,
+                 disabled,
+                 ..
+             }| (custom_id.as_str(), *disabled),
+        )
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("inert:0:0", true),
+            ("inert:0:1", true),
+            ("/help", false),
+            ("inert:0:3", true)
+        ]
+    );
+}

@@ -1,0 +1,193 @@
+//! The gateway bot: serenity's client, translating its events to the shared responder.
+//!
+//! serenity owns the connection (heartbeats, reconnects, resumes); this module only turns an
+//! event into an `Incoming` or a chat question, and posts the engine's JSON back over REST.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+use serenity::all::{
+    Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder,
+    Interaction, Message, Ready, ResumedEvent, UserId,
+};
+use serenity::async_trait;
+
+use super::{interaction, Bot};
+use crate::commands::registration::registration_json;
+use crate::config::ChatMode;
+use crate::reply::discord_json;
+
+/// Where the gateway bot registers its commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registration {
+    /// One server: updates at once, for development.
+    Guild(u64),
+    /// Every server: may take up to an hour to appear.
+    Global,
+}
+
+/// The fewest intents that serve `chat`: interactions need none; DMs and mentions need the
+/// two message intents, whose content Discord sends without the privileged intent; answering
+/// every message of a channel needs MESSAGE_CONTENT.
+pub fn intents(chat: &ChatMode) -> GatewayIntents {
+    match chat {
+        ChatMode::Off => GatewayIntents::empty(),
+        ChatMode::Mentions => GatewayIntents::DIRECT_MESSAGES | GatewayIntents::GUILD_MESSAGES,
+        ChatMode::Channels(_) => {
+            GatewayIntents::DIRECT_MESSAGES
+                | GatewayIntents::GUILD_MESSAGES
+                | GatewayIntents::MESSAGE_CONTENT
+        }
+    }
+}
+
+/// serenity's event handler for rolecall.
+pub struct Handler {
+    bot: Arc<Bot>,
+    chat: ChatMode,
+    registration: Registration,
+    /// Our own user id, learnt from READY: chat answers messages that mention it.
+    me: OnceLock<UserId>,
+}
+
+impl Handler {
+    pub fn new(bot: Arc<Bot>, chat: ChatMode, registration: Registration) -> Handler {
+        Handler {
+            bot,
+            chat,
+            registration,
+            me: OnceLock::new(),
+        }
+    }
+
+    /// Whether `message` is a question for us: a DM, a mention, or a chat channel's message.
+    fn is_for_us(&self, message: &Message) -> bool {
+        if message.author.bot || self.chat == ChatMode::Off {
+            return false;
+        }
+        let mentioned = self
+            .me
+            .get()
+            .is_some_and(|me| message.mentions_user_id(*me));
+        let in_chat_channel = match &self.chat {
+            ChatMode::Channels(ids) => ids.contains(&message.channel_id.get()),
+            _ => false,
+        };
+        message.guild_id.is_none() || mentioned || in_chat_channel
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let _ = self.me.set(ready.user.id);
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
+        if let Err(error) = register(&ctx.http, self.registration).await {
+            tracing::error!(%error, "registering commands failed");
+        }
+    }
+
+    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        tracing::info!("gateway session resumed");
+    }
+
+    async fn interaction_create(&self, ctx: Context, event: Interaction) {
+        // serenity serialises an interaction back to Discord's shape, but without its type.
+        let (id, token, kind) = match &event {
+            Interaction::Command(i) => (i.id, i.token.clone(), 2),
+            Interaction::Autocomplete(i) => (i.id, i.token.clone(), 4),
+            Interaction::Component(i) => (i.id, i.token.clone(), 3),
+            Interaction::Modal(i) => (i.id, i.token.clone(), 5),
+            _ => return,
+        };
+        let raw = serde_json::to_value(&event).map(|mut raw| {
+            raw["type"] = kind.into();
+            raw
+        });
+        let body = match raw.and_then(interaction::from_value) {
+            Ok(incoming) => self.bot.respond(&incoming, Instant::now()),
+            Err(error) => {
+                tracing::warn!(%error, "unreadable interaction");
+                return;
+            }
+        };
+        if let Err(error) = ctx
+            .http
+            .create_interaction_response(id, &token, &body, Vec::new())
+            .await
+        {
+            tracing::warn!(%error, "answering an interaction failed");
+        }
+    }
+
+    async fn message(&self, ctx: Context, message: Message) {
+        if !self.is_for_us(&message) {
+            return;
+        }
+        let reply = self.bot.chat(
+            &message.author.id.to_string(),
+            &message.channel_id.to_string(),
+            &message.content,
+            Instant::now(),
+        );
+        let body = chat_message(&discord_json::message(&reply), &message);
+        if let Err(error) = ctx
+            .http
+            .send_message(message.channel_id, Vec::new(), &body)
+            .await
+        {
+            tracing::warn!(%error, "answering a chat message failed");
+        }
+    }
+}
+
+/// A chat answer as a reply to the question, pinging no one (not even the asker).
+fn chat_message(data: &Value, question: &Message) -> Value {
+    let mut body = data.clone();
+    if let Some(object) = body.as_object_mut() {
+        // Ephemeral flags mean nothing outside interactions.
+        object.remove("flags");
+        object.insert(
+            "message_reference".into(),
+            json!({ "message_id": question.id.to_string(), "fail_if_not_exists": false }),
+        );
+        object.insert(
+            "allowed_mentions".into(),
+            json!({ "parse": [], "replied_user": false }),
+        );
+    }
+    body
+}
+
+/// Registers every command from the one definition, to a guild or globally.
+pub async fn register(http: &Http, registration: Registration) -> serenity::Result<usize> {
+    let body = registration_json();
+    let commands = match registration {
+        Registration::Guild(id) => http.create_guild_commands(GuildId::new(id), &body).await?,
+        Registration::Global => http.create_global_commands(&body).await?,
+    };
+    tracing::info!(count = commands.len(), ?registration, "registered commands");
+    Ok(commands.len())
+}
+
+/// An HTTP client for Discord's REST API; `base_url` points it elsewhere (a fake Discord in
+/// tests), which needs serenity's rate limiter off: it ignores the proxy.
+pub fn http_client(token: &str, base_url: Option<&str>, application_id: Option<u64>) -> Http {
+    let mut builder = HttpBuilder::new(token);
+    if let Some(base) = base_url {
+        builder = builder.proxy(base).ratelimiter_disabled(true);
+    }
+    if let Some(id) = application_id {
+        builder = builder.application_id(id.into());
+    }
+    builder.build()
+}
+
+/// The client, ready to `start()`; `http` decides where REST (and so the gateway URL) goes.
+pub async fn client(http: Http, handler: Handler) -> serenity::Result<Client> {
+    let intents = intents(&handler.chat);
+    ClientBuilder::new_with_http(http, intents)
+        .event_handler(handler)
+        .await
+}
