@@ -71,9 +71,21 @@ impl Problem {
 
 /// Answers a line as typed: a slash command (`/compare a b`) or a question in plain words.
 pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, Problem> {
-    let line = line.trim();
+    let cleaned: String = line
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    let line = cleaned.trim();
     if line.is_empty() {
         return Err(Problem::Empty);
+    }
+    let length = line.chars().count();
+    if !line.starts_with('/') && length > usize::from(commands::TEXT_MAX) {
+        return Err(Problem::Invalid(InvocationError::Length {
+            option: "question",
+            bound: format!("1 to {}", commands::TEXT_MAX),
+            actual: length,
+        }));
     }
     if line.starts_with('/') {
         let invocation = commands::parse_line(line)?;

@@ -30,6 +30,8 @@ use taxonomy::Taxonomy;
 
 /// How many "did you mean" suggestions an unknown role gets.
 const SUGGESTIONS: usize = 3;
+/// How alike (0..=1) a role must look to be suggested for an unknown name.
+const SUGGESTION_SIMILARITY: f64 = 0.6;
 
 #[derive(Debug)]
 pub struct KnowledgeBase {
@@ -45,7 +47,7 @@ pub struct KnowledgeBase {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read the knowledge directory {}: {source}", path.display())]
+    #[error("cannot read the knowledge directory {}", path.display())]
     Io {
         path: PathBuf,
         #[source]
@@ -182,10 +184,12 @@ impl KnowledgeBase {
             .map(|id| &self.roles[id])
             .collect();
         if found.is_empty() {
+            // Only suggest what looks alike: "astronaut" has no close role.
             found = self
                 .index
                 .fuzzy(query, limit)
                 .into_iter()
+                .filter(|s| s.similarity >= SUGGESTION_SIMILARITY)
                 .map(|s| &self.roles[s.role])
                 .collect();
         }

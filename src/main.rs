@@ -32,8 +32,10 @@ struct Cli {
 enum Command {
     /// Answer a slash command or a plain-language question, offline.
     ///
-    /// Examples: rolecall ask "/compare role_a:mle role_b:data-specialist"
-    ///           rolecall ask "how do I move from data specialist to ml engineer?"
+    /// Examples:
+    ///   rolecall ask "/compare role_a:mle role_b:data-specialist"
+    ///   rolecall ask "how do I move from data specialist to ml engineer?"
+    #[command(verbatim_doc_comment)]
     Ask {
         /// A slash command line (`/compare …`) or a question in plain words.
         line: String,
@@ -254,19 +256,17 @@ fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCo
         Ok(reply) => (reply, ExitCode::SUCCESS),
         Err(problem) => (problem.reply(), ExitCode::FAILURE),
     };
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&discord_json::interaction_response(&reply))?
-        );
+    let text = if json {
+        serde_json::to_string_pretty(&discord_json::interaction_response(&reply))? + "\n"
     } else {
         let colour = if std::io::stdout().is_terminal() {
             terminal::Colour::Ansi
         } else {
             terminal::Colour::Plain
         };
-        print!("{}", terminal::render(&reply, colour));
-    }
+        terminal::render(&reply, colour)
+    };
+    write_stdout(&text)?;
     Ok(code)
 }
 
@@ -292,9 +292,22 @@ fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     };
     let report = CheckReport::new(&kb);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        write_stdout(&(serde_json::to_string_pretty(&report)? + "\n"))?;
     } else {
-        print!("{}", report.to_text());
+        write_stdout(&report.to_text())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a reader that went away (`rolecall ask … | head`) is not an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }

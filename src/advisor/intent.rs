@@ -236,6 +236,12 @@ fn follows_from(words: &[&str], i: usize) -> bool {
 
 /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
 fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
+    if let [word] = words {
+        // A lone common word is never a role, whatever alias a document gave.
+        if STOP_WORDS.contains(word) || word.len() < 2 {
+            return None;
+        }
+    }
     let phrase = words.join(" ");
     if let Some(role) = kb.exact(&phrase) {
         return Some(role);
@@ -248,9 +254,10 @@ fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
 
 /// Words that never start or fill a role name, so fuzzy matching does not read "is a data
 /// engineer" as a role.
-const STOP_WORDS: [&str; 24] = [
+const STOP_WORDS: [&str; 30] = [
     "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
-    "what", "how", "do", "does", "i", "my", "me", "between", "with", "as",
+    "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
+    "you", "on",
 ];
 
 /// Whether `phrase` occurs in `words`, ignoring plural endings.

@@ -59,6 +59,7 @@ pub fn rank<'k>(kb: &'k KnowledgeBase, keys: &[String]) -> Vec<Fit<'k>> {
             })
         })
         .collect();
+    // First the roles that use most of what the person knows, then those they cover best.
     fits.sort_by(|a, b| {
         b.matched
             .len()
@@ -75,6 +76,11 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
     if fits.is_empty() {
         return Err(Problem::NoSkills(limits::clamp(text, 200)));
     }
+    // Skills the person named that some role asks for: what "of your N skills" counts.
+    let known = keys
+        .iter()
+        .filter(|k| kb.roles.iter().any(|r| r.has_competency(k)))
+        .count();
     let mut embed = Embed::new("Roles that fit your skills")
         .colour(colour::SKILLS)
         .description(&format!(
@@ -108,13 +114,15 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
                 still
             }
         );
-        embed = embed.field(
-            &format!("{} — {}% fit", fit.role.name, fit.coverage),
-            &value,
-            false,
+        let name = format!(
+            "{} — uses {} of your {known} skills, {}% of its list",
+            fit.role.name,
+            fit.matched.len(),
+            fit.coverage
         );
+        embed = embed.field(&name, &value, false);
     }
     Ok(Reply::embed(embed.footer(
-        "Fit = share of the skills and tools the articles name for the role",
+        "Ranked by how many of your skills each role uses, then by the share of its skills and tools you have",
     )))
 }

@@ -19,7 +19,7 @@ pub fn roles(kb: &KnowledgeBase, filter: Option<&str>, page: usize) -> Reply {
                 || r.aliases.iter().any(|a| normalize(a).contains(&wanted))
         })
         .collect();
-    matching.sort_by(|a, b| a.name.cmp(&b.name));
+    matching.sort_by_cached_key(|r| r.name.to_lowercase());
     if matching.is_empty() {
         let shown = escape_user_text(filter.unwrap_or_default());
         return Reply::error(

@@ -13,6 +13,8 @@ use super::names::normalize;
 const FUZZY_CANDIDATES: usize = 64;
 /// A fuzzy match this close (0..=1) is taken as the role the user meant.
 const ACCEPT_SIMILARITY: f64 = 0.82;
+/// A typo-tolerant suggestion while typing must look at least this alike.
+const SUGGEST_SIMILARITY: f64 = 0.6;
 /// …unless the runner-up is this close behind it, and the question is ambiguous.
 const AMBIGUITY_MARGIN: f64 = 0.04;
 
@@ -166,7 +168,7 @@ impl RoleIndex {
         }
         if out.len() < limit && query.len() >= 3 {
             for scored in self.fuzzy(&query, limit) {
-                if scored.similarity >= 0.5 {
+                if scored.similarity >= SUGGEST_SIMILARITY {
                     push(scored.role, &mut out);
                 }
             }

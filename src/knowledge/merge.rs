@@ -311,11 +311,25 @@ fn word_set(text: &str) -> WordSet {
     words
 }
 
-/// FNV-1a over the lower-cased word: stable, fast, and collisions only ever merge two
-/// bullets that were already almost alike.
+/// A crude stem, enough for bullets that say the same thing in another form: "deploying
+/// models" and "model deployment" share `deploy` and `model`.
+fn stem(word: &str) -> &str {
+    for suffix in ["ment", "ing", "ed", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= 4 && !stem.ends_with('s') {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// FNV-1a over the stem of the lower-cased word: stable, fast, and collisions only ever merge
+/// two bullets that were already almost alike.
 fn word_hash(word: &str) -> u64 {
+    let lower = word.to_lowercase();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for ch in word.chars().flat_map(char::to_lowercase) {
+    for ch in stem(&lower).chars() {
         let mut buf = [0u8; 4];
         for byte in ch.encode_utf8(&mut buf).bytes() {
             hash ^= u64::from(byte);
@@ -372,6 +386,13 @@ mod tests {
         let long =
             word_set("Conduct experiments to validate model performance and improve accuracy.");
         assert!(near_duplicate(&short, &long));
+        let deploying = word_set(
+            "Familiarity with cloud platforms (e.g., AWS, Google Cloud) for deploying models.",
+        );
+        let deployment = word_set(
+            "Familiarity with cloud platforms (e.g., AWS, Google Cloud) for model deployment.",
+        );
+        assert!(near_duplicate(&deploying, &deployment));
         // Short items share a word without saying the same thing.
         assert!(!near_duplicate(
             &word_set("Finance and Banking"),

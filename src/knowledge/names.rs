@@ -55,13 +55,14 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
-/// Initials of a name of two or more words: "Machine Learning Engineer" → `mle`.
+/// Initials of a name of three or more words: "Machine Learning Engineer" → `mle`. Two
+/// initials too often spell a word ("MLOps Engineer" → "me"), so shorter names get none.
 pub fn acronym(name: &str) -> Option<String> {
     let words: Vec<&str> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() < 2 {
+    if words.len() < 3 {
         return None;
     }
     Some(
@@ -106,8 +107,9 @@ mod tests {
     }
 
     #[test]
-    fn acronyms_need_two_words() {
+    fn acronyms_need_three_words() {
         assert_eq!(acronym("Machine Learning Engineer").as_deref(), Some("mle"));
+        assert_eq!(acronym("MLOps Engineer"), None);
         assert_eq!(acronym("Engineer"), None);
     }
 }

@@ -47,8 +47,10 @@ pub fn render(reply: &Reply, colour: Colour) -> String {
         render_embed(embed, &paint, &mut out);
     }
     for row in reply.rows() {
+        // A disabled button shows dimmed on a terminal, and not at all in plain text.
         let labels: Vec<String> = row
             .iter()
+            .filter(|Component::Button { disabled, .. }| !disabled || colour == Colour::Ansi)
             .map(
                 |Component::Button {
                      label, disabled, ..
@@ -62,7 +64,9 @@ pub fn render(reply: &Reply, colour: Colour) -> String {
                 },
             )
             .collect();
-        let _ = writeln!(out, "{}", labels.join(" "));
+        if !labels.is_empty() {
+            let _ = writeln!(out, "{}", labels.join(" "));
+        }
     }
     out
 }
@@ -73,7 +77,7 @@ fn render_embed(embed: &Embed, paint: &Paint, out: &mut String) {
         let _ = writeln!(out, "{}", paint.accent(embed.colour_value(), &title));
     }
     if !embed.description_text().is_empty() {
-        let _ = writeln!(out, "{}", plain_markdown(embed.description_text(), paint));
+        let _ = writeln!(out, "\n{}", plain_markdown(embed.description_text(), paint));
     }
     // Zero-width fields only align Discord's inline columns; a terminal has none.
     let visible = embed
@@ -107,7 +111,10 @@ fn plain_markdown(text: &str, paint: &Paint) -> String {
                     span.push(next);
                 }
             }
-            '*' if chars.peek() == Some(&'*') => {
+            // Code spans and italics have no terminal form worth the noise.
+            '`' => {}
+            '*' if chars.peek() != Some(&'*') => {}
+            '*' => {
                 chars.next();
                 if bold {
                     out.push_str(&paint.bold(&span));
