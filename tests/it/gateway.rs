@@ -1,0 +1,457 @@
+//! The gateway path end to end: the real `rolecall run` binary, driving serenity's real
+//! client, against a fake Discord on 127.0.0.1 (REST over plain HTTP through serenity's
+//! proxy setting, the gateway over a plain websocket).
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{Method, Uri};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::Message as Frame;
+
+const BOT_ID: &str = "1000";
+const GUILD_ID: &str = "4000";
+const TOKEN: &str = "fake-token-SECRET-5b1c";
+
+/// What the bot sent to the fake: REST requests and the gateway's IDENTIFY.
+#[derive(Default)]
+struct Recorded {
+    requests: Vec<(String, String, Value)>,
+    identify: Option<Value>,
+}
+
+#[derive(Clone)]
+struct Fake {
+    recorded: Arc<Mutex<Recorded>>,
+    gateway_url: String,
+}
+
+impl Fake {
+    fn record(&self, method: &str, path: &str, body: Value) {
+        if let Ok(mut recorded) = self.recorded.lock() {
+            recorded
+                .requests
+                .push((method.to_owned(), path.to_owned(), body));
+        }
+    }
+
+    fn requests(&self) -> Vec<(String, String, Value)> {
+        self.recorded
+            .lock()
+            .map(|r| r.requests.clone())
+            .unwrap_or_default()
+    }
+
+    fn find(&self, method: &str, path: &str) -> Option<Value> {
+        self.requests()
+            .into_iter()
+            .find(|(m, p, _)| m == method && p == path)
+            .map(|(_, _, body)| body)
+    }
+}
+
+fn user(id: &str, name: &str) -> Value {
+    json!({ "id": id, "username": name, "discriminator": "0", "global_name": null, "avatar": null })
+}
+
+fn member() -> Value {
+    json!({ "user": user("42", "alice"), "roles": [], "joined_at": "2024-01-01T00:00:00Z", "deaf": false, "mute": false, "flags": 0 })
+}
+
+/// The fields serenity 0.12 requires of every interaction, in a guild.
+fn interaction(id: &str, kind: u8, data: Value) -> Value {
+    json!({
+        "id": id, "application_id": BOT_ID, "type": kind, "token": format!("token-{id}"), "version": 1,
+        "locale": "en-US", "entitlements": [], "attachment_size_limit": 8_388_608,
+        "channel_id": "5001", "guild_id": GUILD_ID, "member": member(), "data": data,
+    })
+}
+
+fn message(id: &str, content: &str) -> Value {
+    json!({
+        "id": id, "channel_id": "5001", "guild_id": GUILD_ID, "author": user("42", "alice"),
+        "content": content, "timestamp": "2024-01-01T00:00:00+00:00", "tts": false,
+        "mention_everyone": false, "mentions": [user(BOT_ID, "rolecall")], "mention_roles": [],
+        "attachments": [], "embeds": [], "pinned": false, "type": 0,
+    })
+}
+
+fn compare_command() -> Value {
+    interaction(
+        "2001",
+        2,
+        json!({ "id": "3000", "name": "compare", "type": 1, "options": [
+        { "name": "role_a", "type": 3, "value": "machine-learning-engineer" },
+        { "name": "role_b", "type": 3, "value": "data-specialist" },
+    ] }),
+    )
+}
+
+fn autocomplete() -> Value {
+    interaction(
+        "2002",
+        4,
+        json!({ "id": "3000", "name": "compare", "type": 1, "options": [
+        { "name": "role_a", "type": 3, "value": "data spec", "focused": true },
+    ] }),
+    )
+}
+
+fn button_click() -> Value {
+    let mut click = interaction(
+        "2003",
+        3,
+        json!({
+            "custom_id": "/compare data-specialist machine-learning-engineer", "component_type": 2,
+        }),
+    );
+    click["message"] = message("6000", "");
+    click["message"]["author"] = user(BOT_ID, "rolecall");
+    click
+}
+
+async fn serve_rest(fake: Fake, listener: TcpListener) {
+    let app = Router::new()
+        .route("/api/v10/gateway", get(gateway_url))
+        .route("/api/v10/gateway/bot", get(gateway_bot))
+        .route(
+            "/api/v10/applications/{app}/guilds/{guild}/commands",
+            put(put_commands),
+        )
+        .route("/api/v10/applications/{app}/commands", put(put_commands))
+        .route(
+            "/api/v10/interactions/{id}/{token}/callback",
+            post(callback),
+        )
+        .route("/api/v10/channels/{channel}/messages", post(send_message))
+        .fallback(unexpected)
+        .with_state(fake);
+    let _ = axum::serve(listener, app).await;
+}
+
+async fn gateway_url(State(fake): State<Fake>) -> Json<Value> {
+    Json(json!({ "url": fake.gateway_url }))
+}
+
+async fn gateway_bot(State(fake): State<Fake>) -> Json<Value> {
+    Json(
+        json!({ "url": fake.gateway_url, "shards": 1, "session_start_limit":
+        { "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1 } }),
+    )
+}
+
+async fn put_commands(State(fake): State<Fake>, uri: Uri, body: Bytes) -> Json<Value> {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    fake.record("PUT", uri.path(), body.clone());
+    let echoed: Vec<Value> = body
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut command)| {
+            command["id"] = json!((7000 + i).to_string());
+            command["application_id"] = json!(BOT_ID);
+            command["version"] = json!("1");
+            command["default_member_permissions"] = Value::Null;
+            command
+        })
+        .collect();
+    Json(Value::Array(echoed))
+}
+
+async fn callback(
+    State(fake): State<Fake>,
+    Path((id, _token)): Path<(String, String)>,
+    body: Bytes,
+) -> axum::http::StatusCode {
+    let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    fake.record("POST", &format!("callback/{id}"), body);
+    axum::http::StatusCode::NO_CONTENT
+}
+
+async fn send_message(
+    State(fake): State<Fake>,
+    Path(channel): Path<String>,
+    body: Bytes,
+) -> Json<Value> {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let index = fake.requests().len();
+    fake.record("POST", &format!("channels/{channel}/messages"), body);
+    let mut sent = message(&format!("{}", 8000 + index), "");
+    sent["author"] = user(BOT_ID, "rolecall");
+    sent["mentions"] = json!([]);
+    Json(sent)
+}
+
+async fn unexpected(State(fake): State<Fake>, method: Method, uri: Uri) -> axum::http::StatusCode {
+    fake.record(
+        method.as_str(),
+        &format!("unexpected {}", uri.path()),
+        Value::Null,
+    );
+    axum::http::StatusCode::NOT_FOUND
+}
+
+/// The gateway: HELLO, then READY and the first dispatches after IDENTIFY, then whatever the
+/// test pushes; heartbeats are acknowledged.
+async fn serve_gateway(
+    fake: Fake,
+    listener: TcpListener,
+    mut pushes: mpsc::UnboundedReceiver<(String, Value)>,
+) {
+    let Ok((stream, _)) = listener.accept().await else {
+        return;
+    };
+    let Ok(socket) = tokio_tungstenite::accept_async(stream).await else {
+        return;
+    };
+    let (mut tx, mut rx) = socket.split();
+    let hello = json!({ "op": 10, "d": { "heartbeat_interval": 45_000 }, "s": null, "t": null });
+    let _ = tx.send(Frame::Text(hello.to_string())).await;
+    let mut seq = 0u64;
+    loop {
+        let outgoing: Vec<(String, Value)> = tokio::select! {
+            frame = rx.next() => {
+                let Some(Ok(Frame::Text(text))) = frame else { return };
+                let payload: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+                match payload["op"].as_u64() {
+                    Some(1) => {
+                        let _ = tx.send(Frame::Text(json!({ "op": 11 }).to_string())).await;
+                        Vec::new()
+                    }
+                    Some(2) => {
+                        if let Ok(mut recorded) = fake.recorded.lock() {
+                            recorded.identify = Some(payload["d"].clone());
+                        }
+                        let ready = json!({ "v": 10, "user": { "id": BOT_ID, "username": "rolecall", "bot": true },
+                            "guilds": [], "session_id": "session", "resume_gateway_url": fake.gateway_url,
+                            "application": { "id": BOT_ID, "flags": 0 } });
+                        vec![
+                            ("READY".into(), ready),
+                            ("INTERACTION_CREATE".into(), compare_command()),
+                            ("INTERACTION_CREATE".into(), autocomplete()),
+                            ("INTERACTION_CREATE".into(), button_click()),
+                            ("MESSAGE_CREATE".into(), message("6001", "<@1000> ml engineer vs data specialist")),
+                        ]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            pushed = pushes.recv() => pushed.into_iter().collect(),
+        };
+        for (event, data) in outgoing {
+            seq += 1;
+            let frame = json!({ "op": 0, "s": seq, "t": event, "d": data });
+            let _ = tx.send(Frame::Text(frame.to_string())).await;
+        }
+    }
+}
+
+/// Waits up to 30 s for `condition` on the recorded requests; on time-out, stops the bot and
+/// fails with what was recorded and what the bot logged.
+fn wait_for(
+    fake: &Fake,
+    bot: &mut std::process::Child,
+    what: &str,
+    condition: impl Fn(&[(String, String, Value)]) -> bool,
+) {
+    for _ in 0..300 {
+        if condition(&fake.requests()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = bot.kill();
+    let paths: Vec<(String, String)> = fake
+        .requests()
+        .into_iter()
+        .map(|(m, p, _)| (m, p))
+        .collect();
+    panic!("timed out waiting for {what}; recorded {paths:?}");
+}
+
+/// Reads a child's output to the end on a thread of its own.
+fn drain(pipe: Option<std::process::ChildStderr>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(mut pipe) = pipe {
+            let _ = std::io::Read::read_to_string(&mut pipe, &mut text);
+        }
+        text
+    })
+}
+
+#[test]
+fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_fake_discord() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let (rest, ws) = runtime.block_on(async {
+        (
+            TcpListener::bind("127.0.0.1:0").await.expect("bind"),
+            TcpListener::bind("127.0.0.1:0").await.expect("bind"),
+        )
+    });
+    let rest_addr = rest.local_addr().expect("addr");
+    let fake = Fake {
+        recorded: Arc::default(),
+        gateway_url: format!("ws://{}", ws.local_addr().expect("addr")),
+    };
+    let (push, pushes) = mpsc::unbounded_channel();
+    runtime.spawn(serve_rest(fake.clone(), rest));
+    runtime.spawn(serve_gateway(fake.clone(), ws, pushes));
+
+    let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
+        .arg("run")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_GUILD_ID", GUILD_ID)
+        .env("ROLECALL_DISCORD_API", format!("http://{rest_addr}"))
+        .env("ROLECALL_LOG", "debug")
+        .env_remove("ROLECALL_CHAT")
+        .env_remove("ROLECALL_CHAT_CHANNELS")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("rolecall run starts");
+    // Drain the logs as they come: a full pipe would block the bot mid-log.
+    let logs = drain(bot.stderr.take());
+
+    let guild_commands = format!("/api/v10/applications/{BOT_ID}/guilds/{GUILD_ID}/commands");
+    wait_for(
+        &fake,
+        &mut bot,
+        "registration, three callbacks and a chat reply",
+        |requests| {
+            requests
+                .iter()
+                .filter(|(m, p, _)| m == "POST" && p.starts_with("callback/"))
+                .count()
+                == 3
+                && requests
+                    .iter()
+                    .any(|(m, p, _)| m == "PUT" && *p == guild_commands)
+                && requests.iter().any(|(_, p, _)| p.starts_with("channels/"))
+        },
+    );
+    // A follow-up that names no role: answered from the conversation's memory.
+    let _ = push.send((
+        "MESSAGE_CREATE".into(),
+        message("6002", "<@1000> and the tools?"),
+    ));
+    wait_for(&fake, &mut bot, "the follow-up", |requests| {
+        requests
+            .iter()
+            .filter(|(_, p, _)| p.starts_with("channels/"))
+            .count()
+            == 2
+    });
+
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &bot.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = wait_with_timeout(&mut bot);
+    let logs = logs.join().unwrap_or_default();
+
+    // Registration: the one command definition, to the configured guild.
+    let registered = fake.find("PUT", &guild_commands).expect("registration");
+    assert_eq!(
+        registered,
+        rolecall::commands::registration::registration_json()
+    );
+
+    // IDENTIFY: the token (serenity adds "Bot "), and no privileged intent for mentions/DMs.
+    let identify = fake
+        .recorded
+        .lock()
+        .ok()
+        .and_then(|r| r.identify.clone())
+        .expect("identified");
+    assert_eq!(identify["token"], format!("Bot {TOKEN}"));
+    assert_eq!(
+        identify["intents"],
+        (1 << 9) | (1 << 12),
+        "GUILD_MESSAGES | DIRECT_MESSAGES"
+    );
+
+    let compare = fake
+        .find("POST", "callback/2001")
+        .expect("compare answered");
+    assert_eq!(compare["type"], 4);
+    assert_eq!(
+        compare["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist"
+    );
+    assert_eq!(compare["data"]["allowed_mentions"], json!({ "parse": [] }));
+    crate::oracle::check_interaction_response(&compare).expect("within limits");
+
+    let suggestions = fake
+        .find("POST", "callback/2002")
+        .expect("autocomplete answered");
+    assert_eq!(suggestions["type"], 8);
+    assert_eq!(
+        suggestions["data"]["choices"][0]["value"],
+        "data-specialist"
+    );
+
+    let clicked = fake.find("POST", "callback/2003").expect("button answered");
+    assert_eq!(clicked["type"], 7);
+    assert_eq!(
+        clicked["data"]["embeds"][0]["title"],
+        "Data Specialist vs Machine Learning Engineer"
+    );
+
+    let chats: Vec<Value> = fake
+        .requests()
+        .into_iter()
+        .filter(|(_, p, _)| p == "channels/5001/messages")
+        .map(|(_, _, body)| body)
+        .collect();
+    assert_eq!(
+        chats[0]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist"
+    );
+    assert_eq!(chats[0]["message_reference"]["message_id"], "6001");
+    assert_eq!(
+        chats[0]["allowed_mentions"],
+        json!({ "parse": [], "replied_user": false })
+    );
+    let follow_up = chats[1]["embeds"][0]["title"].as_str().unwrap_or_default();
+    assert!(follow_up.ends_with("— Tools"), "{follow_up}");
+
+    let unexpected: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .map(|(_, p, _)| p)
+        .filter(|p| p.starts_with("unexpected"))
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:?}");
+
+    assert!(status.success(), "graceful shutdown exits 0: {status}");
+    assert!(logs.contains("connected to the gateway"), "{logs}");
+    assert!(!logs.contains(TOKEN), "the token leaked into the logs");
+}
+
+/// Waits for the bot to exit after SIGTERM, killing it after 20 s.
+fn wait_with_timeout(child: &mut std::process::Child) -> std::process::ExitStatus {
+    for _ in 0..200 {
+        if let Ok(Some(status)) = child.try_wait() {
+            return status;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    child.wait().expect("exited")
+}

@@ -1,0 +1,432 @@
+//! The HTTP interactions endpoint on 127.0.0.1, driven by requests signed with a key pair made
+//! in the test: verification, every interaction type, errors and bounds.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use rolecall::discord::{http, signature::Verifier, Bot};
+use rolecall::knowledge::KnowledgeBase;
+
+use crate::oracle::check_interaction_response;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord/");
+
+/// A running endpoint and the key its requests are signed with.
+struct Endpoint {
+    addr: SocketAddr,
+    key: SigningKey,
+    runtime: tokio::runtime::Runtime,
+}
+
+struct Response {
+    status: u16,
+    body: String,
+}
+
+impl Response {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn start() -> Endpoint {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let key = SigningKey::from_bytes(&[42u8; 32]);
+    let verifier = Verifier::from_key(key.verifying_key());
+    let kb = KnowledgeBase::from_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/knowledge"
+    )))
+    .expect("knowledge base");
+    let bot = Arc::new(Bot::new(kb));
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("address");
+    runtime.spawn(async move {
+        axum::serve(listener, http::router(bot, verifier))
+            .await
+            .expect("serves");
+    });
+    Endpoint { addr, key, runtime }
+}
+
+fn now() -> String {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+        .to_string()
+}
+
+impl Endpoint {
+    fn sign(&self, timestamp: &str, body: &[u8]) -> String {
+        let mut message = timestamp.as_bytes().to_vec();
+        message.extend_from_slice(body);
+        hex::encode(self.key.sign(&message).to_bytes())
+    }
+
+    /// POSTs `body` signed now with the test key.
+    fn post_signed(&self, body: &[u8]) -> Response {
+        let timestamp = now();
+        let signature = self.sign(&timestamp, body);
+        self.post(
+            body,
+            &[
+                ("X-Signature-Ed25519", &signature),
+                ("X-Signature-Timestamp", &timestamp),
+            ],
+        )
+    }
+
+    fn post(&self, body: &[u8], headers: &[(&str, &str)]) -> Response {
+        let mut request = format!(
+            "POST /interactions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
+            body.len()
+        );
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        let mut bytes = request.into_bytes();
+        bytes.extend_from_slice(body);
+        self.send(&bytes)
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.send(
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    }
+
+    fn send(&self, request: &[u8]) -> Response {
+        let addr = self.addr;
+        self.runtime.block_on(async move {
+            let mut stream = TcpStream::connect(addr).await.expect("connect");
+            // The server may answer (413) before reading a large body; a failed write is fine.
+            let _ = stream.write_all(request).await;
+            let mut raw = Vec::new();
+            let _ = stream.read_to_end(&mut raw).await;
+            parse_response(&raw)
+        })
+    }
+}
+
+fn parse_response(raw: &[u8]) -> Response {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {head:?}"));
+    Response {
+        status,
+        body: body.to_owned(),
+    }
+}
+
+fn command(name: &str, options: Value, who: Value) -> Vec<u8> {
+    let mut body = json!({
+        "type": 2, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
+        "data": { "id": "2", "name": name, "type": 1, "options": options },
+    });
+    if let (Some(body), Some(who)) = (body.as_object_mut(), who.as_object()) {
+        body.extend(who.clone());
+    }
+    body.to_string().into_bytes()
+}
+
+fn guild_member(id: &str) -> Value {
+    json!({ "guild_id": "5", "member": { "user": { "id": id, "username": "m" }, "permissions": "0" } })
+}
+
+fn compare_options() -> Value {
+    json!([
+        { "type": 3, "name": "role_a", "value": "machine-learning-engineer" },
+        { "type": 3, "name": "role_b", "value": "data-specialist" }
+    ])
+}
+
+#[test]
+fn a_signed_compare_gets_the_comparison_embed() {
+    let endpoint = start();
+    let response = endpoint.post_signed(&command("compare", compare_options(), guild_member("1")));
+    assert_eq!(response.status, 200, "{}", response.body);
+    let body = response.json();
+    check_interaction_response(&body).expect("within limits");
+    assert_eq!(body["type"], 4);
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist"
+    );
+    assert_eq!(body["data"]["allowed_mentions"], json!({ "parse": [] }));
+    assert!(body["data"].get("flags").is_none(), "public by default");
+}
+
+#[test]
+fn a_dm_command_with_a_top_level_user_is_answered() {
+    let endpoint = start();
+    let dm = json!({ "user": { "id": "77", "username": "u" } });
+    let options = json!([{ "type": 3, "name": "role", "value": "mlops" }, { "type": 5, "name": "private", "value": true }]);
+    let body = endpoint.post_signed(&command("skills", options, dm)).json();
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        "Skills and tools for MLOps Engineer"
+    );
+    assert_eq!(body["data"]["flags"], 64);
+}
+
+#[test]
+fn forged_missing_stale_and_tampered_signatures_get_401() {
+    let endpoint = start();
+    let body = command("help", json!([]), guild_member("1"));
+    let timestamp = now();
+    let signature = endpoint.sign(&timestamp, &body);
+    let stale_time = (SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+        - 3600)
+        .to_string();
+    let stale = endpoint.sign(&stale_time, &body);
+    let forged = hex::encode(SigningKey::from_bytes(&[1u8; 32]).sign(b"x").to_bytes());
+    let mut tampered = body.clone();
+    tampered.push(b' ');
+    type Case<'a> = (&'a str, Vec<u8>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
+        ("missing", body.clone(), vec![]),
+        (
+            "forged",
+            body.clone(),
+            vec![
+                ("X-Signature-Ed25519", &forged),
+                ("X-Signature-Timestamp", &timestamp),
+            ],
+        ),
+        (
+            "stale",
+            body.clone(),
+            vec![
+                ("X-Signature-Ed25519", &stale),
+                ("X-Signature-Timestamp", &stale_time),
+            ],
+        ),
+        (
+            "tampered",
+            tampered,
+            vec![
+                ("X-Signature-Ed25519", &signature),
+                ("X-Signature-Timestamp", &timestamp),
+            ],
+        ),
+        (
+            "garbage",
+            body.clone(),
+            vec![
+                ("X-Signature-Ed25519", "zz"),
+                ("X-Signature-Timestamp", "x"),
+            ],
+        ),
+    ];
+    for (name, body, headers) in cases {
+        assert_eq!(endpoint.post(&body, &headers).status, 401, "{name}");
+    }
+}
+
+#[test]
+fn ping_is_answered_with_pong() {
+    let endpoint = start();
+    assert_eq!(
+        endpoint.post_signed(br#"{"type":1}"#).json(),
+        json!({ "type": 1 })
+    );
+}
+
+#[test]
+fn malformed_json_gets_400_with_a_reason() {
+    let endpoint = start();
+    let response = endpoint.post_signed(b"{not json");
+    assert_eq!(response.status, 400);
+    assert!(response.json()["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("not an interaction")));
+}
+
+#[test]
+fn oversized_bodies_are_refused() {
+    let endpoint = start();
+    let huge = vec![b' '; http::MAX_BODY_BYTES + 1];
+    assert_eq!(endpoint.post_signed(&huge).status, 413);
+}
+
+#[test]
+fn unknown_commands_and_roles_get_ephemeral_errors() {
+    let endpoint = start();
+    let unknown = endpoint
+        .post_signed(&command("nope", json!([]), guild_member("2")))
+        .json();
+    assert_eq!(unknown["data"]["flags"], 64);
+    let options = json!([{ "type": 3, "name": "role", "value": "astronaut @everyone" }]);
+    let role = endpoint
+        .post_signed(&command("skills", options, guild_member("2")))
+        .json();
+    assert_eq!(role["data"]["flags"], 64);
+    assert_eq!(role["data"]["embeds"][0]["title"], "Unknown role");
+    assert!(!role.to_string().contains("@everyone"));
+}
+
+#[test]
+fn autocomplete_offers_at_most_25_ranked_choices() {
+    let endpoint = start();
+    let body = json!({ "type": 4, "data": { "name": "compare", "options": [
+        { "type": 3, "name": "role_a", "value": "data spec", "focused": true }
+    ] } });
+    let response = endpoint.post_signed(body.to_string().as_bytes()).json();
+    assert_eq!(response["type"], 8);
+    let choices = response["data"]["choices"].as_array().expect("choices");
+    assert!(!choices.is_empty() && choices.len() <= 25);
+    assert_eq!(choices[0]["value"], "data-specialist");
+}
+
+#[test]
+fn a_button_click_updates_the_message() {
+    let endpoint = start();
+    let body = json!({ "type": 3, "data": { "custom_id": "/compare data-specialist machine-learning-engineer", "component_type": 2 },
+        "member": { "user": { "id": "3" } }, "guild_id": "5", "channel_id": "9" });
+    let response = endpoint.post_signed(body.to_string().as_bytes()).json();
+    assert_eq!(response["type"], 7);
+    assert_eq!(
+        response["data"]["embeds"][0]["title"],
+        "Data Specialist vs Machine Learning Engineer"
+    );
+    check_interaction_response(&response).expect("within limits");
+}
+
+#[test]
+fn a_burst_of_expensive_commands_is_rate_limited_per_user() {
+    let endpoint = start();
+    let request = command("compare", compare_options(), guild_member("flood"));
+    let titles: Vec<Value> = (0..8)
+        .map(|_| endpoint.post_signed(&request).json()["data"]["embeds"][0]["title"].clone())
+        .collect();
+    assert!(titles.iter().any(|t| t == "One moment"), "{titles:?}");
+    let other = endpoint
+        .post_signed(&command("compare", compare_options(), guild_member("calm")))
+        .json();
+    assert_eq!(
+        other["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist"
+    );
+}
+
+#[test]
+fn discords_documented_samples_are_answered() {
+    let endpoint = start();
+    for name in [
+        "application-command-slash-with-options.json",
+        "application-command-user-command.json",
+        "autocomplete-focused-option.json",
+        "message-component-button-click.json",
+        "message-component-string-select.json",
+    ] {
+        let body = std::fs::read(format!("{FIXTURES}{name}")).expect("fixture");
+        let response = endpoint.post_signed(&body);
+        assert_eq!(response.status, 200, "{name}: {}", response.body);
+        let json = response.json();
+        assert!(json["type"].as_u64().is_some(), "{name}: {json}");
+        if json["type"] != 8 {
+            check_interaction_response(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn health_check_reports_the_roles() {
+    let endpoint = start();
+    let response = endpoint.get("/healthz");
+    assert_eq!(response.status, 200);
+    assert_eq!(response.json()["roles"], 8);
+}
+
+/// A free loopback port: bound, read, released.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[test]
+fn the_real_binary_serves_signed_requests_and_stops_on_sigterm() {
+    let key = SigningKey::from_bytes(&[42u8; 32]);
+    let port = free_port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
+        .args(["serve-http", "--addr", &format!("127.0.0.1:{port}")])
+        .env(
+            "DISCORD_PUBLIC_KEY",
+            hex::encode(key.verifying_key().to_bytes()),
+        )
+        .env_remove("ROLECALL_KNOWLEDGE")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let endpoint = Endpoint {
+        addr: SocketAddr::from(([127, 0, 0, 1], port)),
+        key,
+        runtime,
+    };
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::net::TcpStream::connect(endpoint.addr).is_ok()
+    });
+    assert!(ready, "the server did not start listening");
+    let body = endpoint
+        .post_signed(&command("compare", compare_options(), guild_member("1")))
+        .json();
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist"
+    );
+    let unsigned = endpoint.post(&command("help", json!([]), guild_member("1")), &[]);
+    assert_eq!(unsigned.status, 401);
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "graceful shutdown exits 0, got {status}");
+}
+
+#[test]
+fn serve_http_without_a_public_key_names_the_variable() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
+        .args(["serve-http", "--addr", "127.0.0.1:0"])
+        .env_remove("DISCORD_PUBLIC_KEY")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Missing DISCORD_PUBLIC_KEY"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests: the real binary, rendered output snapshots, and properties that must
+//! hold for any knowledge base and any input. One test binary, so it builds and links once.
+
+mod cli;
+mod gateway;
+mod http;
+mod oracle;
+mod properties;
+mod snapshots;

@@ -1,0 +1,136 @@
+//! Snapshots of every command's answer from the shipped knowledge base: the Discord JSON body
+//! and the terminal text, so any change to what users see shows up as a diff to review.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rolecall::advisor::answer_line;
+use rolecall::knowledge::{source::read_documents, KnowledgeBase};
+use rolecall::reply::discord_json::interaction_response;
+use rolecall::reply::terminal::{render, Colour};
+use rolecall::reply::Reply;
+
+/// The shipped knowledge base, built once. Its origin is the relative "knowledge/", so the
+/// `/kb stats` footer does not depend on where the crate is checked out.
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let documents = read_documents(&dir).expect("the shipped knowledge directory is readable");
+        KnowledgeBase::from_documents(&documents, "knowledge/")
+            .expect("the shipped knowledge base has roles")
+    })
+}
+
+/// The reply to a line that must be answered.
+fn answer(line: &str) -> Reply {
+    answer_line(kb(), line).unwrap_or_else(|problem| panic!("{line}: {problem}"))
+}
+
+/// The reply to a line that must be refused.
+fn refusal(line: &str) -> Reply {
+    match answer_line(kb(), line) {
+        Ok(reply) => panic!("{line}: answered instead of refused: {reply:?}"),
+        Err(problem) => problem.reply(),
+    }
+}
+
+/// Snapshots `<name>_json` (the interaction response) and `<name>_text` (plain terminal text).
+fn assert_reply_snapshots(name: &str, line: &str, reply: &Reply) {
+    let text = render(reply, Colour::Plain);
+    assert!(!text.trim().is_empty(), "{line}: nothing rendered");
+    insta::with_settings!({ description => line, omit_expression => true }, {
+        insta::assert_json_snapshot!(format!("{name}_json"), interaction_response(reply));
+        insta::assert_snapshot!(format!("{name}_text"), text);
+    });
+}
+
+fn check_answer(name: &str, line: &str) {
+    assert_reply_snapshots(name, line, &answer(line));
+}
+
+#[test]
+fn compare_overview() {
+    check_answer(
+        "compare_overview",
+        "/compare role_a:machine-learning-engineer role_b:data-specialist",
+    );
+}
+
+#[test]
+fn compare_aspect_skills() {
+    check_answer(
+        "compare_aspect_skills",
+        "/compare role_a:mle role_b:\"data specialist\" aspect:skills",
+    );
+}
+
+#[test]
+fn skills() {
+    check_answer("skills", "/skills role:mlops engineer");
+}
+
+#[test]
+fn role_first_page() {
+    check_answer("role_first_page", "/role role:machine learning engineer");
+}
+
+#[test]
+fn role_second_page() {
+    check_answer(
+        "role_second_page",
+        "/role role:machine learning engineer page:2",
+    );
+}
+
+#[test]
+fn roles() {
+    check_answer("roles", "/roles");
+}
+
+#[test]
+fn path() {
+    check_answer(
+        "path",
+        "/path from:data-specialist to:machine-learning-engineer",
+    );
+}
+
+#[test]
+fn match_skills() {
+    check_answer("match_skills", "/match skills:python, sql, tableau");
+}
+
+#[test]
+fn ask_plain_question() {
+    check_answer(
+        "ask_plain_question",
+        "/ask question:what tools does an mlops engineer use?",
+    );
+}
+
+#[test]
+fn jobs() {
+    check_answer("jobs", "/jobs");
+}
+
+#[test]
+fn salary() {
+    check_answer("salary", "/salary role:data scientist");
+}
+
+#[test]
+fn kb_stats() {
+    check_answer("kb_stats", "/kb stats");
+}
+
+#[test]
+fn help() {
+    check_answer("help", "/help");
+}
+
+#[test]
+fn unknown_role() {
+    let line = "/skills role:astronaut";
+    assert_reply_snapshots("unknown_role", line, &refusal(line));
+}
