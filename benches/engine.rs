@@ -55,7 +55,10 @@ fn bench_queries(c: &mut Criterion) {
         let line = compare_line(&kb);
         c.bench_function(&format!("compare_to_json/{name}"), |b| {
             b.iter(|| {
-                let reply = advisor::answer_line(&kb, black_box(&line)).expect("answers");
+                let reply = advisor::answer_line(&kb, black_box(&line))
+                    .ok()
+                    .and_then(advisor::Answer::into_reply)
+                    .expect("compare answers from the knowledge base");
                 serde_json::to_vec(&discord_json::interaction_response(&reply)).expect("serialises")
             })
         });

@@ -13,7 +13,8 @@ pub mod path;
 pub mod profile;
 pub mod roles;
 
-use crate::commands::{self, request::Call, InvocationError, Request};
+use crate::commands::request::{Call, JobFilter};
+use crate::commands::{self, Invocation, InvocationError, Request};
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, UnknownRole};
 use crate::reply::{escape_user_text, limits, Reply};
 
@@ -30,6 +31,62 @@ pub enum Problem {
     NoSkills(String),
     #[error("empty question")]
     Empty,
+    /// A job-board call refused: the field to correct, the missing right, the missing job.
+    #[error("{0}")]
+    Board(BoardProblem),
+}
+
+/// Why a job-board call was refused, in words for the person who made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardProblem {
+    Field(crate::jobs::validate::FieldError),
+    NotAllowed(&'static str),
+    NoSuchJob(i64),
+    /// The store failed; the details are in the log, not in the reply.
+    Unavailable,
+}
+
+impl std::fmt::Display for BoardProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BoardProblem::Field(error) => write!(f, "{error}"),
+            BoardProblem::NotAllowed(what) => f.write_str(what),
+            BoardProblem::NoSuchJob(id) => write!(f, "there is no job #{id} on this board"),
+            BoardProblem::Unavailable => f.write_str("the job board is unavailable"),
+        }
+    }
+}
+
+/// What answering a call takes: the knowledge base alone, or the job board too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Reply(Reply),
+    /// The caller fetches from its job store and renders with [`jobs`].
+    Board(BoardCall),
+}
+
+/// A call that needs the job board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardCall {
+    Jobs {
+        filter: JobFilter,
+        page: usize,
+    },
+    Salary {
+        role: String,
+    },
+    /// `/job …`, checked and carried out by the board's owner.
+    Change(Invocation),
+}
+
+impl Answer {
+    /// The reply, when the knowledge base alone gave one.
+    pub fn into_reply(self) -> Option<Reply> {
+        match self {
+            Answer::Reply(reply) => Some(reply),
+            Answer::Board(_) => None,
+        }
+    }
 }
 
 impl Problem {
@@ -65,12 +122,37 @@ impl Problem {
                 "Ask me something",
                 "Try `/compare role_a:ml engineer role_b:data specialist`, or ask in plain words: \"skills for mlops?\"",
             ),
+            Problem::Board(problem) => board_problem_reply(problem),
         }
     }
 }
 
+fn board_problem_reply(problem: &BoardProblem) -> Reply {
+    match problem {
+        BoardProblem::Field(error) => Reply::error(
+            "Please fix one field",
+            &format!("{}.", capitalise(&error.to_string())),
+        ),
+        BoardProblem::NotAllowed(what) => Reply::error("Not allowed", what),
+        BoardProblem::NoSuchJob(id) => Reply::error(
+            "No such job",
+            &format!("There is no job #{id} on this server's board. `/jobs` lists them with their numbers."),
+        ),
+        BoardProblem::Unavailable => Reply::error(
+            "Job board unavailable",
+            "The job board can't be reached right now; nothing was changed. Try again in a minute.",
+        ),
+    }
+}
+
 /// Answers a line as typed: a slash command (`/compare a b`) or a question in plain words.
-pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, Problem> {
+pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Answer, Problem> {
+    answer(kb, &read_line(line)?)
+}
+
+/// Reads a line as typed into a call: a slash command, or `/ask` for a question in plain
+/// words. Control characters are dropped; a question longer than `/ask` takes is refused.
+pub fn read_line(line: &str) -> Result<Call, Problem> {
     let cleaned: String = line
         .chars()
         .filter(|c| !c.is_control() || c.is_whitespace())
@@ -79,31 +161,29 @@ pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, Problem> {
     if line.is_empty() {
         return Err(Problem::Empty);
     }
+    if line.starts_with('/') {
+        let invocation = commands::parse_line(line)?;
+        return Ok(Call::from(&invocation));
+    }
     let length = line.chars().count();
-    if !line.starts_with('/') && length > usize::from(commands::TEXT_MAX) {
+    if length > usize::from(commands::TEXT_MAX) {
         return Err(Problem::Invalid(InvocationError::Length {
             option: "question",
             bound: format!("1 to {}", commands::TEXT_MAX),
             actual: length,
         }));
     }
-    if line.starts_with('/') {
-        let invocation = commands::parse_line(line)?;
-        return answer(kb, &Call::from(&invocation));
-    }
-    answer(
-        kb,
-        &Call {
-            request: Request::Ask {
-                question: line.to_owned(),
-            },
-            private: false,
+    Ok(Call {
+        request: Request::Ask {
+            question: line.to_owned(),
         },
-    )
+        private: false,
+    })
 }
 
-/// Answers a typed call; `private` makes the reply ephemeral.
-pub fn answer(kb: &KnowledgeBase, call: &Call) -> Result<Reply, Problem> {
+/// Answers a typed call; `private` makes the reply ephemeral (the board's owner does the
+/// same for board answers).
+pub fn answer(kb: &KnowledgeBase, call: &Call) -> Result<Answer, Problem> {
     let reply = match &call.request {
         Request::Compare { a, b, aspect } => compare::compare(kb, a, b, *aspect)?,
         Request::Skills { role } => profile::skills(kb, kb.resolve(role)?),
@@ -111,17 +191,30 @@ pub fn answer(kb: &KnowledgeBase, call: &Call) -> Result<Reply, Problem> {
         Request::Roles { filter, page } => roles::roles(kb, filter.as_deref(), *page),
         Request::Path { from, to } => path::path(kb, from, to)?,
         Request::Match { skills } => matching::match_skills(kb, skills)?,
-        Request::Ask { question } => intent::ask(kb, question)?,
-        Request::Jobs { filter, page } => jobs::jobs(kb, filter, *page),
-        Request::Salary { role } => jobs::salary(kb, role),
+        Request::Ask { question } => match intent::ask(kb, question)? {
+            Answer::Reply(reply) => reply,
+            board => return Ok(board),
+        },
+        Request::Jobs { filter, page } => {
+            return Ok(Answer::Board(BoardCall::Jobs {
+                filter: filter.clone(),
+                page: *page,
+            }))
+        }
+        Request::Salary { role } => {
+            return Ok(Answer::Board(BoardCall::Salary { role: role.clone() }))
+        }
+        Request::Job(invocation) => {
+            return Ok(Answer::Board(BoardCall::Change(invocation.clone())))
+        }
         Request::KbStats => about::stats(kb),
         Request::Help => about::help(),
     };
-    Ok(if call.private {
+    Ok(Answer::Reply(if call.private {
         reply.ephemeral(true)
     } else {
         reply
-    })
+    }))
 }
 
 /// Role suggestions for an autocomplete request: (display name, value) pairs within

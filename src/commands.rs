@@ -13,6 +13,8 @@ pub use invocation::{ArgValue, Invocation, InvocationError};
 pub use line::parse_line;
 pub use request::Request;
 
+use crate::jobs::{model, validate};
+
 /// Every command rolecall answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CommandId {
@@ -27,6 +29,7 @@ pub enum CommandId {
     Salary,
     Kb,
     Help,
+    Job,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,19 @@ pub enum OptionKind {
     Boolean,
     /// A sub-command (`/kb stats`); its own options are in [`OptionSpec::options`].
     SubCommand,
+    /// A channel of the server, read as its id (`<#123>` or `123` on a command line).
+    Channel,
+    /// A role of the server (not a career role), read as its id (`<@&123>` or `123`).
+    ServerRole,
+}
+
+/// Who a command is for: Discord shows it to them, and the bot checks again on every call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Everyone, in servers, DMs and user installs.
+    Everyone,
+    /// Moderators of a server (Manage Messages by default); never in DMs.
+    Moderators,
 }
 
 /// Which values an option suggests while the user types.
@@ -70,6 +86,7 @@ pub struct OptionSpec {
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {
     pub id: CommandId,
+    pub audience: Audience,
     pub name: &'static str,
     pub description: &'static str,
     pub options: &'static [OptionSpec],
@@ -184,29 +201,102 @@ pub const ASPECTS: &[Choice] = &[
     },
 ];
 
-const LEVELS: &[Choice] = &[
-    Choice {
-        name: "Entry-level / Junior",
-        value: "entry",
-    },
-    Choice {
-        name: "Mid-level / Intermediate",
-        value: "mid",
-    },
-    Choice {
-        name: "Senior-level / Expert",
-        value: "senior",
-    },
-    Choice {
-        name: "Executive-level / Director",
-        value: "executive",
-    },
-];
+const fn optional(spec: OptionSpec) -> OptionSpec {
+    OptionSpec {
+        required: false,
+        ..spec
+    }
+}
+
+const fn integer(name: &'static str, description: &'static str, min: i64, max: i64) -> OptionSpec {
+    OptionSpec {
+        kind: OptionKind::Integer,
+        min_length: None,
+        max_length: None,
+        min_value: Some(min),
+        max_value: Some(max),
+        ..string(name, description)
+    }
+}
+
+const fn choices(spec: OptionSpec, choices: &'static [Choice]) -> OptionSpec {
+    OptionSpec {
+        choices,
+        max_length: Some(30),
+        ..spec
+    }
+}
+
+const fn limited(spec: OptionSpec, max_length: usize) -> OptionSpec {
+    OptionSpec {
+        max_length: Some(max_length as u16),
+        ..spec
+    }
+}
+
+const fn server_object(
+    kind: OptionKind,
+    name: &'static str,
+    description: &'static str,
+) -> OptionSpec {
+    OptionSpec {
+        kind,
+        min_length: None,
+        max_length: None,
+        ..string(name, description)
+    }
+}
+
+/// A job's id, as listings show it (`#12`).
+const JOB_ID: OptionSpec = required(integer(
+    "id",
+    "The job's number, as /jobs shows it (#12)",
+    1,
+    i64::MAX,
+));
+
+const TITLE: OptionSpec = limited(
+    string("title", "Job title, e.g. Senior ML Engineer"),
+    validate::TEXT_MAX,
+);
+const COMPANY: OptionSpec = limited(string("company", "Hiring company"), validate::TEXT_MAX);
+const LOCATION: OptionSpec = limited(
+    string("location", "City and country, or Remote"),
+    validate::TEXT_MAX,
+);
+const REMOTE: OptionSpec = boolean("remote", "Can the job be done remotely?");
+const EMPLOYMENT: OptionSpec = choices(
+    string("employment_type", "Full time, contract…"),
+    model::EMPLOYMENT_TYPES,
+);
+const LEVEL: OptionSpec = choices(string("level", "Seniority"), model::LEVELS);
+const SALARY_MIN: OptionSpec = integer(
+    "salary_min",
+    "Lowest yearly salary, in whole units",
+    1,
+    validate::SALARY_MAX,
+);
+const SALARY_MAX: OptionSpec = integer(
+    "salary_max",
+    "Highest yearly salary, in whole units",
+    1,
+    validate::SALARY_MAX,
+);
+const CURRENCY: OptionSpec = choices(string("currency", "Salary currency"), model::CURRENCIES);
+const APPLY_URL: OptionSpec = limited(
+    string("apply_url", "Where to apply (https://…)"),
+    validate::URL_MAX,
+);
+const ROLE_TAG: OptionSpec = optional(role("role", "The career role this job is for"));
+const ROLE_TAG_2: OptionSpec = optional(role("role_2", "Another role this job is for"));
+const ROLE_TAG_3: OptionSpec = optional(role("role_3", "A third role this job is for"));
+const EXPIRES: OptionSpec = limited(string("expires", "Last day it is listed, YYYY-MM-DD"), 10);
 
 /// Every command, in the order `/help` lists them.
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Compare,
+        audience: Audience::Everyone,
         name: "compare",
         description: "Compare two roles side by side",
         options: &[
@@ -222,12 +312,14 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Skills,
+        audience: Audience::Everyone,
         name: "skills",
         description: "A role's skills and tools, grouped by category",
         options: &[role("role", "The role, e.g. mlops engineer"), PRIVATE],
     },
     CommandSpec {
         id: CommandId::Role,
+        audience: Audience::Everyone,
         name: "role",
         description: "Everything known about one role",
         options: &[
@@ -238,6 +330,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Roles,
+        audience: Audience::Everyone,
         name: "roles",
         description: "Every known role with a one-line definition",
         options: &[
@@ -251,6 +344,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Path,
+        audience: Audience::Everyone,
         name: "path",
         description: "How to move from one role to another",
         options: &[
@@ -261,6 +355,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Match,
+        audience: Audience::Everyone,
         name: "match",
         description: "Which roles fit the skills you have",
         options: &[
@@ -270,6 +365,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Ask,
+        audience: Audience::Everyone,
         name: "ask",
         description: "Ask a career question in plain words",
         options: &[
@@ -282,6 +378,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Jobs,
+        audience: Audience::Everyone,
         name: "jobs",
         description: "Browse featured jobs",
         options: &[
@@ -290,7 +387,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 ..role("role", "Only jobs for this role")
             },
             OptionSpec {
-                choices: LEVELS,
+                choices: model::LEVELS,
                 max_length: Some(20),
                 ..string("level", "Only jobs at this level")
             },
@@ -308,12 +405,14 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Salary,
+        audience: Audience::Everyone,
         name: "salary",
         description: "Salary ranges for a role, from featured jobs",
         options: &[role("role", "The role, e.g. data engineer"), PRIVATE],
     },
     CommandSpec {
         id: CommandId::Kb,
+        audience: Audience::Everyone,
         name: "kb",
         description: "The knowledge base behind the answers",
         options: &[subcommand(
@@ -324,9 +423,71 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::Help,
+        audience: Audience::Everyone,
         name: "help",
         description: "What rolecall can do, with examples",
         options: &[PRIVATE],
+    },
+    CommandSpec {
+        id: CommandId::Job,
+        audience: Audience::Moderators,
+        name: "job",
+        description: "Moderators: post, edit and remove featured jobs",
+        options: &[
+            subcommand(
+                "post",
+                "Post a featured job",
+                &[
+                    required(TITLE),
+                    required(COMPANY),
+                    required(LOCATION),
+                    required(REMOTE),
+                    EMPLOYMENT,
+                    LEVEL,
+                    SALARY_MIN,
+                    SALARY_MAX,
+                    CURRENCY,
+                    APPLY_URL,
+                    ROLE_TAG,
+                    ROLE_TAG_2,
+                    ROLE_TAG_3,
+                    EXPIRES,
+                    PRIVATE,
+                ],
+            ),
+            subcommand(
+                "edit",
+                "Change a featured job; options left out stay as they are",
+                &[
+                    JOB_ID, TITLE, COMPANY, LOCATION, REMOTE, EMPLOYMENT, LEVEL, SALARY_MIN,
+                    SALARY_MAX, CURRENCY, APPLY_URL, ROLE_TAG, ROLE_TAG_2, ROLE_TAG_3, EXPIRES,
+                    PRIVATE,
+                ],
+            ),
+            subcommand(
+                "remove",
+                "Take a featured job off the board",
+                &[JOB_ID, PRIVATE],
+            ),
+            subcommand(
+                "setup",
+                "Server managers: who moderates jobs, where new jobs are announced",
+                &[
+                    server_object(
+                        OptionKind::ServerRole,
+                        "moderator_role",
+                        "Members with this role may manage jobs",
+                    ),
+                    server_object(
+                        OptionKind::Channel,
+                        "announce_channel",
+                        "Announce new jobs in this channel",
+                    ),
+                    boolean("reset", "Forget both settings"),
+                    PRIVATE,
+                ],
+            ),
+        ],
     },
 ];
 

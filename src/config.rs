@@ -13,6 +13,10 @@ use serde::Deserialize;
 pub struct Secret(String);
 
 impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -49,6 +53,9 @@ pub struct Settings {
     pub knowledge: Option<PathBuf>,
     pub http_addr: SocketAddr,
     pub chat: ChatMode,
+    /// Where featured jobs are kept: `sqlite:PATH` or `postgres://…`. A secret: a
+    /// PostgreSQL URL may carry a password.
+    pub database_url: Secret,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,9 +78,12 @@ struct FileSettings {
     http_addr: Option<String>,
     chat: Option<String>,
     chat_channels: Option<Vec<u64>>,
+    database_url: Option<String>,
 }
 
 const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
+/// A SQLite file under `data/`, created on first use.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/rolecall.db";
 
 impl Settings {
     /// Reads settings from `file` (the text of `rolecall.toml`, if any) and `lookup` (an
@@ -112,6 +122,11 @@ impl Settings {
                 var("ROLECALL_CHAT_CHANNELS"),
                 file.chat_channels,
             )?,
+            database_url: Secret(
+                var("DATABASE_URL")
+                    .or(file.database_url)
+                    .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            ),
         })
     }
 

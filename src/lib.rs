@@ -4,12 +4,16 @@
 //! - [`knowledge`] reads `knowledge/` into an immutable, in-memory [`knowledge::KnowledgeBase`];
 //! - [`commands`] holds the one definition of every command and turns typed lines into requests;
 //! - [`advisor`] answers a request from the knowledge base with a [`reply::Reply`];
-//! - [`reply`] is the platform-neutral reply model, its Discord limits and its renderers.
+//! - [`reply`] is the platform-neutral reply model, its Discord limits and its renderers;
+//! - [`jobs`] is the featured-jobs board and its store (SQLite or PostgreSQL);
+//! - [`service`] answers a call for every front end, through the advisor and the job store.
 
 pub mod advisor;
 pub mod commands;
 pub mod config;
 pub mod discord;
+pub mod jobs;
 pub mod knowledge;
 pub mod reply;
+pub mod service;
 pub mod synthetic;

@@ -12,10 +12,15 @@ use clap::{Parser, Subcommand};
 use rolecall::advisor;
 use rolecall::config::Settings;
 use rolecall::discord::gateway::{self, Registration};
+use rolecall::discord::respond::unix_now;
 use rolecall::discord::{self, signature::Verifier, Bot};
+use rolecall::jobs::model::Board;
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
-use rolecall::reply::{discord_json, terminal};
+use rolecall::reply::{discord_json, terminal, Reply};
+use rolecall::service::{Caller, Service};
+
+mod jobs_command;
 
 #[derive(Parser)]
 #[command(
@@ -65,6 +70,11 @@ enum Command {
         addr: Option<SocketAddr>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+    },
+    /// Manage featured jobs as the operator: list, add, edit, remove (any server's board).
+    Jobs {
+        #[command(subcommand)]
+        command: jobs_command::JobsCommand,
     },
     /// Inspect the knowledge base.
     Kb {
@@ -122,6 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
+        Command::Jobs { command } => jobs_command::run(command),
     }
 }
 
@@ -140,7 +151,8 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
     let kb = load(&knowledge).context("loading the knowledge base")?;
-    let bot = Arc::new(Bot::new(kb));
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
     let http = gateway::http_client(
         token.expose(),
         api_base().as_deref(),
@@ -148,7 +160,6 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     );
     let handler =
         gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id));
-    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async {
         let mut client = gateway::client(http, handler)
             .await
@@ -207,13 +218,39 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
     let kb = load(&knowledge).context("loading the knowledge base")?;
-    let bot = Arc::new(Bot::new(kb));
-    let addr = addr.unwrap_or(settings.http_addr);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
+    let addr = addr.unwrap_or(settings.http_addr);
+    // With a bot token, new jobs are also announced in the server's jobs channel.
+    let rest = settings.discord_token.as_ref().map(|token| {
+        gateway::http_client(
+            token.expose(),
+            api_base().as_deref(),
+            settings.application_id,
+        )
+    });
     runtime
-        .block_on(discord::http::serve(addr, bot, verifier, shutdown_signal()))
+        .block_on(discord::http::serve(
+            addr,
+            bot,
+            verifier,
+            rest,
+            shutdown_signal(),
+        ))
         .with_context(|| format!("serving on {addr}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The service, its job store opened and migrated now: a server that cannot keep jobs
+/// should say so at start-up, not on the first `/job post`.
+async fn service(kb: KnowledgeBase, settings: &Settings) -> anyhow::Result<Service> {
+    let service = Service::new(kb, settings.database_url.expose());
+    let store = service
+        .store()
+        .await
+        .context("opening the job store (DATABASE_URL)")?;
+    tracing::info!(backend = ?store.backend(), "job store ready");
+    Ok(service)
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM, so servers stop taking requests and finish the
@@ -249,25 +286,43 @@ fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {
     Ok(kb)
 }
 
-/// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…).
+/// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…). The
+/// terminal is the operator's: job commands act on the board outside servers.
 fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let kb = load(&knowledge).context("loading the knowledge base")?;
-    let (reply, code) = match advisor::answer_line(&kb, line) {
-        Ok(reply) => (reply, ExitCode::SUCCESS),
+    let answered = match advisor::read_line(line) {
+        Ok(call) => {
+            let service = Service::new(kb, settings()?.database_url.expose());
+            let caller = Caller::operator(Board::OUTSIDE_SERVERS);
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            runtime.block_on(service.answer(&call, &caller, unix_now()))
+        }
+        Err(problem) => Err(problem),
+    };
+    let (reply, code) = match answered {
+        Ok(outcome) => (outcome.reply, ExitCode::SUCCESS),
         Err(problem) => (problem.reply(), ExitCode::FAILURE),
     };
+    print_reply(&reply, json)?;
+    Ok(code)
+}
+
+/// A reply as Discord's interaction-response JSON, or as text (coloured on a terminal).
+fn print_reply(reply: &Reply, json: bool) -> anyhow::Result<()> {
     let text = if json {
-        serde_json::to_string_pretty(&discord_json::interaction_response(&reply))? + "\n"
+        serde_json::to_string_pretty(&discord_json::interaction_response(reply))? + "\n"
     } else {
         let colour = if std::io::stdout().is_terminal() {
             terminal::Colour::Ansi
         } else {
             terminal::Colour::Plain
         };
-        terminal::render(&reply, colour)
+        terminal::render(reply, colour)
     };
-    write_stdout(&text)?;
-    Ok(code)
+    write_stdout(&text)
 }
 
 /// Exit 0 when the knowledge base loads (warnings included), 1 when it cannot.

@@ -17,6 +17,7 @@ fn example(name: &str) -> &'static str {
         "jobs" => "/jobs level:senior remote:true",
         "salary" => "/salary role:data scientist",
         "kb" => "/kb stats",
+        "job" => "/job post title:ML Engineer company:Acme location:Berlin remote:true",
         _ => "/help",
     }
 }

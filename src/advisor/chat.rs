@@ -6,10 +6,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::intent::{self, Reading};
-use super::{answer, Problem};
+use super::{answer, Answer, Problem};
 use crate::commands::request::Call;
 use crate::knowledge::KnowledgeBase;
-use crate::reply::Reply;
 
 /// Who is talking where: the key of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -70,7 +69,7 @@ pub fn answer_chat(
     speaker: &Speaker,
     text: &str,
     now: Instant,
-) -> Result<Reply, Problem> {
+) -> Result<Answer, Problem> {
     let text = strip_mentions(text);
     if text.trim().is_empty() {
         return Err(Problem::Empty);
@@ -143,13 +142,19 @@ mod tests {
             .expect("loads")
     }
 
-    fn say(kb: &KnowledgeBase, memory: &ChatMemory, text: &str, now: Instant) -> String {
+    fn hear(kb: &KnowledgeBase, memory: &ChatMemory, text: &str, now: Instant) -> Answer {
         let speaker = Speaker {
             user: "u1".into(),
             channel: "c1".into(),
         };
-        let reply = answer_chat(kb, memory, &speaker, text, now).unwrap_or_else(|p| p.reply());
-        render(&reply, Colour::Plain)
+        answer_chat(kb, memory, &speaker, text, now).unwrap_or_else(|p| Answer::Reply(p.reply()))
+    }
+
+    fn say(kb: &KnowledgeBase, memory: &ChatMemory, text: &str, now: Instant) -> String {
+        match hear(kb, memory, text, now) {
+            Answer::Reply(reply) => render(&reply, Colour::Plain),
+            board => panic!("{text}: a board answer {board:?}"),
+        }
     }
 
     #[test]
@@ -177,15 +182,17 @@ mod tests {
             now + Duration::from_secs(30),
         );
         assert!(tools.contains("— Tools"), "{tools}");
-        let salary = say(
+        let salary = hear(
             &kb,
             &memory,
             "what about salary?",
             now + Duration::from_secs(60),
         );
-        assert!(
-            salary.contains("salary") && salary.contains("Machine Learning Engineer"),
-            "{salary}"
+        assert_eq!(
+            salary,
+            Answer::Board(crate::advisor::BoardCall::Salary {
+                role: "machine-learning-engineer".into()
+            })
         );
     }
 

@@ -2,7 +2,7 @@
 //! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
 
 use super::matching::skill_keys;
-use super::{answer, Problem};
+use super::{answer, Answer, Problem};
 use crate::commands::request::{Call, JobFilter};
 use crate::commands::Request;
 use crate::knowledge::names::normalize;
@@ -142,7 +142,7 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
 }
 
 /// `/ask`: reads the question and answers it as the matching command, saying which.
-pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Reply, Problem> {
+pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Answer, Problem> {
     if question.trim().is_empty() {
         return Err(Problem::Empty);
     }
@@ -155,7 +155,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Reply, Problem> {
                 skills: question.to_owned(),
             }
         }
-        None => return Ok(dont_know(kb, question)),
+        None => return Ok(Answer::Reply(dont_know(kb, question))),
     };
     answer(
         kb,

@@ -1,75 +1,107 @@
-//! `/jobs` and `/salary`: the featured jobs found in the articles' page furniture.
-
-use std::collections::BTreeMap;
+//! `/jobs`, `/salary` and `/job`: what a job-board answer says. The store finds the jobs;
+//! this module turns a member's filter into a store query and the store's results into
+//! replies, so every job answer is tested without a database.
 
 use super::profile::pager;
 use crate::commands::request::JobFilter;
-use crate::knowledge::names::normalize;
-use crate::knowledge::{FeaturedJob, KnowledgeBase, SalaryRange};
+use crate::jobs::model::{level_label, BoardSettings, Job, JobPage, JobQuery, SalaryBand, LEVELS};
+use crate::jobs::validate::format_date;
+use crate::knowledge::KnowledgeBase;
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
 
-const PER_PAGE: usize = 5;
+/// Jobs on one page of `/jobs`.
+pub const PER_PAGE: usize = 5;
 
-/// The featured jobs that pass `filter`, newest first, one page of them.
-pub fn jobs(kb: &KnowledgeBase, filter: &JobFilter, page: usize) -> Reply {
-    let title_terms = filter.role.as_deref().map(|r| role_terms(kb, r));
-    // Later articles were added later: newest first.
-    let matching: Vec<&FeaturedJob> = kb
-        .jobs
-        .iter()
-        .rev()
-        .filter(|job| {
-            title_terms
-                .as_ref()
-                .is_none_or(|terms| title_matches(&job.title, terms))
-        })
-        .filter(|job| {
-            filter
-                .level
-                .as_deref()
-                .is_none_or(|level| level_matches(job, level))
-        })
-        .filter(|job| filter.remote.is_none_or(|remote| is_remote(job) == remote))
-        .filter(|job| {
-            filter
-                .company
-                .as_deref()
-                .is_none_or(|c| normalize(&job.company).contains(&normalize(c)))
-        })
-        .collect();
-    if matching.is_empty() {
+/// The store query for a member's filter: a role the knowledge base knows matches the jobs
+/// tagged with it; any other role name matches job titles that contain it.
+pub fn job_query(kb: &KnowledgeBase, filter: &JobFilter) -> JobQuery {
+    let known = filter.role.as_deref().and_then(|r| known_role(kb, r));
+    JobQuery {
+        role_slug: known.map(str::to_owned),
+        title_contains: filter.role.clone().filter(|_| known.is_none()),
+        level: filter.level.clone(),
+        remote: filter.remote,
+        company_contains: filter.company.clone(),
+    }
+}
+
+/// The slug of the role `typed` names by its name, slug or an alias. Not fuzzy: "data
+/// engineer" is a job title of its own, not a typo of "DataOps Engineer".
+fn known_role<'k>(kb: &'k KnowledgeBase, typed: &str) -> Option<&'k str> {
+    kb.exact(typed).map(|role| role.slug.as_str())
+}
+
+/// The name to show for the role a member typed.
+pub fn role_name(kb: &KnowledgeBase, typed: &str) -> String {
+    match kb.exact(typed) {
+        Some(role) => role.name.clone(),
+        None => escape_user_text(typed),
+    }
+}
+
+/// One page of a listing, newest first, with previous/next buttons.
+pub fn listing(found: &JobPage, filter: &JobFilter, page: usize) -> Reply {
+    if found.total == 0 {
         return Reply::error(
             "No featured job matches",
             "No featured job matches those filters. Try `/jobs` without filters to see them all.",
         );
     }
-    let total = matching.len().div_ceil(PER_PAGE);
-    let page = page.clamp(1, total);
-    let mut embed = Embed::new(&format!("Featured jobs ({})", matching.len())).colour(colour::JOBS);
-    for job in matching.iter().skip((page - 1) * PER_PAGE).take(PER_PAGE) {
-        embed = embed.field(&job.title, &job_card(kb, job), false);
+    let pages = found.total.div_ceil(PER_PAGE);
+    let mut embed = Embed::new(&format!("Featured jobs ({})", found.total)).colour(colour::JOBS);
+    for job in &found.jobs {
+        embed = embed.field(&card_title(job), &job_card(job), false);
     }
     let mut reply = Reply::embed(embed.footer(&format!(
-        "Page {page}/{total} · from the articles' featured jobs"
+        "Page {page}/{pages} · newest first · moderators manage jobs with /job"
     )));
-    reply.push_buttons(pager(&jobs_line(filter), page, total));
+    reply.push_buttons(pager(&jobs_line(filter), page, pages));
     reply
 }
 
-fn job_card(kb: &KnowledgeBase, job: &FeaturedJob) -> String {
-    let mut lines = vec![format!("{} · {}", job.company, job.location)];
-    let kind: Vec<&str> = [job.employment_type.as_deref(), job.level.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+/// "#12 · Senior ML Engineer".
+fn card_title(job: &Job) -> String {
+    format!("#{} · {}", job.id, escape_user_text(&job.draft.title))
+}
+
+/// A job's details, one fact a line. Everything a moderator typed is escaped.
+fn job_card(job: &Job) -> String {
+    let draft = &job.draft;
+    let mut lines = vec![format!(
+        "{} · {}{}",
+        escape_user_text(&draft.company),
+        escape_user_text(&draft.location),
+        if draft.remote && !draft.location.to_lowercase().contains("remote") {
+            " · remote"
+        } else {
+            ""
+        }
+    )];
+    let kind: Vec<String> = [
+        draft.employment_type.as_deref().map(escape_user_text),
+        draft.level.as_deref().map(|l| level_label(l).to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !kind.is_empty() {
         lines.push(kind.join(" · "));
     }
-    if let Some(salary) = &job.salary {
-        lines.push(format_salary(salary));
+    if let Some(salary) = &draft.salary {
+        lines.push(format_salary(&salary.currency, salary.min, salary.max));
     }
-    lines.push(format!("*Source: {}*", kb.article(job.source).title));
-    lines.join("\n")
+    if let Some(url) = &draft.apply_url {
+        // Angle brackets keep Discord from unfurling a preview of every link.
+        lines.push(format!("[Apply](<{url}>)"));
+    }
+    if let Some(expires) = draft.expires_at {
+        lines.push(format!("Listed until {}", format_date(expires - 1)));
+    }
+    lines.push(match &job.source {
+        Some(article) => format!("*From the article {}*", escape_user_text(article)),
+        None => format!("*Posted {}*", format_date(job.posted_at)),
+    });
+    limits::clamp(&lines.join("\n"), limits::FIELD_VALUE)
 }
 
 /// The `/jobs` line that reproduces `filter`, for the pager's buttons.
@@ -92,112 +124,107 @@ fn jobs_line(filter: &JobFilter) -> String {
 }
 
 /// "USD 100K – 130K".
-pub fn format_salary(salary: &SalaryRange) -> String {
-    let k = |n: u64| {
+pub fn format_salary(currency: &str, min: i64, max: i64) -> String {
+    let k = |n: i64| {
         if n % 1000 == 0 {
             format!("{}K", n / 1000)
         } else {
             n.to_string()
         }
     };
-    if salary.min == salary.max {
-        format!("{} {}", salary.currency, k(salary.min))
+    if min == max {
+        format!("{currency} {}", k(min))
     } else {
-        format!("{} {} – {}", salary.currency, k(salary.min), k(salary.max))
+        format!("{currency} {} – {}", k(min), k(max))
     }
 }
 
-/// Names a job title may contain for `role`: the known role's name and aliases, or the
-/// words as typed when no role matches (jobs cover titles the articles don't profile).
-fn role_terms(kb: &KnowledgeBase, role: &str) -> Vec<String> {
-    match kb.exact(role).or_else(|| kb.resolve(role).ok()) {
-        Some(known) => std::iter::once(&known.name)
-            .chain(&known.aliases)
-            .map(|n| normalize(n))
-            .filter(|n| n.contains(' '))
-            .collect(),
-        None => vec![normalize(role)],
-    }
-}
-
-fn title_matches(title: &str, terms: &[String]) -> bool {
-    let title = format!(" {} ", normalize(title));
-    terms
-        .iter()
-        .any(|t| !t.is_empty() && title.contains(&format!(" {t} ")))
-}
-
-fn level_matches(job: &FeaturedJob, level: &str) -> bool {
-    job.level
-        .as_deref()
-        .is_some_and(|l| l.to_lowercase().starts_with(&level.to_lowercase()))
-}
-
-fn is_remote(job: &FeaturedJob) -> bool {
-    job.location.to_lowercase().contains("remote")
-}
-
-/// Salary ranges by level from the featured jobs whose title matches `role`.
-pub fn salary(kb: &KnowledgeBase, role: &str) -> Reply {
-    let terms = role_terms(kb, role);
-    let mut by_level: BTreeMap<String, Vec<&SalaryRange>> = BTreeMap::new();
-    for job in kb.jobs.iter().filter(|j| title_matches(&j.title, &terms)) {
-        if let Some(salary) = &job.salary {
-            let level = job
-                .level
-                .clone()
-                .unwrap_or_else(|| "Level not given".into());
-            by_level.entry(level).or_default().push(salary);
-        }
-    }
-    let shown = match kb.exact(role).or_else(|| kb.resolve(role).ok()) {
-        Some(known) => known.name.clone(),
-        None => escape_user_text(role),
-    };
-    if by_level.is_empty() {
-        let titles: Vec<&str> = kb.jobs.iter().map(|j| j.title.as_str()).collect();
+/// Salary ranges by level for `role` (already escaped or known), from the store's bands.
+pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
+    if bands.is_empty() {
         return Reply::error(
             "No salary data",
             &limits::clamp(
                 &format!(
-                    "No featured job with a salary matches **{shown}** yet. Featured jobs I know: {}.",
-                    titles.join(", ")
+                    "No listed job with a salary matches **{role}** yet. Try `/jobs` to see what is listed."
                 ),
                 limits::EMBED_DESCRIPTION,
             ),
         );
     }
-    let mut embed = Embed::new(&format!("Salaries for {shown}"))
+    let mut embed = Embed::new(&format!("Salaries for {role}"))
         .colour(colour::JOBS)
-        .description("Ranges from featured jobs whose title matches, by level.");
-    for (level, ranges) in &by_level {
-        let value = summarise(ranges);
-        embed = embed.field(level, &value, true);
+        .description("Ranges from the listed jobs for this role, by level.");
+    let mut levels: Vec<Option<&str>> = Vec::new();
+    for band in bands {
+        if !levels.contains(&band.level.as_deref()) {
+            levels.push(band.level.as_deref());
+        }
     }
-    Reply::embed(embed.footer("Featured jobs are a small sample, not a market survey"))
+    // Levels in career order, then any odd ones, then jobs that give none.
+    levels.sort_by_key(|level| match level {
+        Some(l) => LEVELS
+            .iter()
+            .position(|c| c.value == *l)
+            .unwrap_or(LEVELS.len()),
+        None => LEVELS.len() + 1,
+    });
+    for level in levels {
+        let value: Vec<String> = bands
+            .iter()
+            .filter(|b| b.level.as_deref() == level)
+            .map(|b| {
+                format!(
+                    "{} (from {} job{})",
+                    format_salary(&b.currency, b.min, b.max),
+                    b.jobs,
+                    if b.jobs == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        let name = level.map_or("Level not given".to_owned(), |l| {
+            escape_user_text(level_label(l))
+        });
+        embed = embed.field(&name, &value.join("\n"), true);
+    }
+    Reply::embed(embed.footer("Listed jobs are a small sample, not a market survey"))
 }
 
-/// "USD 100K – 150K (from 2 jobs)" per currency.
-fn summarise(ranges: &[&SalaryRange]) -> String {
-    let mut by_currency: BTreeMap<&str, (u64, u64, usize)> = BTreeMap::new();
-    for range in ranges {
-        let entry = by_currency
-            .entry(range.currency.as_str())
-            .or_insert((u64::MAX, 0, 0));
-        entry.0 = entry.0.min(range.min);
-        entry.1 = entry.1.max(range.max);
-        entry.2 += 1;
-    }
-    by_currency
-        .into_iter()
-        .map(|(currency, (min, max, n))| {
-            let range = format_salary(&SalaryRange {
-                currency: currency.to_owned(),
-                min,
-                max,
-            });
-            format!("{range} (from {n} job{})", if n == 1 { "" } else { "s" })
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// What a moderator's change did: the job as it now stands.
+pub fn changed(job: &Job, what: &str) -> Reply {
+    let embed = Embed::new(&format!("Job #{} {what}", job.id))
+        .colour(colour::JOBS)
+        .field(&card_title(job), &job_card(job), false)
+        .footer("Edit with /job edit, take down with /job remove");
+    Reply::embed(embed)
 }
+
+/// The message announcing a new job in the server's jobs channel.
+pub fn announcement(job: &Job) -> Reply {
+    let embed = Embed::new("New featured job")
+        .colour(colour::JOBS)
+        .field(&card_title(job), &job_card(job), false)
+        .footer("Browse every job with /jobs");
+    Reply::embed(embed)
+}
+
+/// A server's board settings.
+pub fn settings(settings: &BoardSettings) -> Reply {
+    let moderators = match settings.moderator_role {
+        Some(role) => format!("Manage Messages, or the role <@&{role}>"),
+        None => "Members with Manage Messages".to_owned(),
+    };
+    let announce = match settings.announce_channel {
+        Some(channel) => format!("<#{channel}>"),
+        None => "Nowhere: set one with `/job setup announce_channel:#jobs`".to_owned(),
+    };
+    Reply::embed(
+        Embed::new("Job board settings")
+            .colour(colour::JOBS)
+            .field("Who manages jobs", &moderators, false)
+            .field("New jobs are announced in", &announce, false),
+    )
+}
+
+#[cfg(test)]
+mod tests;

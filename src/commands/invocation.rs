@@ -130,6 +130,16 @@ pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, Invocat
                 ),
             }),
         },
+        OptionKind::Channel | OptionKind::ServerRole => snowflake(raw)
+            .map(|id| ArgValue::Str(id.to_string()))
+            .ok_or_else(|| InvocationError::BadValue {
+                option: spec.name,
+                expected: if spec.kind == OptionKind::Channel {
+                    "a channel, e.g. #jobs".into()
+                } else {
+                    "a server role, e.g. @Moderators".into()
+                },
+            }),
         OptionKind::Boolean => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "y" | "on" | "1" => Ok(ArgValue::Bool(true)),
             "false" | "no" | "n" | "off" | "0" => Ok(ArgValue::Bool(false)),
@@ -139,6 +149,16 @@ pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, Invocat
             }),
         },
     }
+}
+
+/// The id in a channel or role mention (`<#123>`, `<@&123>`) or a bare id.
+fn snowflake(raw: &str) -> Option<u64> {
+    let id = raw
+        .strip_prefix("<#")
+        .or_else(|| raw.strip_prefix("<@&"))
+        .and_then(|rest| rest.strip_suffix('>'))
+        .unwrap_or(raw);
+    id.parse().ok().filter(|id| *id > 0)
 }
 
 /// Checks a string value: length in code points, and choice when the option has choices.

@@ -176,9 +176,10 @@ fn assign(
     Ok(args)
 }
 
-/// Booleans and page numbers are only ever given by name.
+/// Text and a required number (a job's id) may be given bare; booleans, page numbers and
+/// other optional numbers only by name.
 fn takes_positional(spec: &OptionSpec) -> bool {
-    spec.kind == OptionKind::String
+    spec.kind == OptionKind::String || (spec.kind == OptionKind::Integer && spec.required)
 }
 
 /// Gives one bare value to each target in order; when a single target is left, it takes

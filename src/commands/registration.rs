@@ -2,7 +2,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Autocomplete, CommandSpec, OptionKind, OptionSpec, COMMANDS};
+use super::{Audience, Autocomplete, CommandSpec, OptionKind, OptionSpec, COMMANDS};
+use crate::jobs::rights;
 
 /// The JSON array for `PUT /applications/{id}/commands` (or a guild's).
 pub fn registration_json() -> Value {
@@ -10,14 +11,22 @@ pub fn registration_json() -> Value {
 }
 
 fn command(spec: &CommandSpec) -> Value {
-    json!({
+    let mut body = json!({
         "name": spec.name,
         "type": 1,
         "description": spec.description,
         "options": spec.options.iter().map(option).collect::<Vec<_>>(),
+    });
+    match spec.audience {
         // Usable in servers, in DMs with the bot, and as a user-installed app.
-        "contexts": [0, 1, 2],
-    })
+        Audience::Everyone => body["contexts"] = json!([0, 1, 2]),
+        // Servers only, shown to members who can manage messages; the bot checks again.
+        Audience::Moderators => {
+            body["contexts"] = json!([0]);
+            body["default_member_permissions"] = rights::MANAGE_MESSAGES.to_string().into();
+        }
+    }
+    body
 }
 
 fn option(spec: &OptionSpec) -> Value {
@@ -68,5 +77,7 @@ fn option_type(kind: OptionKind) -> u8 {
         OptionKind::String => 3,
         OptionKind::Integer => 4,
         OptionKind::Boolean => 5,
+        OptionKind::Channel => 7,
+        OptionKind::ServerRole => 8,
     }
 }

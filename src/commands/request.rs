@@ -41,6 +41,9 @@ pub enum Request {
     },
     KbStats,
     Help,
+    /// `/job post|edit|remove|setup`: a change to the job board. Its fields are checked
+    /// against the knowledge base (role tags) and the clock (expiry) when it is carried out.
+    Job(Invocation),
 }
 
 /// Which featured jobs `/jobs` lists.
@@ -51,6 +54,18 @@ pub struct JobFilter {
     pub level: Option<String>,
     pub remote: Option<bool>,
     pub company: Option<String>,
+}
+
+impl From<&Invocation> for JobFilter {
+    /// The filters of a `/jobs` invocation.
+    fn from(inv: &Invocation) -> JobFilter {
+        JobFilter {
+            role: inv.str("role").map(str::to_owned),
+            level: inv.str("level").map(str::to_owned),
+            remote: inv.bool("remote"),
+            company: inv.str("company").map(str::to_owned),
+        }
+    }
 }
 
 /// A request and whether to answer it only to the asker.
@@ -104,17 +119,13 @@ impl From<&Invocation> for Request {
                 question: text("question"),
             },
             CommandId::Jobs => Request::Jobs {
-                filter: JobFilter {
-                    role: maybe("role"),
-                    level: maybe("level"),
-                    remote: inv.bool("remote"),
-                    company: maybe("company"),
-                },
+                filter: JobFilter::from(inv),
                 page,
             },
             CommandId::Salary => Request::Salary { role: text("role") },
             CommandId::Kb => Request::KbStats,
             CommandId::Help => Request::Help,
+            CommandId::Job => Request::Job(inv.clone()),
         }
     }
 }

@@ -8,15 +8,17 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use serenity::all::{
-    Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder,
-    Interaction, Message, Ready, ResumedEvent, UserId,
+    ChannelId, Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http,
+    HttpBuilder, Interaction, Message, Ready, ResumedEvent, UserId,
 };
 use serenity::async_trait;
 
-use super::{interaction, Bot};
+use super::respond::unix_now;
+use super::{interaction, Bot, ChatMessage};
 use crate::commands::registration::registration_json;
 use crate::config::ChatMode;
 use crate::reply::discord_json;
+use crate::service::Announcement;
 
 /// Where the gateway bot registers its commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,8 +107,12 @@ impl EventHandler for Handler {
             raw["type"] = kind.into();
             raw
         });
-        let body = match raw.and_then(interaction::from_value) {
-            Ok(incoming) => self.bot.respond(&incoming, Instant::now()),
+        let response = match raw.and_then(interaction::from_value) {
+            Ok(incoming) => {
+                self.bot
+                    .respond(&incoming, Instant::now(), unix_now())
+                    .await
+            }
             Err(error) => {
                 tracing::warn!(%error, "unreadable interaction");
                 return;
@@ -114,10 +120,13 @@ impl EventHandler for Handler {
         };
         if let Err(error) = ctx
             .http
-            .create_interaction_response(id, &token, &body, Vec::new())
+            .create_interaction_response(id, &token, &response.body, Vec::new())
             .await
         {
             tracing::warn!(%error, "answering an interaction failed");
+        }
+        if let Some(announcement) = &response.announcement {
+            post_announcement(&ctx.http, announcement).await;
         }
     }
 
@@ -125,13 +134,19 @@ impl EventHandler for Handler {
         if !self.is_for_us(&message) {
             return;
         }
-        let reply = self.bot.chat(
-            &message.author.id.to_string(),
-            &message.channel_id.to_string(),
-            &message.content,
-            Instant::now(),
+        let (user, channel) = (
+            message.author.id.to_string(),
+            message.channel_id.to_string(),
         );
-        let body = chat_message(&discord_json::message(&reply), &message);
+        let guild = message.guild_id.map(|g| g.to_string());
+        let chat = ChatMessage {
+            user: &user,
+            channel: &channel,
+            guild: guild.as_deref(),
+            text: &message.content,
+        };
+        let outcome = self.bot.chat(chat, Instant::now(), unix_now()).await;
+        let body = chat_message(&discord_json::message(&outcome.reply), &message);
         if let Err(error) = ctx
             .http
             .send_message(message.channel_id, Vec::new(), &body)
@@ -158,6 +173,16 @@ fn chat_message(data: &Value, question: &Message) -> Value {
         );
     }
     body
+}
+
+/// Posts a new job's announcement in the server's jobs channel. A failure (no access to the
+/// channel, say) is logged: the job itself is posted either way.
+pub async fn post_announcement(http: &Http, announcement: &Announcement) {
+    let body = discord_json::message(&announcement.reply);
+    let channel = ChannelId::new(announcement.channel.max(1));
+    if let Err(error) = http.send_message(channel, Vec::new(), &body).await {
+        tracing::warn!(%error, channel = announcement.channel, "announcing a job failed");
+    }
 }
 
 /// Registers every command from the one definition, to a guild or globally.

@@ -15,7 +15,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
+use super::gateway::post_announcement;
 use super::interaction;
+use super::respond::unix_now;
 use super::signature::Verifier;
 use super::Bot;
 
@@ -26,13 +28,16 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 struct Endpoint {
     bot: Arc<Bot>,
     verifier: Arc<Verifier>,
+    /// Discord's REST API, to announce new jobs; without a bot token there is none.
+    rest: Option<Arc<serenity::all::Http>>,
 }
 
-/// The endpoint's routes, ready to serve or to call in tests.
-pub fn router(bot: Arc<Bot>, verifier: Verifier) -> Router {
+/// The endpoint's routes, ready to serve or to call in tests. `rest` posts job announcements.
+pub fn router(bot: Arc<Bot>, verifier: Verifier, rest: Option<serenity::all::Http>) -> Router {
     let endpoint = Endpoint {
         bot,
         verifier: Arc::new(verifier),
+        rest: rest.map(Arc::new),
     };
     Router::new()
         .route("/interactions", post(interactions))
@@ -46,11 +51,12 @@ pub async fn serve(
     addr: SocketAddr,
     bot: Arc<Bot>,
     verifier: Verifier,
+    rest: Option<serenity::all::Http>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "serving Discord interactions");
-    axum::serve(listener, router(bot, verifier))
+    axum::serve(listener, router(bot, verifier, rest))
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -83,6 +89,18 @@ async fn interactions(
             return (StatusCode::BAD_REQUEST, Json(json!({ "error": message }))).into_response();
         }
     };
-    // Answering is CPU-only and takes microseconds: no need to leave the request's task.
-    Json(endpoint.bot.respond(&incoming, Instant::now())).into_response()
+    let response = endpoint
+        .bot
+        .respond(&incoming, Instant::now(), unix_now())
+        .await;
+    if let Some(announcement) = response.announcement {
+        match endpoint.rest.clone() {
+            // After the response: the moderator's confirmation does not wait on it.
+            Some(rest) => {
+                tokio::spawn(async move { post_announcement(&rest, &announcement).await });
+            }
+            None => tracing::warn!("a job was not announced: DISCORD_TOKEN is not set"),
+        }
+    }
+    Json(response.body).into_response()
 }

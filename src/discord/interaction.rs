@@ -24,6 +24,15 @@ pub struct Incoming {
     pub user_id: Option<String>,
     pub guild_id: Option<String>,
     pub channel_id: Option<String>,
+    /// In a server: the member's permissions in the channel and their role ids.
+    pub member: Option<MemberRights>,
+}
+
+/// What Discord says a server member may do (`member.permissions`, `member.roles`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberRights {
+    pub permissions: u64,
+    pub roles: Vec<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +95,11 @@ struct RawOption {
 struct RawMember {
     #[serde(default)]
     user: Option<RawUser>,
+    /// A decimal string of permission bits.
+    #[serde(default)]
+    permissions: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +119,15 @@ pub fn from_value(value: Value) -> Result<Incoming, serde_json::Error> {
 }
 
 fn from_raw(raw: Raw) -> Incoming {
+    // Unreadable permission bits grant nothing.
+    let member = raw.member.as_ref().map(|m| MemberRights {
+        permissions: m
+            .permissions
+            .as_deref()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0),
+        roles: m.roles.iter().filter_map(|r| r.parse().ok()).collect(),
+    });
     let user_id = raw.member.and_then(|m| m.user).or(raw.user).map(|u| u.id);
     let kind = match (raw.kind, raw.data) {
         (PING, _) => IncomingKind::Ping,
@@ -126,6 +149,7 @@ fn from_raw(raw: Raw) -> Incoming {
         user_id,
         guild_id: raw.guild_id,
         channel_id: raw.channel_id,
+        member,
     }
 }
 

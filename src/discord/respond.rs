@@ -1,17 +1,18 @@
 //! Turns an [`Incoming`] interaction into the body of Discord's interaction response, the
-//! same for the gateway and the HTTP endpoint. Every answer comes from the advisor.
+//! same for the gateway and the HTTP endpoint. Every answer comes from the service.
 
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
 use super::interaction::{Incoming, IncomingKind};
-use super::Bot;
+use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
 use crate::commands::{parse_line, CommandId, Invocation};
 use crate::reply::discord_json::{interaction_response, update_response};
 use crate::reply::Reply;
+use crate::service::{Announcement, Outcome};
 
 /// Interaction callback types (Discord "Interaction Callback Type").
 const PONG: u8 = 1;
@@ -20,34 +21,66 @@ const AUTOCOMPLETE_RESULT: u8 = 8;
 /// Commands cheap enough never to be rate limited.
 const CHEAP: [CommandId; 2] = [CommandId::Help, CommandId::Kb];
 
+/// The interaction response, and a message the front end posts elsewhere afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub body: Value,
+    pub announcement: Option<Announcement>,
+}
+
+impl From<Value> for Response {
+    fn from(body: Value) -> Response {
+        Response {
+            body,
+            announcement: None,
+        }
+    }
+}
+
 impl Bot {
-    /// The response body for `incoming`, received at `now`.
-    pub fn respond(&self, incoming: &Incoming, now: Instant) -> Value {
+    /// The response to `incoming`, received at `now` (`unix_now` in seconds, for the board).
+    pub async fn respond(&self, incoming: &Incoming, now: Instant, unix_now: i64) -> Response {
         match &incoming.kind {
-            IncomingKind::Ping => json!({ "type": PONG }),
+            IncomingKind::Ping => json!({ "type": PONG }).into(),
             IncomingKind::Command(Ok(invocation)) => {
-                interaction_response(&self.command(incoming, invocation, now))
+                let outcome = self.command(incoming, invocation, now, unix_now).await;
+                Response {
+                    body: interaction_response(&outcome.reply),
+                    announcement: outcome.announcement,
+                }
             }
             IncomingKind::Command(Err(error)) => {
-                interaction_response(&Problem::Invalid(error.clone()).reply())
+                interaction_response(&Problem::Invalid(error.clone()).reply()).into()
             }
-            IncomingKind::Autocomplete { typed } => self.autocomplete(typed),
-            IncomingKind::Component { custom_id } => self.component(incoming, custom_id, now),
+            IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
+            IncomingKind::Component { custom_id } => self
+                .component(incoming, custom_id, now, unix_now)
+                .await
+                .into(),
             IncomingKind::Unsupported(kind) => interaction_response(&Reply::error(
                 "Not supported",
                 &format!("rolecall does not handle interactions of type {kind}."),
-            )),
+            ))
+            .into(),
         }
     }
 
-    fn command(&self, incoming: &Incoming, invocation: &Invocation, now: Instant) -> Reply {
+    async fn command(
+        &self,
+        incoming: &Incoming,
+        invocation: &Invocation,
+        now: Instant,
+        unix_now: i64,
+    ) -> Outcome {
         if !CHEAP.contains(&invocation.command) {
             if let Err(wait) = self.check_rate(incoming, now) {
-                return slow_down(wait);
+                return slow_down(wait).into();
             }
         }
-        let kb = self.knowledge();
-        advisor::answer(&kb, &Call::from(invocation)).unwrap_or_else(|p| p.reply())
+        self.service
+            .answer(&Call::from(invocation), &caller_of(incoming), unix_now)
+            .await
+            .unwrap_or_else(|p| p.reply().into())
     }
 
     fn autocomplete(&self, typed: &str) -> Value {
@@ -60,17 +93,31 @@ impl Bot {
     }
 
     /// A button carries the command line that produces its answer; the message is updated in
-    /// place. Errors go to the clicker alone, leaving the shared message as it was.
-    fn component(&self, incoming: &Incoming, custom_id: &str, now: Instant) -> Value {
+    /// place. Errors go to the clicker alone, leaving the shared message as it was. Buttons
+    /// only ever browse, so a click cannot change the job board.
+    async fn component(
+        &self,
+        incoming: &Incoming,
+        custom_id: &str,
+        now: Instant,
+        unix_now: i64,
+    ) -> Value {
         if let Err(wait) = self.check_rate(incoming, now) {
             return interaction_response(&slow_down(wait));
         }
-        let kb = self.knowledge();
-        let answered = parse_line(custom_id)
-            .map_err(Problem::from)
-            .and_then(|invocation| advisor::answer(&kb, &Call::from(&invocation)));
+        let answered = match parse_line(custom_id).map_err(Problem::from) {
+            Ok(invocation) if invocation.command == CommandId::Job => Err(Problem::Invalid(
+                crate::commands::InvocationError::UnknownCommand("job".into()),
+            )),
+            Ok(invocation) => {
+                self.service
+                    .answer(&Call::from(&invocation), &caller_of(incoming), unix_now)
+                    .await
+            }
+            Err(problem) => Err(problem),
+        };
         match answered {
-            Ok(reply) => update_response(&reply),
+            Ok(outcome) => update_response(&outcome.reply),
             Err(problem) => interaction_response(&problem.reply()),
         }
     }
@@ -90,4 +137,11 @@ pub fn slow_down(wait: Duration) -> Reply {
         "One moment",
         &format!("You're asking quickly — try again in {seconds} s."),
     )
+}
+
+/// Unix seconds now.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

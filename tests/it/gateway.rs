@@ -318,6 +318,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
         .env("DISCORD_GUILD_ID", GUILD_ID)
         .env("ROLECALL_DISCORD_API", format!("http://{rest_addr}"))
         .env("ROLECALL_LOG", "debug")
+        .env("DATABASE_URL", crate::support::sqlite_url("gateway"))
         .env_remove("ROLECALL_CHAT")
         .env_remove("ROLECALL_CHAT_CHANNELS")
         .stdout(std::process::Stdio::piped())

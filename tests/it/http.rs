@@ -12,6 +12,7 @@ use tokio::net::TcpStream;
 
 use rolecall::discord::{http, signature::Verifier, Bot};
 use rolecall::knowledge::KnowledgeBase;
+use rolecall::service::Service;
 
 use crate::oracle::check_interaction_response;
 
@@ -48,13 +49,14 @@ fn start() -> Endpoint {
         "/knowledge"
     )))
     .expect("knowledge base");
-    let bot = Arc::new(Bot::new(kb));
+    let service = Service::new(kb, crate::support::sqlite_url("http"));
+    let bot = Arc::new(Bot::new(service));
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind loopback");
     let addr = listener.local_addr().expect("address");
     runtime.spawn(async move {
-        axum::serve(listener, http::router(bot, verifier))
+        axum::serve(listener, http::router(bot, verifier, None))
             .await
             .expect("serves");
     });
@@ -379,6 +381,7 @@ fn the_real_binary_serves_signed_requests_and_stops_on_sigterm() {
             hex::encode(key.verifying_key().to_bytes()),
         )
         .env_remove("ROLECALL_KNOWLEDGE")
+        .env("DATABASE_URL", crate::support::sqlite_url("serve_http"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

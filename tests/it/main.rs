@@ -7,3 +7,5 @@ mod http;
 mod oracle;
 mod properties;
 mod snapshots;
+mod store;
+mod support;

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use rolecall::advisor::{answer, answer_line, autocomplete};
+use rolecall::advisor::{answer, autocomplete};
 use rolecall::commands::request::{Call, JobFilter};
 use rolecall::commands::{Request, ROLE_MAX};
 use rolecall::knowledge::{Document, KnowledgeBase, LoadError, Role, Section};
@@ -15,6 +15,7 @@ use rolecall::reply::discord_json::{interaction_response, update_response};
 use rolecall::reply::Reply;
 
 use crate::oracle::{check_choices, check_interaction_response};
+use crate::support::{complete, reply_to};
 
 /// Cases per property: enough to find the odd input, small enough for a debug build.
 fn config(cases: u32) -> ProptestConfig {
@@ -66,7 +67,7 @@ fn check_reply(asked: &str, reply: &Reply) -> Result<(), TestCaseError> {
 
 /// The reply a user sees for `line`: the answer, or the problem explained.
 fn check_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, TestCaseError> {
-    let reply = answer_line(kb, line).unwrap_or_else(|problem| problem.reply());
+    let reply = reply_to(kb, line);
     check_reply(line, &reply)?;
     Ok(reply)
 }
@@ -77,7 +78,9 @@ fn check_request(kb: &KnowledgeBase, request: Request) -> Result<Reply, TestCase
         request,
         private: false,
     };
-    let reply = answer(kb, &call).unwrap_or_else(|problem| problem.reply());
+    let reply = answer(kb, &call)
+        .and_then(|answer| complete(kb, answer, call.private))
+        .unwrap_or_else(|problem| problem.reply());
     check_reply(&format!("{:?}", call.request), &reply)?;
     Ok(reply)
 }

@@ -9,6 +9,7 @@ use rolecall::knowledge::{source::read_documents, KnowledgeBase};
 use rolecall::reply::discord_json::interaction_response;
 use rolecall::reply::terminal::{render, Colour};
 use rolecall::reply::Reply;
+use rolecall::service::Service;
 
 /// The shipped knowledge base, built once. Its origin is the relative "knowledge/", so the
 /// `/kb stats` footer does not depend on where the crate is checked out.
@@ -22,15 +23,20 @@ fn kb() -> &'static KnowledgeBase {
     })
 }
 
-/// The reply to a line that must be answered.
+/// The reply to a line that must be answered; job-board lines through a store of the
+/// snapshots' own, which only ever holds the articles' jobs.
 fn answer(line: &str) -> Reply {
-    answer_line(kb(), line).unwrap_or_else(|problem| panic!("{line}: {problem}"))
+    static SERVICE: OnceLock<Service> = OnceLock::new();
+    let service = SERVICE.get_or_init(|| crate::support::shipped_service("snapshots"));
+    answer_line(kb(), line)
+        .and_then(|answer| crate::support::complete_with(service, kb(), answer, false))
+        .unwrap_or_else(|problem| panic!("{line}: {problem}"))
 }
 
 /// The reply to a line that must be refused.
 fn refusal(line: &str) -> Reply {
     match answer_line(kb(), line) {
-        Ok(reply) => panic!("{line}: answered instead of refused: {reply:?}"),
+        Ok(answer) => panic!("{line}: answered instead of refused: {answer:?}"),
         Err(problem) => problem.reply(),
     }
 }

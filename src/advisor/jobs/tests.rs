@@ -1,0 +1,127 @@
+//! Job-board answers rendered from store results, including hostile ones.
+
+use super::*;
+use crate::jobs::model::{Board, JobDraft, Salary};
+use crate::reply::discord_json::interaction_response;
+use crate::reply::terminal::{render, Colour};
+
+fn job(id: i64, title: &str) -> Job {
+    Job {
+        id,
+        board: Board::server(1),
+        draft: JobDraft {
+            title: title.into(),
+            company: "Acme".into(),
+            location: "Berlin".into(),
+            remote: true,
+            employment_type: Some("Full Time".into()),
+            level: Some("senior".into()),
+            salary: Some(Salary {
+                min: 90_000,
+                max: 120_000,
+                currency: "EUR".into(),
+            }),
+            apply_url: Some("https://acme.example/jobs/1".into()),
+            roles: vec!["machine-learning-engineer".into()],
+            expires_at: Some(1_798_761_600),
+        },
+        source: None,
+        posted_at: 1_795_608_000,
+        posted_by: "42".into(),
+        updated_at: None,
+        updated_by: None,
+        version: 1,
+    }
+}
+
+#[test]
+fn a_listing_shows_each_job_with_its_number_and_terms() {
+    let page = JobPage {
+        jobs: vec![job(7, "ML Engineer")],
+        total: 11,
+    };
+    let reply = listing(&page, &JobFilter::default(), 2);
+    let text = render(&reply, Colour::Plain);
+    for expected in [
+        "Featured jobs (11)",
+        "#7 · ML Engineer",
+        "Acme · Berlin · remote",
+        "Full Time · Senior-level / Expert",
+        "EUR 90K – 120K",
+        "[Apply](<https://acme.example/jobs/1>)",
+        "Listed until 2026-12-31",
+        "Page 2/3",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert_eq!(reply.rows().len(), 1, "previous/next buttons");
+}
+
+#[test]
+fn moderator_text_is_escaped_and_pings_no_one() {
+    let page = JobPage {
+        jobs: vec![job(1, "@everyone **hiring** <@&1>")],
+        total: 1,
+    };
+    let json = interaction_response(&listing(&page, &JobFilter::default(), 1));
+    let body = json.to_string();
+    assert!(!body.contains("@everyone"), "{body}");
+    assert!(!body.contains("**hiring**"), "{body}");
+    assert_eq!(
+        json["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn an_empty_listing_says_how_to_widen_it() {
+    let page = JobPage {
+        jobs: vec![],
+        total: 0,
+    };
+    let text = render(&listing(&page, &JobFilter::default(), 1), Colour::Plain);
+    assert!(text.contains("No featured job matches"), "{text}");
+}
+
+#[test]
+fn salaries_are_grouped_by_level_in_career_order() {
+    let band = |level: Option<&str>, min, max, jobs| SalaryBand {
+        level: level.map(str::to_owned),
+        currency: "USD".into(),
+        min,
+        max,
+        jobs,
+    };
+    let bands = [
+        band(Some("senior"), 150_000, 200_000, 2),
+        band(None, 70_000, 70_000, 1),
+        band(Some("entry"), 60_000, 80_000, 3),
+    ];
+    let text = render(&salary("Data Scientist", &bands), Colour::Plain);
+    let entry = text.find("Entry-level / Junior").expect("entry level");
+    let senior = text.find("Senior-level / Expert").expect("senior level");
+    let none = text.find("Level not given").expect("no level");
+    assert!(entry < senior && senior < none, "{text}");
+    assert!(text.contains("USD 60K – 80K (from 3 jobs)"), "{text}");
+    assert!(text.contains("USD 70K (from 1 job)"), "{text}");
+}
+
+#[test]
+fn job_queries_use_tags_for_known_roles_and_titles_for_others() {
+    let kb =
+        KnowledgeBase::from_documents(&crate::knowledge::source::embedded_documents(), "embedded")
+            .expect("shipped knowledge");
+    let filter = |role: &str| JobFilter {
+        role: Some(role.into()),
+        ..JobFilter::default()
+    };
+    let known = job_query(&kb, &filter("mle"));
+    assert_eq!(
+        known.role_slug.as_deref(),
+        Some("machine-learning-engineer")
+    );
+    assert_eq!(known.title_contains, None);
+    let unknown = job_query(&kb, &filter("data engineer"));
+    assert_eq!(unknown.role_slug, None);
+    assert_eq!(unknown.title_contains.as_deref(), Some("data engineer"));
+}

@@ -1,0 +1,221 @@
+//! The job board's data: a stored [`Job`], what a moderator sends ([`JobDraft`],
+//! [`JobChanges`]), what a member asks for ([`JobQuery`]) and whose board it is ([`Board`]).
+
+use serde::Serialize;
+
+use crate::commands::Choice;
+
+/// Whose job board: a Discord server's, or the one outside any server (DMs and the terminal).
+/// Each board sees and manages only its own jobs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Board(i64);
+
+impl Board {
+    /// The board of DMs and of `rolecall ask`: the articles' featured jobs and the operator's.
+    pub const OUTSIDE_SERVERS: Board = Board(0);
+
+    /// The board of the server with this id. Snowflakes fit in 63 bits; a larger id cannot be
+    /// a Discord server's and falls back to the board outside servers rather than wrapping.
+    pub fn server(guild_id: u64) -> Board {
+        i64::try_from(guild_id).map_or(Board::OUTSIDE_SERVERS, Board)
+    }
+
+    /// The board stored under `id`.
+    pub fn from_id(id: i64) -> Board {
+        Board(id)
+    }
+
+    pub fn id(self) -> i64 {
+        self.0
+    }
+}
+
+/// A salary range in whole units of `currency` (an ISO 4217 code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Salary {
+    pub min: i64,
+    pub max: i64,
+    pub currency: String,
+}
+
+/// The fields a job is posted with, already validated (see [`super::validate`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JobDraft {
+    pub title: String,
+    pub company: String,
+    pub location: String,
+    pub remote: bool,
+    /// "Full Time", "Contract"…: the label, as shown.
+    pub employment_type: Option<String>,
+    /// One of [`LEVELS`]' keys.
+    pub level: Option<String>,
+    pub salary: Option<Salary>,
+    pub apply_url: Option<String>,
+    /// Role slugs the job is for; the store adds those its title names.
+    pub roles: Vec<String>,
+    /// Unix seconds after which the job no longer lists.
+    pub expires_at: Option<i64>,
+}
+
+/// A job on a board, with who posted and last changed it, and when (Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Job {
+    pub id: i64,
+    pub board: Board,
+    #[serde(flatten)]
+    pub draft: JobDraft,
+    /// The article a job imported from the knowledge base came from.
+    pub source: Option<String>,
+    pub posted_at: i64,
+    pub posted_by: String,
+    pub updated_at: Option<i64>,
+    pub updated_by: Option<String>,
+    /// How many times the job was changed: an edit applies only to the version it read.
+    #[serde(skip)]
+    pub version: i64,
+}
+
+/// What `/job edit` changes: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobChanges {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub remote: Option<bool>,
+    pub employment_type: Option<String>,
+    pub level: Option<String>,
+    pub salary_min: Option<i64>,
+    pub salary_max: Option<i64>,
+    pub currency: Option<String>,
+    pub apply_url: Option<String>,
+    pub roles: Option<Vec<String>>,
+    pub expires_at: Option<i64>,
+}
+
+impl JobChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == JobChanges::default()
+    }
+}
+
+/// Which jobs a listing shows. Text filters are matched without regard to case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobQuery {
+    /// Jobs tagged with this role slug…
+    pub role_slug: Option<String>,
+    /// …or, for a role the knowledge base does not know, whose title contains this.
+    pub title_contains: Option<String>,
+    pub level: Option<String>,
+    pub remote: Option<bool>,
+    pub company_contains: Option<String>,
+}
+
+/// One page of a listing and how many jobs match in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobPage {
+    pub jobs: Vec<Job>,
+    pub total: usize,
+}
+
+/// Salaries of matching jobs at one level in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SalaryBand {
+    pub level: Option<String>,
+    pub currency: String,
+    pub min: i64,
+    pub max: i64,
+    pub jobs: i64,
+}
+
+/// A server's own settings for its board.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardSettings {
+    /// Members with this role may manage jobs, besides those with Manage Messages.
+    pub moderator_role: Option<u64>,
+    /// Where new jobs are announced.
+    pub announce_channel: Option<u64>,
+}
+
+/// Job levels: the key stored and typed, and the label shown (as the articles print them).
+pub const LEVELS: &[Choice] = &[
+    choice("Entry-level / Junior", "entry"),
+    choice("Mid-level / Intermediate", "mid"),
+    choice("Senior-level / Expert", "senior"),
+    choice("Executive-level / Director", "executive"),
+];
+
+/// Employment types: the key typed, and the label stored and shown.
+pub const EMPLOYMENT_TYPES: &[Choice] = &[
+    choice("Full Time", "full-time"),
+    choice("Part Time", "part-time"),
+    choice("Contract", "contract"),
+    choice("Freelance", "freelance"),
+    choice("Temporary", "temporary"),
+    choice("Internship", "internship"),
+];
+
+/// Currencies a salary may be given in (ISO 4217); one Discord choice list holds 25 at most.
+pub const CURRENCIES: &[Choice] = &[
+    choice("USD", "USD"),
+    choice("EUR", "EUR"),
+    choice("GBP", "GBP"),
+    choice("CAD", "CAD"),
+    choice("AUD", "AUD"),
+    choice("NZD", "NZD"),
+    choice("CHF", "CHF"),
+    choice("SEK", "SEK"),
+    choice("NOK", "NOK"),
+    choice("DKK", "DKK"),
+    choice("PLN", "PLN"),
+    choice("CZK", "CZK"),
+    choice("INR", "INR"),
+    choice("JPY", "JPY"),
+    choice("SGD", "SGD"),
+    choice("HKD", "HKD"),
+    choice("CNY", "CNY"),
+    choice("BRL", "BRL"),
+    choice("MXN", "MXN"),
+    choice("ZAR", "ZAR"),
+];
+
+const fn choice(name: &'static str, value: &'static str) -> Choice {
+    Choice { name, value }
+}
+
+/// The label of a level key, or the key itself if it is not one.
+pub fn level_label(key: &str) -> &str {
+    LEVELS
+        .iter()
+        .find(|c| c.value == key)
+        .map_or(key, |c| c.name)
+}
+
+/// The key of a level as an article prints it ("Mid-level / Intermediate" → `mid`).
+pub fn level_key(printed: &str) -> Option<&'static str> {
+    let printed = printed.trim().to_lowercase();
+    LEVELS
+        .iter()
+        .find(|c| printed.starts_with(c.value) || printed == c.name.to_lowercase())
+        .map(|c| c.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_read_as_articles_print_them() {
+        assert_eq!(level_key("Mid-level / Intermediate"), Some("mid"));
+        assert_eq!(level_key("Senior-level / Expert"), Some("senior"));
+        assert_eq!(level_key("entry"), Some("entry"));
+        assert_eq!(level_key("Wizard"), None);
+        assert_eq!(level_label("executive"), "Executive-level / Director");
+        assert_eq!(level_label("odd"), "odd");
+    }
+
+    #[test]
+    fn a_server_id_beyond_63_bits_is_no_server() {
+        assert_eq!(Board::server(4000).id(), 4000);
+        assert_eq!(Board::server(u64::MAX), Board::OUTSIDE_SERVERS);
+    }
+}

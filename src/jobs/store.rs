@@ -1,0 +1,329 @@
+//! The job store: SQLite by default, PostgreSQL when the URL names one, through the same
+//! code (sqlx's `Any` driver, SQL both understand, `$n` placeholders) and versioned migrations
+//! run when the store opens.
+//!
+//! Every change is one transaction whose first statement writes, so SQLite takes its write
+//! lock before reading (no `SQLITE_BUSY` upgrade failures) and PostgreSQL locks the row; the
+//! change and its audit event commit together or not at all.
+
+mod rows;
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+use super::model::{Board, BoardSettings, Job, JobDraft, JobPage, JobQuery, SalaryBand};
+use super::validate::FieldError;
+use rows::{Conditions, JOB_COLUMNS};
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where jobs are kept when `DATABASE_URL` is not set.
+pub const DEFAULT_SQLITE_PATH: &str = "data/rolecall.db";
+
+/// How often an edit that raced another edit of the same job is tried again.
+const EDIT_ATTEMPTS: usize = 5;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("`DATABASE_URL` must start with sqlite: or postgres:// (it starts with {0:?})")]
+    UnknownScheme(String),
+    #[error("cannot create the directory {0} for the job database")]
+    CreateDir(String, #[source] std::io::Error),
+    #[error("the job database failed")]
+    Database(#[from] sqlx::Error),
+    #[error("the job database could not be migrated")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("there is no job #{0} on this board")]
+    NotFound(i64),
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("job #{0} kept changing while it was edited; try again")]
+    Contended(i64),
+}
+
+/// A job imported from an article: `key` identifies it among a board's imports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seed {
+    pub key: String,
+    pub source: String,
+    pub draft: JobDraft,
+}
+
+/// One change in a job's history.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JobEvent {
+    pub action: String,
+    pub actor: String,
+    pub at: i64,
+    /// The job's fields after the change, as JSON.
+    pub details: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct JobStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl JobStore {
+    /// Opens (creating if need be) the store at `url` and brings its schema up to date.
+    /// `sqlite:` URLs are files (`sqlite:data/rolecall.db`), created with their directory.
+    pub async fn open(url: &str) -> Result<JobStore, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = connection_url(url)?;
+        let options: AnyConnectOptions = url.parse()?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 4,
+                Backend::Postgres => 8,
+            })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; FULL syncs every commit,
+                        // so an acknowledged post survives a crash of the process or machine.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await?,
+        }
+        Ok(JobStore { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection, waiting for work in flight.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Posts a new job; returns it as stored, with its id.
+    pub async fn post(
+        &self,
+        board: Board,
+        draft: &JobDraft,
+        actor: &str,
+        now: i64,
+    ) -> Result<Job, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id = rows::insert_job(&mut tx, board, draft, None, actor, now).await?;
+        rows::insert_roles(&mut tx, id, &draft.roles).await?;
+        rows::insert_event(&mut tx, id, board, "post", actor, now, draft).await?;
+        let job = rows::fetch_job(&mut tx, board, id)
+            .await?
+            .ok_or(StoreError::NotFound(id))?;
+        tx.commit().await?;
+        Ok(job)
+    }
+
+    /// Imports the articles' jobs into `board`, each once: a seed already there (even if
+    /// since edited or removed) is left alone. Returns how many were new.
+    pub async fn import(
+        &self,
+        board: Board,
+        seeds: &[Seed],
+        now: i64,
+    ) -> Result<usize, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let mut added = 0;
+        for seed in seeds {
+            let inserted =
+                rows::insert_seed(&mut tx, board, &seed.draft, &seed.key, &seed.source, now)
+                    .await?;
+            if let Some(id) = inserted {
+                rows::insert_roles(&mut tx, id, &seed.draft.roles).await?;
+                rows::insert_event(
+                    &mut tx,
+                    id,
+                    board,
+                    "import",
+                    rows::IMPORTER,
+                    now,
+                    &seed.draft,
+                )
+                .await?;
+                added += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// The job `id` of `board`, unless it was removed.
+    pub async fn get(&self, board: Board, id: i64) -> Result<Option<Job>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(rows::fetch_job(&mut conn, board, id).await?)
+    }
+
+    /// Edits job `id`: `change` turns the stored fields into the new ones (and may refuse).
+    /// An edit that raced another is tried again on the fresh job.
+    pub async fn edit(
+        &self,
+        board: Board,
+        id: i64,
+        change: impl Fn(JobDraft) -> Result<JobDraft, FieldError>,
+        actor: &str,
+        now: i64,
+    ) -> Result<Job, StoreError> {
+        for _ in 0..EDIT_ATTEMPTS {
+            let current = self.get(board, id).await?.ok_or(StoreError::NotFound(id))?;
+            let draft = change(current.draft)?;
+            let mut tx = self.pool.begin().await?;
+            // Writes first: the version check makes a concurrent edit lose cleanly.
+            if !rows::update_job(&mut tx, board, id, current.version, &draft, actor, now).await? {
+                continue;
+            }
+            rows::replace_roles(&mut tx, id, &draft.roles).await?;
+            rows::insert_event(&mut tx, id, board, "edit", actor, now, &draft).await?;
+            let job = rows::fetch_job(&mut tx, board, id)
+                .await?
+                .ok_or(StoreError::NotFound(id))?;
+            tx.commit().await?;
+            return Ok(job);
+        }
+        Err(StoreError::Contended(id))
+    }
+
+    /// Removes job `id` from listings; it stays in the database with who removed it.
+    pub async fn remove(
+        &self,
+        board: Board,
+        id: i64,
+        actor: &str,
+        now: i64,
+    ) -> Result<Job, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let job = match rows::mark_removed(&mut tx, board, id, actor, now).await? {
+            Some(job) => job,
+            None => return Err(StoreError::NotFound(id)),
+        };
+        rows::insert_event(&mut tx, id, board, "remove", actor, now, &job.draft).await?;
+        tx.commit().await?;
+        Ok(job)
+    }
+
+    /// One page of the jobs on `board` that match `query` and have not expired, newest first.
+    pub async fn list(
+        &self,
+        board: Board,
+        query: &JobQuery,
+        now: i64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<JobPage, StoreError> {
+        let conditions = Conditions::listing(board, query, now);
+        let mut conn = self.pool.acquire().await?;
+        let total = rows::count(&mut conn, &conditions).await?;
+        let sql = format!(
+            "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY j.posted_at DESC, j.id DESC \
+             LIMIT {} OFFSET {}",
+            conditions.sql(),
+            limit,
+            offset
+        );
+        let jobs = rows::fetch_jobs(&mut conn, &sql, &conditions).await?;
+        Ok(JobPage { jobs, total })
+    }
+
+    /// Salary bands (level × currency) of the listed jobs that match `query`.
+    pub async fn salary_bands(
+        &self,
+        board: Board,
+        query: &JobQuery,
+        now: i64,
+    ) -> Result<Vec<SalaryBand>, StoreError> {
+        let conditions = Conditions::listing(board, query, now);
+        let mut conn = self.pool.acquire().await?;
+        Ok(rows::salary_bands(&mut conn, &conditions).await?)
+    }
+
+    /// Every change of job `id`, oldest first (removed jobs included).
+    pub async fn history(&self, board: Board, id: i64) -> Result<Vec<JobEvent>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(rows::history(&mut conn, board, id).await?)
+    }
+
+    pub async fn settings(&self, board: Board) -> Result<BoardSettings, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(rows::settings(&mut conn, board).await?)
+    }
+
+    pub async fn save_settings(
+        &self,
+        board: Board,
+        settings: &BoardSettings,
+        actor: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(rows::save_settings(&mut conn, board, settings, actor, now).await?)
+    }
+}
+
+/// The backend a URL names, and the URL sqlx should open (a SQLite file is created, with its
+/// directory, on first use).
+fn connection_url(url: &str) -> Result<(Backend, String), StoreError> {
+    if let Some(path) = url.strip_prefix("sqlite:") {
+        let path = path.trim_start_matches("//");
+        let file = path.split('?').next().unwrap_or_default();
+        if let Some(dir) = Path::new(file)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::CreateDir(dir.display().to_string(), e))?;
+        }
+        let mode = if path.contains("mode=") {
+            ""
+        } else if path.contains('?') {
+            "&mode=rwc"
+        } else {
+            "?mode=rwc"
+        };
+        return Ok((Backend::Sqlite, format!("sqlite://{path}{mode}")));
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Backend::Postgres, url.to_owned()));
+    }
+    let scheme: String = url.chars().take_while(|c| *c != ':').take(20).collect();
+    Err(StoreError::UnknownScheme(scheme))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_their_backend() {
+        let (backend, url) = connection_url("sqlite:target/t/jobs.db").expect("sqlite");
+        assert_eq!(backend, Backend::Sqlite);
+        assert_eq!(url, "sqlite://target/t/jobs.db?mode=rwc");
+        let (backend, _) = connection_url("postgres://postgres@127.0.0.1/test").expect("pg");
+        assert_eq!(backend, Backend::Postgres);
+        assert!(matches!(
+            connection_url("mysql://x"),
+            Err(StoreError::UnknownScheme(s)) if s == "mysql"
+        ));
+    }
+}
