@@ -239,6 +239,50 @@ mod tests {
         assert_eq!(settings.chat, ChatMode::Channels(vec![10, 11]));
     }
 
+    /// `rolecall.example.toml` shows every key, and each one parses once uncommented.
+    #[test]
+    fn the_example_file_parses_with_every_key_uncommented() {
+        let example = include_str!("../rolecall.example.toml");
+        let uncommented: String = example
+            .lines()
+            .filter_map(|line| line.strip_prefix("# "))
+            .filter(|line| {
+                line.split_once(" = ")
+                    .is_some_and(|(key, _)| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let settings = load(&[], Some(&uncommented)).expect("the example parses");
+        assert!(settings.application_id.is_some() && settings.guild_id.is_some());
+        assert_eq!(
+            settings.chat,
+            ChatMode::Channels(vec![345_678_901_234_567_890])
+        );
+        assert_eq!(
+            load(&[], Some(example)).expect("all commented out"),
+            load(&[], None).expect("defaults")
+        );
+    }
+
+    /// Every variable `Settings` reads is documented in `.env.example`.
+    #[test]
+    fn every_variable_read_is_in_the_env_example() {
+        let example = include_str!("../.env.example");
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = Settings::load(None, |name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let asked = asked.into_inner();
+        assert!(asked.len() >= 8, "{asked:?}");
+        for name in asked {
+            assert!(
+                example.contains(&format!("# {name}=")) || example.contains(&format!("\n{name}=")),
+                "{name} is read but not in .env.example"
+            );
+        }
+    }
+
     #[test]
     fn secrets_never_print() {
         let settings = load(&[("DISCORD_TOKEN", "super-secret-token")], None).expect("valid");
