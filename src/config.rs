@@ -254,6 +254,7 @@ mod tests {
             .collect();
         let settings = load(&[], Some(&uncommented)).expect("the example parses");
         assert!(settings.application_id.is_some() && settings.guild_id.is_some());
+        assert!(settings.knowledge.is_some());
         assert_eq!(
             settings.chat,
             ChatMode::Channels(vec![345_678_901_234_567_890])

@@ -87,8 +87,10 @@ enum KbCommand {
 
 #[derive(clap::Args)]
 struct KnowledgeArg {
-    /// The knowledge directory [default: ./knowledge, else the copy built into the binary].
-    #[arg(long, env = "ROLECALL_KNOWLEDGE", value_name = "DIR")]
+    /// The knowledge directory [env: ROLECALL_KNOWLEDGE; else `knowledge` in rolecall.toml,
+    /// else ./knowledge, else the copy built into the binary].
+    // Not clap's `env`: `Settings` reads the variable, treating an empty one as unset.
+    #[arg(long, value_name = "DIR")]
     knowledge: Option<PathBuf>,
 }
 
@@ -139,7 +141,7 @@ fn registration(guild: Option<u64>) -> Registration {
 fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let bot = Arc::new(Bot::new(kb));
     let http = gateway::http_client(
         token.expose(),
@@ -206,7 +208,7 @@ fn settings() -> anyhow::Result<Settings> {
 fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let bot = Arc::new(Bot::new(kb));
     let addr = addr.unwrap_or(settings.http_addr);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
@@ -243,15 +245,19 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {
-    let kb = KnowledgeBase::load(arg.knowledge.as_deref())?;
+/// Loads the knowledge base from the first of: `--knowledge`, `ROLECALL_KNOWLEDGE` and
+/// rolecall.toml's `knowledge` (both in `settings`), `./knowledge`, the built-in copy.
+fn load(arg: &KnowledgeArg, settings: &Settings) -> Result<KnowledgeBase, LoadError> {
+    let dir = arg.knowledge.as_deref().or(settings.knowledge.as_deref());
+    let kb = KnowledgeBase::load(dir)?;
     tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
     Ok(kb)
 }
 
 /// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…).
 fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let settings = settings()?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let (reply, code) = match advisor::answer_line(&kb, line) {
         Ok(reply) => (reply, ExitCode::SUCCESS),
         Err(problem) => (problem.reply(), ExitCode::FAILURE),
@@ -272,7 +278,8 @@ fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCo
 
 /// Exit 0 when the knowledge base loads (warnings included), 1 when it cannot.
 fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
-    let kb = match load(&knowledge) {
+    let settings = settings()?;
+    let kb = match load(&knowledge, &settings) {
         Ok(kb) => kb,
         Err(LoadError::NoRoles {
             documents,
