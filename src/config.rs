@@ -78,7 +78,6 @@ struct FileSettings {
     http_addr: Option<String>,
     chat: Option<String>,
     chat_channels: Option<Vec<u64>>,
-    database_url: Option<String>,
 }
 
 const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
@@ -123,9 +122,7 @@ impl Settings {
                 file.chat_channels,
             )?,
             database_url: Secret(
-                var("DATABASE_URL")
-                    .or(file.database_url)
-                    .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+                var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             ),
         })
     }
@@ -252,6 +249,51 @@ mod tests {
     fn chat_channels_need_the_channels_mode() {
         let settings = load(&[("ROLECALL_CHAT_CHANNELS", "10, 11")], None).expect("valid");
         assert_eq!(settings.chat, ChatMode::Channels(vec![10, 11]));
+    }
+
+    /// `rolecall.example.toml` shows every key, and each one parses once uncommented.
+    #[test]
+    fn the_example_file_parses_with_every_key_uncommented() {
+        let example = include_str!("../rolecall.example.toml");
+        let uncommented: String = example
+            .lines()
+            .filter_map(|line| line.strip_prefix("# "))
+            .filter(|line| {
+                line.split_once(" = ")
+                    .is_some_and(|(key, _)| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let settings = load(&[], Some(&uncommented)).expect("the example parses");
+        assert!(settings.application_id.is_some() && settings.guild_id.is_some());
+        assert!(settings.knowledge.is_some());
+        assert_eq!(
+            settings.chat,
+            ChatMode::Channels(vec![345_678_901_234_567_890])
+        );
+        assert_eq!(
+            load(&[], Some(example)).expect("all commented out"),
+            load(&[], None).expect("defaults")
+        );
+    }
+
+    /// Every variable `Settings` reads is documented in `.env.example`.
+    #[test]
+    fn every_variable_read_is_in_the_env_example() {
+        let example = include_str!("../.env.example");
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = Settings::load(None, |name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let asked = asked.into_inner();
+        assert!(asked.len() >= 8, "{asked:?}");
+        for name in asked {
+            assert!(
+                example.contains(&format!("# {name}=")) || example.contains(&format!("\n{name}=")),
+                "{name} is read but not in .env.example"
+            );
+        }
     }
 
     #[test]

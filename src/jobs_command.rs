@@ -81,8 +81,9 @@ impl BoardArgs {
     }
 
     fn service(&self) -> anyhow::Result<Service> {
-        let kb = load(&self.knowledge).context("loading the knowledge base")?;
-        Ok(Service::new(kb, settings()?.database_url.expose()))
+        let settings = settings()?;
+        let kb = load(&self.knowledge, &settings).context("loading the knowledge base")?;
+        Ok(Service::new(kb, settings.database_url.expose()))
     }
 }
 

@@ -97,8 +97,10 @@ enum KbCommand {
 
 #[derive(clap::Args)]
 struct KnowledgeArg {
-    /// The knowledge directory [default: ./knowledge, else the copy built into the binary].
-    #[arg(long, env = "ROLECALL_KNOWLEDGE", value_name = "DIR")]
+    /// The knowledge directory [env: ROLECALL_KNOWLEDGE; else `knowledge` in rolecall.toml,
+    /// else ./knowledge, else the copy built into the binary].
+    // Not clap's `env`: `Settings` reads the variable, treating an empty one as unset.
+    #[arg(long, value_name = "DIR")]
     knowledge: Option<PathBuf>,
 }
 
@@ -150,7 +152,7 @@ fn registration(guild: Option<u64>) -> Registration {
 fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
     let http = gateway::http_client(
@@ -217,7 +219,7 @@ fn settings() -> anyhow::Result<Settings> {
 fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
     let addr = addr.unwrap_or(settings.http_addr);
@@ -280,8 +282,11 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {
-    let kb = KnowledgeBase::load(arg.knowledge.as_deref())?;
+/// Loads the knowledge base from the first of: `--knowledge`, `ROLECALL_KNOWLEDGE` and
+/// rolecall.toml's `knowledge` (both in `settings`), `./knowledge`, the built-in copy.
+fn load(arg: &KnowledgeArg, settings: &Settings) -> Result<KnowledgeBase, LoadError> {
+    let dir = arg.knowledge.as_deref().or(settings.knowledge.as_deref());
+    let kb = KnowledgeBase::load(dir)?;
     tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
     Ok(kb)
 }
@@ -289,10 +294,11 @@ fn load(arg: &KnowledgeArg) -> Result<KnowledgeBase, LoadError> {
 /// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…). The
 /// terminal is the operator's: job commands act on the board outside servers.
 fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
-    let kb = load(&knowledge).context("loading the knowledge base")?;
+    let settings = settings()?;
+    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
     let answered = match advisor::read_line(line) {
         Ok(call) => {
-            let service = Service::new(kb, settings()?.database_url.expose());
+            let service = Service::new(kb, settings.database_url.expose());
             let caller = Caller::operator(Board::OUTSIDE_SERVERS);
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -327,7 +333,8 @@ fn print_reply(reply: &Reply, json: bool) -> anyhow::Result<()> {
 
 /// Exit 0 when the knowledge base loads (warnings included), 1 when it cannot.
 fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
-    let kb = match load(&knowledge) {
+    let settings = settings()?;
+    let kb = match load(&knowledge, &settings) {
         Ok(kb) => kb,
         Err(LoadError::NoRoles {
             documents,

@@ -771,6 +771,90 @@ fn without_a_knowledge_directory_the_built_in_copy_answers() {
         .assert_contains("built-in knowledge base");
 }
 
+/// The number of roles `kb check` finds when run in `dir` with `args` and `env` added.
+fn roles_found_in(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> usize {
+    let mut command = rolecall();
+    command
+        .current_dir(dir)
+        .args(["kb", "check", "--json"])
+        .args(args);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    role_slugs(&run(command).assert_code(0).json()).len()
+}
+
+/// A working directory with `rolecall.toml` pointing at `from-toml/` (the shipped knowledge
+/// plus one article: ten roles) and a `./knowledge` holding that article alone (two roles).
+fn dir_with_rolecall_toml() -> TempDir {
+    let dir = TempDir::new().expect("a temporary directory");
+    copy_dir(&shipped_knowledge(), &dir.path().join("from-toml"));
+    write_own_article(&dir.path().join("from-toml"));
+    write_own_article(&dir.path().join("knowledge"));
+    fs::write(
+        dir.path().join("rolecall.toml"),
+        "knowledge = \"from-toml\"\n",
+    )
+    .expect("write rolecall.toml");
+    dir
+}
+
+#[test]
+fn rolecall_toml_knowledge_is_used_by_ask_when_no_flag_or_variable_names_one() {
+    let dir = dir_with_rolecall_toml();
+    let mut command = rolecall();
+    command
+        .current_dir(dir.path())
+        .args(["ask", "/compare bioinformatics-analyst mle"]);
+    let run = run(command);
+    run.assert_code(0);
+    assert_eq!(
+        run.title(),
+        "Bioinformatics Analyst vs Machine Learning Engineer"
+    );
+}
+
+#[test]
+fn knowledge_precedence_is_flag_then_variable_then_rolecall_toml_then_dot_knowledge() {
+    let dir = dir_with_rolecall_toml();
+    let own = dir.path().join("knowledge");
+    let from_toml = dir.path().join("from-toml");
+    assert_eq!(roles_found_in(dir.path(), &[], &[]), 10, "rolecall.toml");
+    assert_eq!(
+        roles_found_in(dir.path(), &[], &[("ROLECALL_KNOWLEDGE", &own)]),
+        2,
+        "the variable beats the file"
+    );
+    assert_eq!(
+        roles_found_in(dir.path(), &[], &[("ROLECALL_KNOWLEDGE", Path::new(""))]),
+        10,
+        "an empty variable counts as unset"
+    );
+    let flag = own.to_str().expect("a UTF-8 path");
+    assert_eq!(
+        roles_found_in(
+            dir.path(),
+            &["--knowledge", flag],
+            &[("ROLECALL_KNOWLEDGE", &from_toml)]
+        ),
+        2,
+        "the flag beats the variable"
+    );
+    fs::remove_file(dir.path().join("rolecall.toml")).expect("remove rolecall.toml");
+    assert_eq!(roles_found_in(dir.path(), &[], &[]), 2, "./knowledge");
+}
+
+#[test]
+fn broken_rolecall_toml_is_an_error_naming_it_not_a_panic() {
+    let dir = TempDir::new().expect("a temporary directory");
+    fs::write(dir.path().join("rolecall.toml"), "knowledge = [").expect("write rolecall.toml");
+    let mut command = rolecall();
+    command.current_dir(dir.path()).args(["ask", "/help"]);
+    let run = run(command);
+    run.assert_code(2).assert_contains("Invalid rolecall.toml");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
 #[test]
 fn help_describes_every_command_and_option() {
     let cases: [(&[&str], &[&str]); 3] = [

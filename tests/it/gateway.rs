@@ -1,8 +1,11 @@
-//! The gateway path end to end: the real `rolecall run` binary, driving serenity's real
-//! client, against a fake Discord on 127.0.0.1 (REST over plain HTTP through serenity's
-//! proxy setting, the gateway over a plain websocket).
+//! The gateway path end to end: the real `rolecall run` and `rolecall register` binaries,
+//! driving serenity's real client, against a fake Discord on 127.0.0.1 (REST over plain HTTP
+//! through serenity's proxy setting, the gateway over a plain websocket).
 
+use std::net::SocketAddr;
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -13,6 +16,7 @@ use axum::{Json, Router};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio::net::TcpListener;
+use tokio::runtime::Runtime;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
@@ -27,10 +31,15 @@ struct Recorded {
     identify: Option<Value>,
 }
 
+/// A gateway event: its name and its data.
+type Dispatch = (String, Value);
+
 #[derive(Clone)]
 struct Fake {
     recorded: Arc<Mutex<Recorded>>,
     gateway_url: String,
+    /// What the gateway sends after READY, in order.
+    after_ready: Arc<Vec<Dispatch>>,
 }
 
 impl Fake {
@@ -81,6 +90,17 @@ fn message(id: &str, content: &str) -> Value {
         "mention_everyone": false, "mentions": [user(BOT_ID, "rolecall")], "mention_roles": [],
         "attachments": [], "embeds": [], "pinned": false, "type": 0,
     })
+}
+
+/// A direct message: no `guild_id`, no `member`, no mention of the bot.
+fn direct_message(id: &str, channel: &str, content: &str) -> Value {
+    let mut dm = message(id, content);
+    if let Some(fields) = dm.as_object_mut() {
+        fields.remove("guild_id");
+    }
+    dm["channel_id"] = json!(channel);
+    dm["mentions"] = json!([]);
+    dm
 }
 
 fn compare_command() -> Value {
@@ -234,13 +254,9 @@ async fn serve_gateway(
                         let ready = json!({ "v": 10, "user": { "id": BOT_ID, "username": "rolecall", "bot": true },
                             "guilds": [], "session_id": "session", "resume_gateway_url": fake.gateway_url,
                             "application": { "id": BOT_ID, "flags": 0 } });
-                        vec![
-                            ("READY".into(), ready),
-                            ("INTERACTION_CREATE".into(), compare_command()),
-                            ("INTERACTION_CREATE".into(), autocomplete()),
-                            ("INTERACTION_CREATE".into(), button_click()),
-                            ("MESSAGE_CREATE".into(), message("6001", "<@1000> ml engineer vs data specialist")),
-                        ]
+                        std::iter::once(("READY".into(), ready))
+                            .chain(fake.after_ready.iter().cloned())
+                            .collect()
                     }
                     _ => Vec::new(),
                 }
@@ -279,7 +295,7 @@ fn wait_for(
 }
 
 /// Reads a child's output to the end on a thread of its own.
-fn drain(pipe: Option<std::process::ChildStderr>) -> std::thread::JoinHandle<String> {
+fn drain(pipe: Option<impl std::io::Read + Send + 'static>) -> JoinHandle<String> {
     std::thread::spawn(move || {
         let mut text = String::new();
         if let Some(mut pipe) = pipe {
@@ -289,48 +305,105 @@ fn drain(pipe: Option<std::process::ChildStderr>) -> std::thread::JoinHandle<Str
     })
 }
 
+/// A fake Discord on loopback: REST and a gateway, served by a runtime of its own while the
+/// test thread runs and waits on the real binary.
+struct FakeDiscord {
+    fake: Fake,
+    rest_addr: SocketAddr,
+    push: mpsc::UnboundedSender<Dispatch>,
+    // Last, so the servers stop only after everything else is dropped.
+    _runtime: Runtime,
+}
+
+impl FakeDiscord {
+    /// Starts a fake whose gateway sends READY and then `after_ready` to the bot.
+    fn start(after_ready: Vec<Dispatch>) -> FakeDiscord {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let (rest, ws) = runtime.block_on(async {
+            (
+                TcpListener::bind("127.0.0.1:0").await.expect("bind"),
+                TcpListener::bind("127.0.0.1:0").await.expect("bind"),
+            )
+        });
+        let rest_addr = rest.local_addr().expect("addr");
+        let fake = Fake {
+            recorded: Arc::default(),
+            gateway_url: format!("ws://{}", ws.local_addr().expect("addr")),
+            after_ready: Arc::new(after_ready),
+        };
+        let (push, pushes) = mpsc::unbounded_channel();
+        runtime.spawn(serve_rest(fake.clone(), rest));
+        runtime.spawn(serve_gateway(fake.clone(), ws, pushes));
+        FakeDiscord {
+            fake,
+            rest_addr,
+            push,
+            _runtime: runtime,
+        }
+    }
+
+    /// The binary with `args`, its REST pointed at this fake, in the default chat mode.
+    fn rolecall(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"));
+        command
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_GUILD_ID", GUILD_ID)
+            .env("ROLECALL_DISCORD_API", format!("http://{}", self.rest_addr))
+            .env("ROLECALL_LOG", "debug")
+            .env("DATABASE_URL", crate::support::sqlite_url("gateway"))
+            .env_remove("DISCORD_APPLICATION_ID")
+            .env_remove("ROLECALL_CHAT")
+            .env_remove("ROLECALL_CHAT_CHANNELS")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// `rolecall run`, and a thread collecting its logs (drained as they come: a full pipe
+    /// would block the bot mid-log).
+    fn run_bot(&self) -> (Child, JoinHandle<String>) {
+        let mut bot = self
+            .rolecall(&["run"])
+            .spawn()
+            .expect("rolecall run starts");
+        let logs = drain(bot.stderr.take());
+        (bot, logs)
+    }
+}
+
+/// Sends `signal` (`-TERM`, `-INT`) to the child, as an operator or a supervisor would.
+fn send_signal(child: &Child, signal: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill {signal} failed");
+}
+
 #[test]
 fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_fake_discord() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let (rest, ws) = runtime.block_on(async {
+    let discord = FakeDiscord::start(vec![
+        ("INTERACTION_CREATE".into(), compare_command()),
+        ("INTERACTION_CREATE".into(), autocomplete()),
+        ("INTERACTION_CREATE".into(), button_click()),
         (
-            TcpListener::bind("127.0.0.1:0").await.expect("bind"),
-            TcpListener::bind("127.0.0.1:0").await.expect("bind"),
-        )
-    });
-    let rest_addr = rest.local_addr().expect("addr");
-    let fake = Fake {
-        recorded: Arc::default(),
-        gateway_url: format!("ws://{}", ws.local_addr().expect("addr")),
-    };
-    let (push, pushes) = mpsc::unbounded_channel();
-    runtime.spawn(serve_rest(fake.clone(), rest));
-    runtime.spawn(serve_gateway(fake.clone(), ws, pushes));
-
-    let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
-        .arg("run")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_GUILD_ID", GUILD_ID)
-        .env("ROLECALL_DISCORD_API", format!("http://{rest_addr}"))
-        .env("ROLECALL_LOG", "debug")
-        .env("DATABASE_URL", crate::support::sqlite_url("gateway"))
-        .env_remove("ROLECALL_CHAT")
-        .env_remove("ROLECALL_CHAT_CHANNELS")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("rolecall run starts");
-    // Drain the logs as they come: a full pipe would block the bot mid-log.
-    let logs = drain(bot.stderr.take());
+            "MESSAGE_CREATE".into(),
+            message("6001", "<@1000> ml engineer vs data specialist"),
+        ),
+    ]);
+    let (fake, push) = (&discord.fake, &discord.push);
+    let (mut bot, logs) = discord.run_bot();
 
     let guild_commands = format!("/api/v10/applications/{BOT_ID}/guilds/{GUILD_ID}/commands");
     wait_for(
-        &fake,
+        fake,
         &mut bot,
         "registration, three callbacks and a chat reply",
         |requests| {
@@ -350,7 +423,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
         "MESSAGE_CREATE".into(),
         message("6002", "<@1000> and the tools?"),
     ));
-    wait_for(&fake, &mut bot, "the follow-up", |requests| {
+    wait_for(fake, &mut bot, "the follow-up", |requests| {
         requests
             .iter()
             .filter(|(_, p, _)| p.starts_with("channels/"))
@@ -358,11 +431,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
             == 2
     });
 
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &bot.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
+    send_signal(&bot, "-TERM");
     let status = wait_with_timeout(&mut bot);
     let logs = logs.join().unwrap_or_default();
 
@@ -445,7 +514,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
     assert!(!logs.contains(TOKEN), "the token leaked into the logs");
 }
 
-/// Waits for the bot to exit after SIGTERM, killing it after 20 s.
+/// Waits for the bot to exit after a signal, killing it after 20 s.
 fn wait_with_timeout(child: &mut std::process::Child) -> std::process::ExitStatus {
     for _ in 0..200 {
         if let Ok(Some(status)) = child.try_wait() {
@@ -455,4 +524,113 @@ fn wait_with_timeout(child: &mut std::process::Child) -> std::process::ExitStatu
     }
     let _ = child.kill();
     child.wait().expect("exited")
+}
+
+/// Runs `command` to completion, killing it after 30 s.
+fn output_within_30s(mut command: std::process::Command) -> std::process::Output {
+    let mut child = command.spawn().expect("the binary starts");
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    for _ in 0..300 {
+        if let Ok(Some(status)) = child.try_wait() {
+            return std::process::Output {
+                status,
+                stdout: stdout.join().unwrap_or_default().into_bytes(),
+                stderr: stderr.join().unwrap_or_default().into_bytes(),
+            };
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!(
+        "timed out after 30 s; stderr:\n{}",
+        stderr.join().unwrap_or_default()
+    );
+}
+
+#[test]
+fn register_with_guild_puts_the_one_command_definition_to_that_guild_and_exits_0() {
+    let discord = FakeDiscord::start(Vec::new());
+    let mut register = discord.rolecall(&["register", "--guild", "4001"]);
+    // DISCORD_GUILD_ID is 4000: the flag wins. The id saves asking Discord for it.
+    register.env("DISCORD_APPLICATION_ID", BOT_ID);
+    let output = output_within_30s(register);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{}\n{stderr}", output.status);
+
+    let expected = rolecall::commands::registration::registration_json();
+    let requests = discord.fake.requests();
+    assert_eq!(requests.len(), 1, "one request, the PUT: {requests:?}");
+    let (method, path, body) = &requests[0];
+    assert_eq!(
+        (method.as_str(), path.as_str()),
+        ("PUT", "/api/v10/applications/1000/guilds/4001/commands")
+    );
+    assert_eq!(body, &expected);
+    let count = expected.as_array().map_or(0, Vec::len);
+    assert_eq!(stdout.trim(), format!("registered {count} commands"));
+    assert!(!stderr.contains(TOKEN), "the token leaked into the logs");
+}
+
+#[test]
+fn a_direct_message_is_answered_in_chat_style_pinging_no_one() {
+    let discord = FakeDiscord::start(vec![(
+        "MESSAGE_CREATE".into(),
+        direct_message("6101", "5002", "skills for mlops?"),
+    )]);
+    let (mut bot, logs) = discord.run_bot();
+    wait_for(&discord.fake, &mut bot, "the DM's answer", |requests| {
+        requests.iter().any(|(_, p, _)| p.starts_with("channels/"))
+    });
+    send_signal(&bot, "-TERM");
+    let status = wait_with_timeout(&mut bot);
+    let logs = logs.join().unwrap_or_default();
+
+    let answers: Vec<(String, String, Value)> = discord
+        .fake
+        .requests()
+        .into_iter()
+        .filter(|(_, p, _)| p.starts_with("channels/"))
+        .collect();
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    let (method, path, body) = &answers[0];
+    assert_eq!(
+        (method.as_str(), path.as_str()),
+        ("POST", "channels/5002/messages"),
+        "answered in the DM channel"
+    );
+    assert_eq!(
+        body["embeds"][0]["title"],
+        "Skills and tools for MLOps Engineer"
+    );
+    assert_eq!(body["message_reference"]["message_id"], "6101");
+    assert_eq!(
+        body["allowed_mentions"],
+        json!({ "parse": [], "replied_user": false })
+    );
+    assert!(
+        body.get("flags").is_none(),
+        "no ephemeral flag outside interactions"
+    );
+    assert!(status.success(), "{status}\n{logs}");
+}
+
+#[test]
+fn sigint_stops_the_bot_cleanly_like_sigterm() {
+    let discord = FakeDiscord::start(Vec::new());
+    let (mut bot, logs) = discord.run_bot();
+    // Registration follows READY: the bot is connected and its signal handler installed.
+    let guild_commands = format!("/api/v10/applications/{BOT_ID}/guilds/{GUILD_ID}/commands");
+    wait_for(&discord.fake, &mut bot, "registration", |requests| {
+        requests
+            .iter()
+            .any(|(m, p, _)| m == "PUT" && *p == guild_commands)
+    });
+    send_signal(&bot, "-INT");
+    let status = wait_with_timeout(&mut bot);
+    let logs = logs.join().unwrap_or_default();
+    assert!(status.success(), "SIGINT exits 0, not {status}:\n{logs}");
+    assert!(logs.contains("shutting down"), "{logs}");
 }
