@@ -88,3 +88,40 @@ fn registration_json_mirrors_the_definitions() {
     let kb = commands.iter().find(|c| c["name"] == "kb").expect("kb");
     assert_eq!(kb["options"][0]["type"], 1);
 }
+
+#[test]
+fn the_job_command_is_registered_for_moderators_in_servers_only() {
+    let json = registration_json();
+    let commands = json.as_array().expect("an array of commands");
+    let job = commands
+        .iter()
+        .find(|c| c["name"] == "job")
+        .expect("/job is registered");
+    assert_eq!(job["default_member_permissions"], "8192", "Manage Messages");
+    assert_eq!(job["contexts"], serde_json::json!([0]), "servers only");
+    let setup = job["options"]
+        .as_array()
+        .and_then(|subs| subs.iter().find(|s| s["name"] == "setup"))
+        .expect("/job setup");
+    let types: Vec<&serde_json::Value> = setup["options"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .map(|o| &o["type"])
+        .collect();
+    assert_eq!(types, [8, 7, 5, 5], "role, channel, reset, private");
+    for everyone in commands.iter().filter(|c| c["name"] != "job") {
+        assert!(everyone.get("default_member_permissions").is_none());
+        assert_eq!(everyone["contexts"], serde_json::json!([0, 1, 2]));
+    }
+}
+
+#[test]
+fn channel_and_role_options_take_mentions_or_ids() {
+    let inv =
+        parse_line("/job setup moderator_role:<@&77> announce_channel:<#88>").expect("parses");
+    assert_eq!(inv.str("moderator_role"), Some("77"));
+    assert_eq!(inv.str("announce_channel"), Some("88"));
+    let bad = parse_line("/job setup announce_channel:jobs").expect_err("not a channel");
+    assert!(bad.to_string().contains("a channel"), "{bad}");
+}

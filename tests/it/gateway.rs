@@ -634,3 +634,91 @@ fn sigint_stops_the_bot_cleanly_like_sigterm() {
     assert!(status.success(), "SIGINT exits 0, not {status}:\n{logs}");
     assert!(logs.contains("shutting down"), "{logs}");
 }
+
+/// `/job <sub>` from alice, in the guild, with these permission bits in the channel.
+fn job_command(id: &str, sub: &str, options: Value, permissions: u64) -> Value {
+    let mut command = interaction(
+        id,
+        2,
+        json!({ "id": "3001", "name": "job", "type": 1, "options": [
+            { "name": sub, "type": 1, "options": options },
+        ] }),
+    );
+    command["member"]["permissions"] = json!(permissions.to_string());
+    command
+}
+
+#[test]
+fn a_moderators_job_is_announced_in_the_channel_the_server_configured() {
+    use rolecall::jobs::rights::{MANAGE_GUILD, MANAGE_MESSAGES};
+    let setup = job_command(
+        "2101",
+        "setup",
+        json!([{ "name": "announce_channel", "type": 7, "value": "7777" }]),
+        MANAGE_GUILD,
+    );
+    let discord = FakeDiscord::start(vec![("INTERACTION_CREATE".into(), setup)]);
+    let (mut bot, logs) = discord.run_bot();
+    wait_for(&discord.fake, &mut bot, "the setup's answer", |requests| {
+        requests.iter().any(|(_, p, _)| p == "callback/2101")
+    });
+    let fields = json!([
+        { "name": "title", "type": 3, "value": "Staff ML Engineer @everyone" },
+        { "name": "company", "type": 3, "value": "Acme" },
+        { "name": "location", "type": 3, "value": "Remote" },
+        { "name": "remote", "type": 5, "value": true },
+        { "name": "role", "type": 3, "value": "mle" },
+    ]);
+    let posts = [
+        ("2102", MANAGE_MESSAGES),
+        // A member without the right: refused on our side, whatever Discord showed them.
+        ("2103", 0),
+    ];
+    for (id, permissions) in posts {
+        let post = job_command(id, "post", fields.clone(), permissions);
+        discord
+            .push
+            .send(("INTERACTION_CREATE".into(), post))
+            .expect("the fake gateway takes events");
+    }
+    wait_for(&discord.fake, &mut bot, "the announcement", |requests| {
+        requests
+            .iter()
+            .any(|(_, p, _)| p == "channels/7777/messages")
+            && requests.iter().any(|(_, p, _)| p == "callback/2103")
+    });
+    send_signal(&bot, "-TERM");
+    let status = wait_with_timeout(&mut bot);
+    let logs = logs.join().unwrap_or_default();
+
+    let fake = &discord.fake;
+    let setup_answer = fake.find("POST", "callback/2101").expect("setup answered");
+    assert!(
+        setup_answer.to_string().contains("<#7777>"),
+        "{setup_answer}"
+    );
+    let posted = fake.find("POST", "callback/2102").expect("post answered");
+    let title = posted["data"]["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        title.starts_with("Job #") && title.ends_with("posted"),
+        "{posted}"
+    );
+    let announced: Vec<Value> = fake
+        .requests()
+        .into_iter()
+        .filter(|(_, p, _)| p == "channels/7777/messages")
+        .map(|(_, _, body)| body)
+        .collect();
+    assert_eq!(announced.len(), 1, "one announcement: {announced:?}");
+    assert_eq!(announced[0]["embeds"][0]["title"], "New featured job");
+    assert_eq!(announced[0]["allowed_mentions"], json!({ "parse": [] }));
+    assert!(!announced[0].to_string().contains("@everyone"), "escaped");
+    let refused = fake
+        .find("POST", "callback/2103")
+        .expect("refusal answered");
+    assert_eq!(refused["data"]["flags"], 64, "{refused}");
+    assert_eq!(refused["data"]["embeds"][0]["title"], "Not allowed");
+    assert!(status.success(), "{status}\n{logs}");
+}

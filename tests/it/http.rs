@@ -19,24 +19,30 @@ use crate::oracle::check_interaction_response;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord/");
 
 /// A running endpoint and the key its requests are signed with.
-struct Endpoint {
-    addr: SocketAddr,
-    key: SigningKey,
-    runtime: tokio::runtime::Runtime,
+pub struct Endpoint {
+    pub addr: SocketAddr,
+    pub key: SigningKey,
+    pub runtime: tokio::runtime::Runtime,
 }
 
-struct Response {
-    status: u16,
-    body: String,
+pub struct Response {
+    pub status: u16,
+    pub body: String,
 }
 
 impl Response {
-    fn json(&self) -> Value {
+    pub fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
 }
 
 fn start() -> Endpoint {
+    start_with(crate::support::sqlite_url("http"), None)
+}
+
+/// An endpoint in this process over the shipped knowledge base, keeping jobs at
+/// `database_url`, announcing new jobs through `rest` if given.
+pub fn start_with(database_url: String, rest: Option<serenity::all::Http>) -> Endpoint {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -49,14 +55,13 @@ fn start() -> Endpoint {
         "/knowledge"
     )))
     .expect("knowledge base");
-    let service = Service::new(kb, crate::support::sqlite_url("http"));
-    let bot = Arc::new(Bot::new(service));
+    let bot = Arc::new(Bot::new(Service::new(kb, database_url)));
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind loopback");
     let addr = listener.local_addr().expect("address");
     runtime.spawn(async move {
-        axum::serve(listener, http::router(bot, verifier, None))
+        axum::serve(listener, http::router(bot, verifier, rest))
             .await
             .expect("serves");
     });
@@ -79,7 +84,7 @@ impl Endpoint {
     }
 
     /// POSTs `body` signed now with the test key.
-    fn post_signed(&self, body: &[u8]) -> Response {
+    pub fn post_signed(&self, body: &[u8]) -> Response {
         let timestamp = now();
         let signature = self.sign(&timestamp, body);
         self.post(
@@ -139,7 +144,7 @@ fn parse_response(raw: &[u8]) -> Response {
     }
 }
 
-fn command(name: &str, options: Value, who: Value) -> Vec<u8> {
+pub fn command(name: &str, options: Value, who: Value) -> Vec<u8> {
     let mut body = json!({
         "type": 2, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
         "data": { "id": "2", "name": name, "type": 1, "options": options },
@@ -150,7 +155,7 @@ fn command(name: &str, options: Value, who: Value) -> Vec<u8> {
     body.to_string().into_bytes()
 }
 
-fn guild_member(id: &str) -> Value {
+pub fn guild_member(id: &str) -> Value {
     json!({ "guild_id": "5", "member": { "user": { "id": id, "username": "m" }, "permissions": "0" } })
 }
 

@@ -4,6 +4,7 @@
 mod cli;
 mod gateway;
 mod http;
+mod job_board;
 mod oracle;
 mod properties;
 mod snapshots;
