@@ -1,0 +1,211 @@
+//! Criterion benchmarks of the job board at 100,000 jobs, on SQLite (a file under `target/`)
+//! and on PostgreSQL (the machine's server, `ROLECALL_TEST_POSTGRES`, a fresh database):
+//! posting (one transaction each, alone and from 8 tasks at once), the `/jobs` listing and
+//! `/salary` queries, and `/jobs` from command line to JSON bytes through the service.
+//! Figures go in BENCHMARKS.md.
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use rolecall::advisor;
+use rolecall::jobs::model::{Board, JobDraft, JobQuery, Salary};
+use rolecall::jobs::store::{JobStore, Seed};
+use rolecall::knowledge::source::embedded_documents;
+use rolecall::knowledge::KnowledgeBase;
+use rolecall::reply::discord_json;
+use rolecall::service::{Caller, Service};
+
+const JOBS: usize = 100_000;
+const NOW: i64 = 1_795_608_000;
+const BOARD: Board = Board::OUTSIDE_SERVERS;
+const ROLES: [&str; 4] = [
+    "machine-learning-engineer",
+    "data-scientist",
+    "mlops-engineer",
+    "data-specialist",
+];
+const LEVELS: [&str; 4] = ["entry", "mid", "senior", "executive"];
+
+fn draft(n: usize) -> JobDraft {
+    let n64 = i64::try_from(n).unwrap_or(0);
+    JobDraft {
+        title: format!("Job {n}"),
+        company: format!("Company {}", n % 500),
+        location: if n % 3 == 0 { "Remote" } else { "Berlin" }.into(),
+        remote: n % 3 == 0,
+        employment_type: Some("Full Time".into()),
+        level: Some(LEVELS[n % LEVELS.len()].into()),
+        salary: Some(Salary {
+            min: 50_000 + (n64 % 50) * 1_000,
+            max: 100_000 + (n64 % 80) * 1_000,
+            currency: if n % 5 == 0 { "EUR" } else { "USD" }.into(),
+        }),
+        apply_url: Some(format!("https://jobs.example/{n}")),
+        roles: vec![ROLES[n % ROLES.len()].into()],
+        expires_at: None,
+    }
+}
+
+/// A store at `url` holding [`JOBS`] jobs (imported in one transaction: setup, not measured).
+async fn filled(url: &str) -> JobStore {
+    let store = JobStore::open(url)
+        .await
+        .expect("the benchmark store opens");
+    let seeds: Vec<Seed> = (0..JOBS)
+        .map(|n| Seed {
+            key: format!("bench-{n}"),
+            source: "benchmark".into(),
+            draft: draft(n),
+        })
+        .collect();
+    store.import(BOARD, &seeds, NOW).await.expect("fill");
+    store
+}
+
+fn sqlite_url() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-board");
+    std::fs::create_dir_all(&dir).expect("a directory for the benchmark database");
+    let path = dir.join("jobs.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    format!("sqlite:{}", path.display())
+}
+
+async fn postgres_url() -> String {
+    use sqlx::Connection;
+    let admin = std::env::var("ROLECALL_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("PostgreSQL for the benchmark (ROLECALL_TEST_POSTGRES)");
+    for statement in [
+        "DROP DATABASE IF EXISTS rolecall_bench",
+        "CREATE DATABASE rolecall_bench",
+    ] {
+        sqlx::query(statement)
+            .execute(&mut conn)
+            .await
+            .expect("a fresh benchmark database");
+    }
+    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+    format!("{base}/rolecall_bench")
+}
+
+fn bench_board(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let backends = [
+        ("sqlite", sqlite_url()),
+        ("postgres", runtime.block_on(postgres_url())),
+    ];
+    for (name, url) in backends {
+        let store = Arc::new(runtime.block_on(filled(&url)));
+        let mut next = JOBS;
+
+        c.bench_function(&format!("board_post/{name}"), |b| {
+            b.iter(|| {
+                next += 1;
+                runtime
+                    .block_on(store.post(BOARD, &draft(next), "bench", NOW))
+                    .expect("post")
+            })
+        });
+        // Throughput with 8 posters at once: the time per post, all tasks together.
+        c.bench_function(&format!("board_post_8_tasks/{name}"), |b| {
+            b.iter_custom(|iters| {
+                let per_task = iters.div_ceil(8);
+                let start = Instant::now();
+                runtime.block_on(async {
+                    let tasks: Vec<_> = (0..8)
+                        .map(|task| {
+                            let store = Arc::clone(&store);
+                            tokio::spawn(async move {
+                                for n in 0..per_task {
+                                    let n = usize::try_from(n).unwrap_or(0) + task * 1_000_000;
+                                    store
+                                        .post(BOARD, &draft(n), "bench", NOW)
+                                        .await
+                                        .expect("post");
+                                }
+                            })
+                        })
+                        .collect();
+                    for task in tasks {
+                        task.await.expect("task");
+                    }
+                });
+                start
+                    .elapsed()
+                    .mul_f64(iters as f64 / (per_task * 8) as f64)
+            })
+        });
+
+        let all = JobQuery::default();
+        let by_role = JobQuery {
+            role_slug: Some("data-scientist".into()),
+            ..JobQuery::default()
+        };
+        let senior_remote = JobQuery {
+            level: Some("senior".into()),
+            remote: Some(true),
+            ..JobQuery::default()
+        };
+        for (query_name, query, offset) in [
+            ("first_page", &all, 0),
+            ("page_1000", &all, 5_000),
+            ("role", &by_role, 0),
+            ("senior_remote", &senior_remote, 0),
+        ] {
+            c.bench_function(&format!("board_list_{query_name}/{name}"), |b| {
+                b.iter(|| {
+                    runtime
+                        .block_on(store.list(BOARD, black_box(query), NOW, offset, 5))
+                        .expect("list")
+                })
+            });
+        }
+        c.bench_function(&format!("board_salary/{name}"), |b| {
+            b.iter(|| {
+                runtime
+                    .block_on(store.salary_bands(BOARD, black_box(&by_role), NOW))
+                    .expect("bands")
+            })
+        });
+
+        // `/jobs role:data-scientist` from the typed line to the JSON Discord gets.
+        let service = Service::new(
+            KnowledgeBase::from_documents(&embedded_documents(), "bench").expect("kb"),
+            url.clone(),
+        );
+        let caller = Caller::operator(BOARD);
+        c.bench_function(&format!("jobs_command_to_json/{name}"), |b| {
+            b.iter(|| {
+                let call =
+                    advisor::read_line(black_box("/jobs role:data-scientist")).expect("parses");
+                let outcome = runtime
+                    .block_on(service.answer(&call, &caller, NOW))
+                    .expect("answers");
+                serde_json::to_vec(&discord_json::interaction_response(&outcome.reply))
+                    .expect("serialises")
+            })
+        });
+        runtime.block_on(store.close());
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    targets = bench_board
+}
+criterion_main!(benches);
