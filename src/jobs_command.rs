@@ -158,11 +158,13 @@ async fn list(board: &BoardArgs, json: bool, filters: &[String]) -> anyhow::Resu
     };
     let kb = service.knowledge();
     let query = advisor::jobs::job_query(&kb, &filter);
-    let store = service.store().await.context("opening the job store")?;
-    store
-        .import(board.board(), &rolecall::jobs::seeds(&kb), unix_now())
-        .await
-        .context("importing the articles' jobs")?;
+    let store = match service.board_store(&kb, board.board(), unix_now()).await {
+        Ok(store) => store,
+        Err(problem) => {
+            print_reply(&problem.reply(), false)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let mut jobs = Vec::new();
     loop {
         let page = store

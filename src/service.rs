@@ -179,7 +179,7 @@ impl Service {
     }
 
     /// The store, with the articles' jobs imported into `board`.
-    async fn board_store(
+    pub async fn board_store(
         &self,
         kb: &KnowledgeBase,
         board: Board,

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::interaction::{Incoming, IncomingKind};
 use super::{caller_of, Bot};
-use crate::advisor::{self, Problem};
+use crate::advisor::{self, BoardProblem, Problem};
 use crate::commands::request::Call;
 use crate::commands::{parse_line, CommandId, Invocation};
 use crate::reply::discord_json::{interaction_response, update_response};
@@ -106,9 +106,12 @@ impl Bot {
             return interaction_response(&slow_down(wait));
         }
         let answered = match parse_line(custom_id).map_err(Problem::from) {
-            Ok(invocation) if invocation.command == CommandId::Job => Err(Problem::Invalid(
-                crate::commands::InvocationError::UnknownCommand("job".into()),
-            )),
+            // Only a forged component could carry one: changes go through `/job` itself.
+            Ok(invocation) if invocation.command == CommandId::Job => {
+                Err(Problem::Board(BoardProblem::NotAllowed(
+                    "Buttons and menus never change the job board: use `/job`.",
+                )))
+            }
             Ok(invocation) => {
                 self.service
                     .answer(&Call::from(&invocation), &caller_of(incoming), unix_now)

@@ -6,6 +6,7 @@
 //! lock before reading (no `SQLITE_BUSY` upgrade failures) and PostgreSQL locks the row; the
 //! change and its audit event commit together or not at all.
 
+mod conditions;
 mod rows;
 
 use std::path::Path;
@@ -16,7 +17,8 @@ use sqlx::{AnyPool, Executor};
 
 use super::model::{Board, BoardSettings, Job, JobDraft, JobPage, JobQuery, SalaryBand};
 use super::validate::FieldError;
-use rows::{Conditions, JOB_COLUMNS};
+use conditions::Conditions;
+use rows::JOB_COLUMNS;
 
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +236,7 @@ impl JobStore {
     ) -> Result<JobPage, StoreError> {
         let conditions = Conditions::listing(board, query, now);
         let mut conn = self.pool.acquire().await?;
-        let total = rows::count(&mut conn, &conditions).await?;
+        let total = conditions::count(&mut conn, &conditions).await?;
         let sql = format!(
             "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY j.posted_at DESC, j.id DESC \
              LIMIT {} OFFSET {}",
@@ -255,7 +257,7 @@ impl JobStore {
     ) -> Result<Vec<SalaryBand>, StoreError> {
         let conditions = Conditions::listing(board, query, now);
         let mut conn = self.pool.acquire().await?;
-        Ok(rows::salary_bands(&mut conn, &conditions).await?)
+        Ok(conditions::salary_bands(&mut conn, &conditions).await?)
     }
 
     /// Every change of job `id`, oldest first (removed jobs included).

@@ -371,3 +371,30 @@ fn acknowledged_posts_survive_sigkill_on_postgres() {
     let url = runtime().block_on(postgres_url("sigkill"));
     acknowledged_posts_survive_sigkill(&url);
 }
+
+#[test]
+fn a_forged_button_cannot_change_the_board() {
+    let endpoint = start_with(sqlite_url("board_button"), None);
+    let moderator = member("2", MANAGE_MESSAGES, &[]);
+    let (title, _, _) = answer(
+        &endpoint,
+        &job("post", &post_fields("Kept job"), moderator.clone()),
+    );
+    let id = title
+        .trim_start_matches("Job #")
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let mut click = json!({
+        "type": 3, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
+        "data": { "custom_id": format!("/job remove id:{id}"), "component_type": 2 },
+    });
+    if let (Some(body), Some(who)) = (click.as_object_mut(), moderator.as_object()) {
+        body.extend(who.clone());
+    }
+    let (title, text, json) = answer(&endpoint, click.to_string().as_bytes());
+    assert_eq!(title, "Not allowed", "{text}");
+    assert_eq!(json["data"]["flags"], 64);
+    assert!(jobs_listing(&endpoint, member("3", 0, &[])).contains("Kept job"));
+}
