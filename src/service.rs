@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::OnceCell;
 
 use crate::advisor::{self, jobs as render, Answer, BoardCall, BoardProblem, Problem};
-use crate::commands::request::Call;
+use crate::commands::request::{Call, JobFilter};
 use crate::commands::Invocation;
 use crate::config::Secret;
 use crate::jobs::model::{Board, BoardSettings};
@@ -131,36 +131,12 @@ impl Service {
         let store = self.board_store(kb, caller.board, now).await?;
         let mut outcome = match board_call {
             BoardCall::Jobs { filter, page } => {
-                let query = render::job_query(kb, &filter);
-                let mut found = store
-                    .list(
-                        caller.board,
-                        &query,
-                        now,
-                        (page - 1) * render::PER_PAGE,
-                        render::PER_PAGE,
-                    )
-                    .await
-                    .map_err(board_problem)?;
-                let pages = found.total.div_ceil(render::PER_PAGE).max(1);
-                let page = page.min(pages);
-                if found.jobs.is_empty() && found.total > 0 {
-                    // Past the last page (a stale button): show the last one.
-                    found = store
-                        .list(
-                            caller.board,
-                            &query,
-                            now,
-                            (page - 1) * render::PER_PAGE,
-                            render::PER_PAGE,
-                        )
-                        .await
-                        .map_err(board_problem)?;
-                }
-                render::listing(&found, &filter, page).into()
+                listing(store, kb, caller.board, &filter, page, now)
+                    .await?
+                    .into()
             }
             BoardCall::Salary { role } => {
-                let filter = crate::commands::request::JobFilter {
+                let filter = JobFilter {
                     role: Some(role.clone()),
                     ..Default::default()
                 };
@@ -203,6 +179,33 @@ impl Service {
         }
         Ok(store)
     }
+}
+
+/// One page of `/jobs`; a page past the last (a stale button) shows the last.
+async fn listing(
+    store: &JobStore,
+    kb: &KnowledgeBase,
+    board: Board,
+    filter: &JobFilter,
+    page: usize,
+    now: i64,
+) -> Result<Reply, Problem> {
+    let query = render::job_query(kb, filter);
+    let fetch = |page: usize| {
+        store.list(
+            board,
+            &query,
+            now,
+            (page - 1) * render::PER_PAGE,
+            render::PER_PAGE,
+        )
+    };
+    let mut found = fetch(page).await.map_err(board_problem)?;
+    let last = found.total.div_ceil(render::PER_PAGE).max(1);
+    if page > last {
+        found = fetch(last).await.map_err(board_problem)?;
+    }
+    Ok(render::listing(&found, filter, page.min(last)))
 }
 
 /// `/job post|edit|remove|setup`, after checking the caller's rights on our side.

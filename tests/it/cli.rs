@@ -909,13 +909,7 @@ fn the_operator_manages_a_servers_jobs_from_the_command_line() {
     );
     added.assert_code(0);
     assert!(added.title().ends_with("posted"), "{}", added.all_output());
-    let id: i64 = added
-        .title()
-        .trim_start_matches("Job #")
-        .split(' ')
-        .next()
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("a job number in {:?}", added.title()));
+    let id = crate::support::job_number(added.title());
 
     let listed = rolecall_on(
         &db,

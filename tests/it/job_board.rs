@@ -12,7 +12,7 @@ use rolecall::jobs::store::JobStore;
 use serde_json::{json, Value};
 
 use crate::http::{command, start_with, Endpoint};
-use crate::support::{postgres_url, runtime, sqlite_url};
+use crate::support::{job_number, postgres_url, runtime, sqlite_url};
 
 const GUILD: &str = "5";
 
@@ -130,15 +130,7 @@ fn a_role_the_server_configures_may_manage_jobs() {
         &job("post", &post_fields("Data Scientist"), helper.clone()),
     );
     assert!(title.ends_with("posted"), "{text}");
-    let id = title
-        .trim_start_matches("Job #")
-        .split(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let id: i64 = id
-        .parse()
-        .unwrap_or_else(|_| panic!("a job number in {title:?}"));
+    let id = job_number(&title);
 
     let edit = job(
         "edit",
@@ -380,12 +372,7 @@ fn a_forged_button_cannot_change_the_board() {
         &endpoint,
         &job("post", &post_fields("Kept job"), moderator.clone()),
     );
-    let id = title
-        .trim_start_matches("Job #")
-        .split(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let id = job_number(&title);
     let mut click = json!({
         "type": 3, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
         "data": { "custom_id": format!("/job remove id:{id}"), "component_type": 2 },

@@ -146,3 +146,13 @@ pub fn complete_with(
         }
     }
 }
+
+/// The job number in a "Job #12 posted" title.
+pub fn job_number(title: &str) -> i64 {
+    title
+        .trim_start_matches("Job #")
+        .split(' ')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("a job number in {title:?}"))
+}
