@@ -64,16 +64,7 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     ]) && roles.len() >= 2
     {
         Intent::Path
-    } else if has(&[
-        "i know",
-        "i have",
-        "my skill",
-        "which role",
-        "what role",
-        "fit",
-        "suit",
-        "i m good",
-    ]) {
+    } else if asks_for_a_fit(kb, question, &has) {
         Intent::Match
     } else if roles.len() >= 2 {
         Intent::Compare
@@ -91,6 +82,15 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
         roles,
         aspect: aspect(&words),
     }
+}
+
+/// Whether a question is about the asker's own skills ("I know python and sql", "which role
+/// fits me?", "which roles need python?"). "Which roles are there?" names neither a skill nor
+/// the asker: it asks for the list of roles, not for a match.
+fn asks_for_a_fit(kb: &KnowledgeBase, question: &str, has: &dyn Fn(&[&str]) -> bool) -> bool {
+    has(&["i know", "i have", "my skill", "fit", "suit", "i m good"])
+        || (has(&["which role", "what role"])
+            && (has(&["i", "me", "my"]) || !kb.taxonomy.find_in(question).is_empty()))
 }
 
 /// Turns a reading into a request; `None` when it names no role and needs one.

@@ -208,3 +208,35 @@ fn autocomplete_returns_at_most_25_valid_choices() {
     }
     assert_eq!(autocomplete(kb(), "data spec")[0].1, "data-specialist");
 }
+
+#[test]
+fn questions_about_the_list_of_roles_answer_as_roles_not_match() {
+    let all = format!("{} roles I know", kb().roles.len());
+    for question in [
+        "what roles do you know?",
+        "which roles are there?",
+        "list all roles",
+    ] {
+        assert_eq!(
+            intent::read(kb(), question).intent,
+            intent::Intent::Roles,
+            "{question}"
+        );
+        let out = text(&ok(question));
+        assert!(out.contains(&all), "{question}:\n{out}");
+    }
+    // The asker or a skill in the question makes it a match.
+    for question in [
+        "I know python and sql, which role fits me?",
+        "which roles need python?",
+        "what role should I pick?",
+    ] {
+        assert_eq!(
+            intent::read(kb(), question).intent,
+            intent::Intent::Match,
+            "{question}"
+        );
+    }
+    let out = text(&ok("I know python and sql, which role fits me?"));
+    assert!(out.contains("Roles that fit your skills"), "{out}");
+}
