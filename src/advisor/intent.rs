@@ -23,6 +23,8 @@ pub enum Intent {
     Jobs,
     Match,
     Roles,
+    /// What the knowledge base holds (`/kb stats`).
+    Stats,
     Help,
     /// About one role in general, or unclear.
     Profile,
@@ -45,9 +47,7 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     let roles = role_mentions(kb, &words);
     let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
-    let intent = if has(&["help"]) && roles.is_empty() {
-        Intent::Help
-    } else if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
+    let intent = if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
         Intent::Salary
     } else if has(&[
         "job", "jobs", "opening", "hiring", "vacancy", "vacancie", "position",
@@ -66,6 +66,10 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
         Intent::Path
     } else if asks_for_a_fit(kb, question, &has) {
         Intent::Match
+    } else if roles.is_empty() && has(ABOUT_USE) {
+        Intent::Help
+    } else if roles.is_empty() && has(ABOUT_KNOWLEDGE) {
+        Intent::Stats
     } else if roles.len() >= 2 {
         Intent::Compare
     } else if has(&["tool", "tools", "software", "stack"]) {
@@ -84,6 +88,26 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     }
 }
 
+/// Questions about using the bot, answered by `/help`.
+const ABOUT_USE: &[&str] = &[
+    "help",
+    "what can you do",
+    "how do i use you",
+    "how to use you",
+    "how do you work",
+    "how does this work",
+    "command",
+];
+
+/// Questions about what the bot knows as a whole, answered by `/kb stats`; a question that
+/// names a role ("what do you know about mlops?") is about that role instead.
+const ABOUT_KNOWLEDGE: &[&str] = &[
+    "knowledge base",
+    "kb",
+    "what do you know",
+    "how much do you know",
+];
+
 /// Whether a question is about the asker's own skills ("I know python and sql", "which role
 /// fits me?", "which roles need python?"). "Which roles are there?" names neither a skill nor
 /// the asker: it asks for the list of roles, not for a match.
@@ -98,6 +122,7 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
     let role = |i: usize| reading.roles.get(i).cloned();
     Some(match reading.intent {
         Intent::Help => Request::Help,
+        Intent::Stats => Request::KbStats,
         Intent::Roles => Request::Roles {
             filter: None,
             page: 1,

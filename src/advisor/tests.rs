@@ -240,3 +240,45 @@ fn questions_about_the_list_of_roles_answer_as_roles_not_match() {
     let out = text(&ok("I know python and sql, which role fits me?"));
     assert!(out.contains("Roles that fit your skills"), "{out}");
 }
+
+#[test]
+fn questions_about_the_bot_answer_as_help_or_kb_stats() {
+    for (question, intent, title) in [
+        (
+            "how big is the knowledge base?",
+            intent::Intent::Stats,
+            "Knowledge base",
+        ),
+        ("what do you know?", intent::Intent::Stats, "Knowledge base"),
+        (
+            "what can you do?",
+            intent::Intent::Help,
+            "rolecall — career answers",
+        ),
+        (
+            "how do I use you?",
+            intent::Intent::Help,
+            "rolecall — career answers",
+        ),
+    ] {
+        assert_eq!(intent::read(kb(), question).intent, intent, "{question}");
+        let reply = ok(question);
+        assert!(
+            reply.embeds()[0].title_text().starts_with(title),
+            "{question}:\n{}",
+            text(&reply)
+        );
+    }
+    // Naming a role makes it a question about the role; asking for something specific
+    // is answered as that, not as help.
+    for (question, intent) in [
+        (
+            "what do you know about mlops engineers?",
+            intent::Intent::Profile,
+        ),
+        ("help me find remote jobs", intent::Intent::Jobs),
+        ("I know statistics and python", intent::Intent::Match),
+    ] {
+        assert_eq!(intent::read(kb(), question).intent, intent, "{question}");
+    }
+}
