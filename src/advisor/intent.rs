@@ -1,10 +1,13 @@
 //! Reading a question in plain words: what the user wants, and which roles and skills it
 //! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
 
+use std::ops::Range;
+
 use super::matching::skill_keys;
 use super::{answer, Answer, Problem};
 use crate::commands::request::{Call, JobFilter};
 use crate::commands::Request;
+use crate::jobs::model::LEVELS;
 use crate::knowledge::names::normalize;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
@@ -38,6 +41,13 @@ pub struct Reading {
     pub roles: Vec<String>,
     /// The aspect a comparison is narrowed to, when the question names one.
     pub aspect: Option<Section>,
+    /// For a list of roles: words of role names that name no role alone ("engineer" in
+    /// "engineer roles"), which the list is narrowed to.
+    pub name_part: Option<String>,
+    /// For jobs: the seniority asked for, as a `level` choice value ("senior").
+    pub level: Option<&'static str>,
+    /// For jobs: remote (true) or on-site (false) work asked for.
+    pub remote: Option<bool>,
 }
 
 /// Reads `question`: roles by name or alias (typos tolerated in names of two words or more),
@@ -45,7 +55,8 @@ pub struct Reading {
 pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     let text = normalize(question);
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let roles = role_mentions(kb, &words);
+    let mentions = role_mentions(kb, &words);
+    let roles = distinct_roles(&words, &mentions);
     let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
     let intent = if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
         Intent::Salary
@@ -81,10 +92,16 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     } else {
         Intent::Profile
     };
+    let jobs = intent == Intent::Jobs;
     Reading {
         intent,
         roles,
         aspect: aspect(&words),
+        name_part: (intent == Intent::Roles)
+            .then(|| name_part(kb, &words))
+            .flatten(),
+        level: jobs.then(|| level(&words, &mentions)).flatten(),
+        remote: jobs.then(|| remote(&has)).flatten(),
     }
 }
 
@@ -124,7 +141,7 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
         Intent::Help => Request::Help,
         Intent::Stats => Request::KbStats,
         Intent::Roles => Request::Roles {
-            filter: None,
+            filter: reading.name_part.clone(),
             page: 1,
         },
         Intent::Match => Request::Match {
@@ -136,7 +153,9 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
         Intent::Jobs => Request::Jobs {
             filter: JobFilter {
                 role: role(0),
-                ..JobFilter::default()
+                level: reading.level.map(str::to_owned),
+                remote: reading.remote,
+                company: None,
             },
             page: 1,
         },
@@ -220,11 +239,16 @@ fn dont_know(kb: &KnowledgeBase, question: &str) -> Reply {
     .ephemeral(true)
 }
 
-/// Slugs of roles named in `words`, longest names first at each position, no repeats; a
-/// role right after "from" comes first, so "to X, coming from Y" reads as a move from Y.
-fn role_mentions(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    let mut from_role: Option<String> = None;
+/// A role named in a question, and which of its words name it.
+struct Mention<'k> {
+    role: &'k Role,
+    words: Range<usize>,
+}
+
+/// The roles named in `words`, in order, repeats included; the longest name wins at each
+/// position.
+fn role_mentions<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Vec<Mention<'k>> {
+    let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let longest = (1..=MAX_NAME_WORDS.min(words.len() - i))
@@ -232,20 +256,34 @@ fn role_mentions(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
             .find_map(|n| mention_at(kb, &words[i..i + n]).map(|role| (n, role)));
         match longest {
             Some((n, role)) => {
-                if follows_from(words, i) && from_role.is_none() {
-                    from_role = Some(role.slug.clone());
-                }
-                if !found.contains(&role.slug) {
-                    found.push(role.slug.clone());
-                }
+                found.push(Mention {
+                    role,
+                    words: i..i + n,
+                });
                 i += n;
             }
             None => i += 1,
         }
     }
-    if let Some(from) = from_role {
-        found.retain(|slug| *slug != from);
-        found.insert(0, from);
+    found
+}
+
+/// Slugs of the roles mentioned, each once, in order; a role right after "from" comes
+/// first, so "to X, coming from Y" reads as a move from Y.
+fn distinct_roles(words: &[&str], mentions: &[Mention]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for mention in mentions {
+        if !found.contains(&mention.role.slug) {
+            found.push(mention.role.slug.clone());
+        }
+    }
+    let from = mentions
+        .iter()
+        .find(|m| follows_from(words, m.words.start))
+        .map(|m| &m.role.slug);
+    if let Some(from) = from {
+        found.retain(|slug| slug != from);
+        found.insert(0, from.clone());
     }
     found
 }
@@ -278,11 +316,11 @@ fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
 }
 
 /// Words that never start or fill a role name, so fuzzy matching does not read "is a data
-/// engineer" as a role.
-const STOP_WORDS: [&str; 30] = [
+/// engineer" as a role, nor "data roles" as "DataOps".
+const STOP_WORDS: [&str; 34] = [
     "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
     "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
-    "you", "on",
+    "you", "on", "role", "roles", "job", "jobs",
 ];
 
 /// Whether `phrase` occurs in `words`, ignoring plural endings.
@@ -298,6 +336,68 @@ fn singular(word: &str) -> &str {
         Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
         _ => word,
     }
+}
+
+/// The seniority asked for, as a `level` choice value: a word of a level's label ("entry",
+/// "junior", "senior", "director"…) that is not part of a role's name.
+fn level(words: &[&str], mentions: &[Mention]) -> Option<&'static str> {
+    let in_a_role_name = |i: usize| mentions.iter().any(|m| m.words.contains(&i));
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !in_a_role_name(*i))
+        .find_map(|(_, word)| {
+            LEVELS
+                .iter()
+                .find(|level| {
+                    normalize(level.name)
+                        .split(' ')
+                        .any(|label| label != "level" && label == singular(word))
+                })
+                .map(|level| level.value)
+        })
+}
+
+/// Remote (true) or on-site (false) work asked for; neither, or both, is no filter.
+fn remote(has: &dyn Fn(&[&str]) -> bool) -> Option<bool> {
+    let remote = has(&["remote", "remotely", "wfh", "work from home"]);
+    let on_site = has(&["on site", "onsite", "in office", "in person"]);
+    match (remote, on_site) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// The longest run of words that is part of some role's name or alias, whole words and no
+/// stop word: "engineer" in "engineer roles", "data operations" in "data operations roles".
+/// `/roles` keeps the roles whose names contain it, so at least one is listed.
+fn name_part(kb: &KnowledgeBase, words: &[&str]) -> Option<String> {
+    let names: Vec<Vec<String>> = kb
+        .roles
+        .iter()
+        .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
+        .map(|name| {
+            normalize(name)
+                .split(' ')
+                .map(|word| singular(word).to_owned())
+                .collect()
+        })
+        .collect();
+    let in_a_name = |run: &[&str]| {
+        names.iter().any(|name| {
+            name.windows(run.len())
+                .any(|part| part.iter().zip(run).all(|(a, b)| a == singular(b)))
+        })
+    };
+    (1..=MAX_NAME_WORDS.min(words.len()))
+        .rev()
+        .find_map(|n| {
+            words
+                .windows(n)
+                .find(|run| !run.iter().any(|w| STOP_WORDS.contains(w)) && in_a_name(run))
+        })
+        .map(|run| run.join(" "))
 }
 
 /// The profile section a question narrows to ("…and the tools?").

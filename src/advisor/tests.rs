@@ -282,3 +282,56 @@ fn questions_about_the_bot_answer_as_help_or_kb_stats() {
         assert_eq!(intent::read(kb(), question).intent, intent, "{question}");
     }
 }
+
+#[test]
+fn plain_questions_keep_their_filters() {
+    let jobs = |question: &str| match answer_line(kb(), question) {
+        Ok(Answer::Board(BoardCall::Jobs { filter, .. })) => filter,
+        other => panic!("{question}: {other:?}"),
+    };
+    assert_eq!(
+        jobs("remote senior jobs"),
+        JobFilter {
+            level: Some("senior".into()),
+            remote: Some(true),
+            ..JobFilter::default()
+        }
+    );
+    assert_eq!(
+        jobs("entry level data scientist jobs"),
+        JobFilter {
+            role: Some("data-scientist".into()),
+            level: Some("entry".into()),
+            ..JobFilter::default()
+        }
+    );
+    assert_eq!(
+        jobs("any on-site junior ml engineer openings?"),
+        JobFilter {
+            role: Some("machine-learning-engineer".into()),
+            level: Some("entry".into()),
+            remote: Some(false),
+            ..JobFilter::default()
+        }
+    );
+    // A word that is part of role names narrows the list of roles to them.
+    let reading = intent::read(kb(), "engineer roles");
+    assert_eq!(
+        intent::to_request(&reading, "engineer roles"),
+        Some(Request::Roles {
+            filter: Some("engineer".into()),
+            page: 1,
+        })
+    );
+    let out = text(&ok("engineer roles"));
+    assert!(out.contains("MLOps Engineer"), "{out}");
+    assert!(!out.contains("Data Scientist"), "{out}");
+    // "data roles" is no typo of "DataOps".
+    let reading = intent::read(kb(), "what data roles are there?");
+    assert_eq!(
+        (reading.intent, reading.name_part.as_deref()),
+        (intent::Intent::Roles, Some("data"))
+    );
+    // "list" is inside "specialist", but not a word of any role name.
+    assert_eq!(intent::read(kb(), "list all roles").name_part, None);
+}
