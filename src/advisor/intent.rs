@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::matching::skill_keys;
 use super::{answer, Answer, Problem};
 use crate::commands::request::{Call, JobFilter};
-use crate::commands::Request;
+use crate::commands::{CommandId, Request};
 use crate::jobs::model::LEVELS;
 use crate::knowledge::names::normalize;
 use crate::knowledge::{KnowledgeBase, Role, Section};
@@ -147,9 +147,7 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
         Intent::Match => Request::Match {
             skills: question.to_owned(),
         },
-        Intent::Salary => Request::Salary {
-            role: role(0).unwrap_or_else(|| question.to_owned()),
-        },
+        Intent::Salary => Request::Salary { role: role(0)? },
         Intent::Jobs => Request::Jobs {
             filter: JobFilter {
                 role: role(0),
@@ -193,6 +191,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Answer, Problem> {
     let reading = read(kb, question);
     let request = match to_request(&reading, question) {
         Some(request) => request,
+        // The wording says what is wanted; only the role is missing.
+        None if reading.intent == Intent::Salary => {
+            return Err(Problem::WhichRole(CommandId::Salary))
+        }
         // Skills but no role: "python and sql" is a /match question.
         None if !super::matching::rank(kb, &skill_keys(kb, question)).is_empty() => {
             Request::Match {

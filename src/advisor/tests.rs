@@ -335,3 +335,17 @@ fn plain_questions_keep_their_filters() {
     // "list" is inside "specialist", but not a word of any role name.
     assert_eq!(intent::read(kb(), "list all roles").name_part, None);
 }
+
+#[test]
+fn a_salary_question_naming_no_role_asks_which_role() {
+    for line in ["what about salary?", "/ask question:what about salary?"] {
+        let problem = answer_line(kb(), line).expect_err(line);
+        assert_eq!(problem, Problem::WhichRole(CommandId::Salary), "{line}");
+        assert_eq!(problem.to_string(), "no role named for /salary");
+        let reply = problem.reply();
+        assert!(reply.is_ephemeral());
+        let out = text(&reply);
+        assert!(out.contains("Which role?"), "{out}");
+        assert!(out.contains("/salary role:data scientist"), "{out}");
+    }
+}
