@@ -18,6 +18,7 @@ const MAX_NAME_WORDS: usize = 6;
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
+    /// Two roles side by side; one role in [`Reading::roles`] when it was named twice.
     Compare,
     Path,
     Skills,
@@ -81,7 +82,7 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
         Intent::Help
     } else if roles.is_empty() && has(ABOUT_KNOWLEDGE) {
         Intent::Stats
-    } else if roles.len() >= 2 {
+    } else if roles.len() >= 2 || (mentions.len() >= 2 && has(COMPARING)) {
         Intent::Compare
     } else if has(&["tool", "tools", "software", "stack"]) {
         Intent::Tools
@@ -104,6 +105,17 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
         remote: jobs.then(|| remote(&has)).flatten(),
     }
 }
+
+/// Wording that sets roles side by side, even one role twice ("mle vs mle").
+const COMPARING: &[&str] = &[
+    "vs",
+    "versus",
+    "compare",
+    "comparison",
+    "difference",
+    "different",
+    "differ",
+];
 
 /// Questions about using the bot, answered by `/help`.
 const ABOUT_USE: &[&str] = &[
@@ -161,9 +173,10 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
             from: role(0)?,
             to: role(1)?,
         },
+        // A role compared with itself is named once; answering refuses it as `/compare` does.
         Intent::Compare => Request::Compare {
             a: role(0)?,
-            b: role(1)?,
+            b: role(1).or_else(|| role(0))?,
             aspect: reading.aspect,
         },
         Intent::Tools | Intent::Skills if reading.roles.len() >= 2 => Request::Compare {

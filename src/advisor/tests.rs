@@ -349,3 +349,27 @@ fn a_salary_question_naming_no_role_asks_which_role() {
         assert!(out.contains("/salary role:data scientist"), "{out}");
     }
 }
+
+#[test]
+fn comparing_a_role_with_itself_in_plain_words_is_refused_like_the_command() {
+    let slash = answer_line(kb(), "/compare mle mle").expect_err("same role");
+    assert_eq!(
+        answer_line(kb(), "mle vs mle").expect_err("mle vs mle"),
+        slash
+    );
+    for question in [
+        "data scientist vs data scientist",
+        "what's the difference between an mle and a machine learning engineer?",
+        "/ask question:compare ds and data scientist",
+    ] {
+        let problem = answer_line(kb(), question).expect_err(question);
+        assert!(
+            matches!(problem, Problem::SameRole(_)),
+            "{question}: {problem}"
+        );
+        assert!(text(&problem.reply()).contains("Same role twice"));
+    }
+    // A role named twice without comparing is a question about it.
+    let out = text(&ok("tell me about the mle, the machine learning engineer"));
+    assert!(out.contains("Machine Learning Engineer"), "{out}");
+}
