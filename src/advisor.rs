@@ -14,7 +14,7 @@ pub mod profile;
 pub mod roles;
 
 use crate::commands::request::{Call, JobFilter};
-use crate::commands::{self, Invocation, InvocationError, Request};
+use crate::commands::{self, CommandId, Invocation, InvocationError, Request};
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, UnknownRole};
 use crate::reply::{escape_user_text, limits, Reply};
 
@@ -31,6 +31,10 @@ pub enum Problem {
     NoSkills(String),
     #[error("empty question")]
     Empty,
+    /// A question that needs a role names none (and none was just discussed): the command
+    /// whose example to show.
+    #[error("no role named for /{}", commands::spec(*.0).name)]
+    WhichRole(CommandId),
     /// A job-board call refused: the field to correct, the missing right, the missing job.
     #[error("{0}")]
     Board(BoardProblem),
@@ -121,6 +125,13 @@ impl Problem {
             Problem::Empty => Reply::error(
                 "Ask me something",
                 "Try `/compare role_a:ml engineer role_b:data specialist`, or ask in plain words: \"skills for mlops?\"",
+            ),
+            Problem::WhichRole(command) => Reply::error(
+                "Which role?",
+                &format!(
+                    "Your question doesn't name a role I know. Try `{}`.",
+                    about::example(commands::spec(*command).name)
+                ),
             ),
             Problem::Board(problem) => board_problem_reply(problem),
         }

@@ -17,7 +17,7 @@ use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::jobs::model::Board;
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
-use rolecall::reply::{discord_json, terminal, Reply};
+use rolecall::reply::{colour, discord_json, terminal, Reply};
 use rolecall::service::{Caller, Service};
 
 mod jobs_command;
@@ -291,8 +291,11 @@ fn load(arg: &KnowledgeArg, settings: &Settings) -> Result<KnowledgeBase, LoadEr
     Ok(kb)
 }
 
-/// Exit 0 with the answer, or 1 with the error reply (unknown role, bad command…). The
-/// terminal is the operator's: job commands act on the board outside servers.
+/// Exit 1 when the reply is an error, whether the request could not be answered (unknown
+/// role, same role twice, a command it can't read, a question naming no role it needs) or
+/// the answer found nothing for the filters given; exit 0 for any other answer, an honest
+/// "I don't know" included. Slash lines and plain words alike. The terminal is the
+/// operator's: job commands act on the board outside servers.
 fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
@@ -308,12 +311,26 @@ fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCo
         }
         Err(problem) => Err(problem),
     };
-    let (reply, code) = match answered {
-        Ok(outcome) => (outcome.reply, ExitCode::SUCCESS),
-        Err(problem) => (problem.reply(), ExitCode::FAILURE),
+    let reply = match answered {
+        Ok(outcome) => outcome.reply,
+        Err(problem) => problem.reply(),
     };
     print_reply(&reply, json)?;
-    Ok(code)
+    Ok(if is_error(&reply) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Whether `reply` is an error reply. `Reply::error` makes every one (each `Problem`'s, and
+/// the empty results of `/roles`, `/jobs` and `/salary`) and is the only user of the error
+/// colour, so the colour is what tells.
+fn is_error(reply: &Reply) -> bool {
+    reply
+        .embeds()
+        .iter()
+        .any(|embed| embed.colour_value() == colour::ERROR)
 }
 
 /// A reply as Discord's interaction-response JSON, or as text (coloured on a terminal).

@@ -4,8 +4,8 @@ use crate::commands::COMMANDS;
 use crate::knowledge::KnowledgeBase;
 use crate::reply::{colour, Embed, Reply};
 
-/// Example lines shown under each command in `/help`.
-fn example(name: &str) -> &'static str {
+/// Example lines shown under each command in `/help` (and in "Which role?" errors).
+pub(super) fn example(name: &str) -> &'static str {
     match name {
         "compare" => "/compare role_a:ml engineer role_b:data specialist aspect:skills",
         "skills" => "/skills role:mlops engineer",

@@ -134,6 +134,7 @@ pub fn strip_mentions(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::CommandId;
     use crate::reply::terminal::{render, Colour};
     use std::path::Path;
 
@@ -194,6 +195,18 @@ mod tests {
                 role: "machine-learning-engineer".into()
             })
         );
+    }
+
+    #[test]
+    fn a_salary_question_with_no_role_named_or_remembered_asks_which_role() {
+        let kb = kb();
+        let memory = ChatMemory::new(Duration::from_secs(600), 100);
+        let speaker = Speaker {
+            user: "u2".into(),
+            channel: "c1".into(),
+        };
+        let asked = answer_chat(&kb, &memory, &speaker, "what about salary?", Instant::now());
+        assert_eq!(asked, Err(Problem::WhichRole(CommandId::Salary)));
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Reading a question in plain words: what the user wants, and which roles and skills it
 //! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
 
+use std::ops::Range;
+
 use super::matching::skill_keys;
 use super::{answer, Answer, Problem};
 use crate::commands::request::{Call, JobFilter};
-use crate::commands::Request;
+use crate::commands::{CommandId, Request};
+use crate::jobs::model::LEVELS;
 use crate::knowledge::names::normalize;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
@@ -15,6 +18,7 @@ const MAX_NAME_WORDS: usize = 6;
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
+    /// Two roles side by side; one role in [`Reading::roles`] when it was named twice.
     Compare,
     Path,
     Skills,
@@ -23,6 +27,8 @@ pub enum Intent {
     Jobs,
     Match,
     Roles,
+    /// What the knowledge base holds (`/kb stats`).
+    Stats,
     Help,
     /// About one role in general, or unclear.
     Profile,
@@ -36,6 +42,13 @@ pub struct Reading {
     pub roles: Vec<String>,
     /// The aspect a comparison is narrowed to, when the question names one.
     pub aspect: Option<Section>,
+    /// For a list of roles: words of role names that name no role alone ("engineer" in
+    /// "engineer roles"), which the list is narrowed to.
+    pub name_part: Option<String>,
+    /// For jobs: the seniority asked for, as a `level` choice value ("senior").
+    pub level: Option<&'static str>,
+    /// For jobs: remote (true) or on-site (false) work asked for.
+    pub remote: Option<bool>,
 }
 
 /// Reads `question`: roles by name or alias (typos tolerated in names of two words or more),
@@ -43,11 +56,10 @@ pub struct Reading {
 pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     let text = normalize(question);
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let roles = role_mentions(kb, &words);
+    let mentions = role_mentions(kb, &words);
+    let roles = distinct_roles(&words, &mentions);
     let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
-    let intent = if has(&["help"]) && roles.is_empty() {
-        Intent::Help
-    } else if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
+    let intent = if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
         Intent::Salary
     } else if has(&[
         "job", "jobs", "opening", "hiring", "vacancy", "vacancie", "position",
@@ -64,18 +76,13 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     ]) && roles.len() >= 2
     {
         Intent::Path
-    } else if has(&[
-        "i know",
-        "i have",
-        "my skill",
-        "which role",
-        "what role",
-        "fit",
-        "suit",
-        "i m good",
-    ]) {
+    } else if asks_for_a_fit(kb, question, &has) {
         Intent::Match
-    } else if roles.len() >= 2 {
+    } else if roles.is_empty() && has(ABOUT_USE) {
+        Intent::Help
+    } else if roles.is_empty() && has(ABOUT_KNOWLEDGE) {
+        Intent::Stats
+    } else if roles.len() >= 2 || (mentions.len() >= 2 && has(COMPARING)) {
         Intent::Compare
     } else if has(&["tool", "tools", "software", "stack"]) {
         Intent::Tools
@@ -86,11 +93,57 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     } else {
         Intent::Profile
     };
+    let jobs = intent == Intent::Jobs;
     Reading {
         intent,
         roles,
         aspect: aspect(&words),
+        name_part: (intent == Intent::Roles)
+            .then(|| name_part(kb, &words))
+            .flatten(),
+        level: jobs.then(|| level(&words, &mentions)).flatten(),
+        remote: jobs.then(|| remote(&has)).flatten(),
     }
+}
+
+/// Wording that sets roles side by side, even one role twice ("mle vs mle").
+const COMPARING: &[&str] = &[
+    "vs",
+    "versus",
+    "compare",
+    "comparison",
+    "difference",
+    "different",
+    "differ",
+];
+
+/// Questions about using the bot, answered by `/help`.
+const ABOUT_USE: &[&str] = &[
+    "help",
+    "what can you do",
+    "how do i use you",
+    "how to use you",
+    "how do you work",
+    "how does this work",
+    "command",
+];
+
+/// Questions about what the bot knows as a whole, answered by `/kb stats`; a question that
+/// names a role ("what do you know about mlops?") is about that role instead.
+const ABOUT_KNOWLEDGE: &[&str] = &[
+    "knowledge base",
+    "kb",
+    "what do you know",
+    "how much do you know",
+];
+
+/// Whether a question is about the asker's own skills ("I know python and sql", "which role
+/// fits me?", "which roles need python?"). "Which roles are there?" names neither a skill nor
+/// the asker: it asks for the list of roles, not for a match.
+fn asks_for_a_fit(kb: &KnowledgeBase, question: &str, has: &dyn Fn(&[&str]) -> bool) -> bool {
+    has(&["i know", "i have", "my skill", "fit", "suit", "i m good"])
+        || (has(&["which role", "what role"])
+            && (has(&["i", "me", "my"]) || !kb.taxonomy.find_in(question).is_empty()))
 }
 
 /// Turns a reading into a request; `None` when it names no role and needs one.
@@ -98,20 +151,21 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
     let role = |i: usize| reading.roles.get(i).cloned();
     Some(match reading.intent {
         Intent::Help => Request::Help,
+        Intent::Stats => Request::KbStats,
         Intent::Roles => Request::Roles {
-            filter: None,
+            filter: reading.name_part.clone(),
             page: 1,
         },
         Intent::Match => Request::Match {
             skills: question.to_owned(),
         },
-        Intent::Salary => Request::Salary {
-            role: role(0).unwrap_or_else(|| question.to_owned()),
-        },
+        Intent::Salary => Request::Salary { role: role(0)? },
         Intent::Jobs => Request::Jobs {
             filter: JobFilter {
                 role: role(0),
-                ..JobFilter::default()
+                level: reading.level.map(str::to_owned),
+                remote: reading.remote,
+                company: None,
             },
             page: 1,
         },
@@ -119,9 +173,10 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
             from: role(0)?,
             to: role(1)?,
         },
+        // A role compared with itself is named once; answering refuses it as `/compare` does.
         Intent::Compare => Request::Compare {
             a: role(0)?,
-            b: role(1)?,
+            b: role(1).or_else(|| role(0))?,
             aspect: reading.aspect,
         },
         Intent::Tools | Intent::Skills if reading.roles.len() >= 2 => Request::Compare {
@@ -149,6 +204,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Answer, Problem> {
     let reading = read(kb, question);
     let request = match to_request(&reading, question) {
         Some(request) => request,
+        // The wording says what is wanted; only the role is missing.
+        None if reading.intent == Intent::Salary => {
+            return Err(Problem::WhichRole(CommandId::Salary))
+        }
         // Skills but no role: "python and sql" is a /match question.
         None if !super::matching::rank(kb, &skill_keys(kb, question)).is_empty() => {
             Request::Match {
@@ -195,11 +254,16 @@ fn dont_know(kb: &KnowledgeBase, question: &str) -> Reply {
     .ephemeral(true)
 }
 
-/// Slugs of roles named in `words`, longest names first at each position, no repeats; a
-/// role right after "from" comes first, so "to X, coming from Y" reads as a move from Y.
-fn role_mentions(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    let mut from_role: Option<String> = None;
+/// A role named in a question, and which of its words name it.
+struct Mention<'k> {
+    role: &'k Role,
+    words: Range<usize>,
+}
+
+/// The roles named in `words`, in order, repeats included; the longest name wins at each
+/// position.
+fn role_mentions<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Vec<Mention<'k>> {
+    let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let longest = (1..=MAX_NAME_WORDS.min(words.len() - i))
@@ -207,20 +271,34 @@ fn role_mentions(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
             .find_map(|n| mention_at(kb, &words[i..i + n]).map(|role| (n, role)));
         match longest {
             Some((n, role)) => {
-                if follows_from(words, i) && from_role.is_none() {
-                    from_role = Some(role.slug.clone());
-                }
-                if !found.contains(&role.slug) {
-                    found.push(role.slug.clone());
-                }
+                found.push(Mention {
+                    role,
+                    words: i..i + n,
+                });
                 i += n;
             }
             None => i += 1,
         }
     }
-    if let Some(from) = from_role {
-        found.retain(|slug| *slug != from);
-        found.insert(0, from);
+    found
+}
+
+/// Slugs of the roles mentioned, each once, in order; a role right after "from" comes
+/// first, so "to X, coming from Y" reads as a move from Y.
+fn distinct_roles(words: &[&str], mentions: &[Mention]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for mention in mentions {
+        if !found.contains(&mention.role.slug) {
+            found.push(mention.role.slug.clone());
+        }
+    }
+    let from = mentions
+        .iter()
+        .find(|m| follows_from(words, m.words.start))
+        .map(|m| &m.role.slug);
+    if let Some(from) = from {
+        found.retain(|slug| slug != from);
+        found.insert(0, from.clone());
     }
     found
 }
@@ -253,11 +331,11 @@ fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
 }
 
 /// Words that never start or fill a role name, so fuzzy matching does not read "is a data
-/// engineer" as a role.
-const STOP_WORDS: [&str; 30] = [
+/// engineer" as a role, nor "data roles" as "DataOps".
+const STOP_WORDS: [&str; 34] = [
     "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
     "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
-    "you", "on",
+    "you", "on", "role", "roles", "job", "jobs",
 ];
 
 /// Whether `phrase` occurs in `words`, ignoring plural endings.
@@ -273,6 +351,68 @@ fn singular(word: &str) -> &str {
         Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
         _ => word,
     }
+}
+
+/// The seniority asked for, as a `level` choice value: a word of a level's label ("entry",
+/// "junior", "senior", "director"…) that is not part of a role's name.
+fn level(words: &[&str], mentions: &[Mention]) -> Option<&'static str> {
+    let in_a_role_name = |i: usize| mentions.iter().any(|m| m.words.contains(&i));
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !in_a_role_name(*i))
+        .find_map(|(_, word)| {
+            LEVELS
+                .iter()
+                .find(|level| {
+                    normalize(level.name)
+                        .split(' ')
+                        .any(|label| label != "level" && label == singular(word))
+                })
+                .map(|level| level.value)
+        })
+}
+
+/// Remote (true) or on-site (false) work asked for; neither, or both, is no filter.
+fn remote(has: &dyn Fn(&[&str]) -> bool) -> Option<bool> {
+    let remote = has(&["remote", "remotely", "wfh", "work from home"]);
+    let on_site = has(&["on site", "onsite", "in office", "in person"]);
+    match (remote, on_site) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// The longest run of words that is part of some role's name or alias, whole words and no
+/// stop word: "engineer" in "engineer roles", "data operations" in "data operations roles".
+/// `/roles` keeps the roles whose names contain it, so at least one is listed.
+fn name_part(kb: &KnowledgeBase, words: &[&str]) -> Option<String> {
+    let names: Vec<Vec<String>> = kb
+        .roles
+        .iter()
+        .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
+        .map(|name| {
+            normalize(name)
+                .split(' ')
+                .map(|word| singular(word).to_owned())
+                .collect()
+        })
+        .collect();
+    let in_a_name = |run: &[&str]| {
+        names.iter().any(|name| {
+            name.windows(run.len())
+                .any(|part| part.iter().zip(run).all(|(a, b)| a == singular(b)))
+        })
+    };
+    (1..=MAX_NAME_WORDS.min(words.len()))
+        .rev()
+        .find_map(|n| {
+            words
+                .windows(n)
+                .find(|run| !run.iter().any(|w| STOP_WORDS.contains(w)) && in_a_name(run))
+        })
+        .map(|run| run.join(" "))
 }
 
 /// The profile section a question narrows to ("…and the tools?").

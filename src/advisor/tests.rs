@@ -208,3 +208,168 @@ fn autocomplete_returns_at_most_25_valid_choices() {
     }
     assert_eq!(autocomplete(kb(), "data spec")[0].1, "data-specialist");
 }
+
+#[test]
+fn questions_about_the_list_of_roles_answer_as_roles_not_match() {
+    let all = format!("{} roles I know", kb().roles.len());
+    for question in [
+        "what roles do you know?",
+        "which roles are there?",
+        "list all roles",
+    ] {
+        assert_eq!(
+            intent::read(kb(), question).intent,
+            intent::Intent::Roles,
+            "{question}"
+        );
+        let out = text(&ok(question));
+        assert!(out.contains(&all), "{question}:\n{out}");
+    }
+    // The asker or a skill in the question makes it a match.
+    for question in [
+        "I know python and sql, which role fits me?",
+        "which roles need python?",
+        "what role should I pick?",
+    ] {
+        assert_eq!(
+            intent::read(kb(), question).intent,
+            intent::Intent::Match,
+            "{question}"
+        );
+    }
+    let out = text(&ok("I know python and sql, which role fits me?"));
+    assert!(out.contains("Roles that fit your skills"), "{out}");
+}
+
+#[test]
+fn questions_about_the_bot_answer_as_help_or_kb_stats() {
+    for (question, intent, title) in [
+        (
+            "how big is the knowledge base?",
+            intent::Intent::Stats,
+            "Knowledge base",
+        ),
+        ("what do you know?", intent::Intent::Stats, "Knowledge base"),
+        (
+            "what can you do?",
+            intent::Intent::Help,
+            "rolecall — career answers",
+        ),
+        (
+            "how do I use you?",
+            intent::Intent::Help,
+            "rolecall — career answers",
+        ),
+    ] {
+        assert_eq!(intent::read(kb(), question).intent, intent, "{question}");
+        let reply = ok(question);
+        assert!(
+            reply.embeds()[0].title_text().starts_with(title),
+            "{question}:\n{}",
+            text(&reply)
+        );
+    }
+    // Naming a role makes it a question about the role; asking for something specific
+    // is answered as that, not as help.
+    for (question, intent) in [
+        (
+            "what do you know about mlops engineers?",
+            intent::Intent::Profile,
+        ),
+        ("help me find remote jobs", intent::Intent::Jobs),
+        ("I know statistics and python", intent::Intent::Match),
+    ] {
+        assert_eq!(intent::read(kb(), question).intent, intent, "{question}");
+    }
+}
+
+#[test]
+fn plain_questions_keep_their_filters() {
+    let jobs = |question: &str| match answer_line(kb(), question) {
+        Ok(Answer::Board(BoardCall::Jobs { filter, .. })) => filter,
+        other => panic!("{question}: {other:?}"),
+    };
+    assert_eq!(
+        jobs("remote senior jobs"),
+        JobFilter {
+            level: Some("senior".into()),
+            remote: Some(true),
+            ..JobFilter::default()
+        }
+    );
+    assert_eq!(
+        jobs("entry level data scientist jobs"),
+        JobFilter {
+            role: Some("data-scientist".into()),
+            level: Some("entry".into()),
+            ..JobFilter::default()
+        }
+    );
+    assert_eq!(
+        jobs("any on-site junior ml engineer openings?"),
+        JobFilter {
+            role: Some("machine-learning-engineer".into()),
+            level: Some("entry".into()),
+            remote: Some(false),
+            ..JobFilter::default()
+        }
+    );
+    // A word that is part of role names narrows the list of roles to them.
+    let reading = intent::read(kb(), "engineer roles");
+    assert_eq!(
+        intent::to_request(&reading, "engineer roles"),
+        Some(Request::Roles {
+            filter: Some("engineer".into()),
+            page: 1,
+        })
+    );
+    let out = text(&ok("engineer roles"));
+    assert!(out.contains("MLOps Engineer"), "{out}");
+    assert!(!out.contains("Data Scientist"), "{out}");
+    // "data roles" is no typo of "DataOps".
+    let reading = intent::read(kb(), "what data roles are there?");
+    assert_eq!(
+        (reading.intent, reading.name_part.as_deref()),
+        (intent::Intent::Roles, Some("data"))
+    );
+    // "list" is inside "specialist", but not a word of any role name.
+    assert_eq!(intent::read(kb(), "list all roles").name_part, None);
+}
+
+#[test]
+fn a_salary_question_naming_no_role_asks_which_role() {
+    for line in ["what about salary?", "/ask question:what about salary?"] {
+        let problem = answer_line(kb(), line).expect_err(line);
+        assert_eq!(problem, Problem::WhichRole(CommandId::Salary), "{line}");
+        assert_eq!(problem.to_string(), "no role named for /salary");
+        let reply = problem.reply();
+        assert!(reply.is_ephemeral());
+        let out = text(&reply);
+        assert!(out.contains("Which role?"), "{out}");
+        assert!(out.contains("/salary role:data scientist"), "{out}");
+    }
+}
+
+#[test]
+fn comparing_a_role_with_itself_in_plain_words_is_refused_like_the_command() {
+    let slash = answer_line(kb(), "/compare mle mle").expect_err("same role");
+    assert_eq!(
+        answer_line(kb(), "mle vs mle").expect_err("mle vs mle"),
+        slash
+    );
+    for question in [
+        "data scientist vs data scientist",
+        "what's the difference between an mle and a machine learning engineer?",
+        "/ask question:compare ds and data scientist",
+    ] {
+        let problem = answer_line(kb(), question).expect_err(question);
+        assert!(
+            matches!(problem, Problem::SameRole(_)),
+            "{question}: {problem}"
+        );
+        assert!(text(&problem.reply()).contains("Same role twice"));
+    }
+    // A role named twice without comparing is a question about it.
+    let out = text(&ok("tell me about the mle, the machine learning engineer"));
+    assert!(out.contains("Machine Learning Engineer"), "{out}");
+}

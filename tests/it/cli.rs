@@ -442,6 +442,28 @@ fn unknown_command_names_it_and_points_to_help() {
 }
 
 #[test]
+fn ask_exits_1_for_an_error_reply_in_either_form_and_0_for_an_honest_i_dont_know() {
+    // Each slash line, then the same request in plain words.
+    for (line, error) in [
+        ("/compare mle mle", "Same role twice"),
+        ("mle vs mle", "Same role twice"),
+        ("/salary", "I couldn't read that command"),
+        ("what about salary?", "Which role?"),
+        // No featured job in the articles is at executive level.
+        ("/jobs level:executive", "No featured job matches"),
+        ("executive jobs", "No featured job matches"),
+    ] {
+        let run = ask(line);
+        run.assert_code(1);
+        assert_eq!(run.title(), error, "{line}");
+        assert!(run.stdout.starts_with("(only you can see this)"), "{line}");
+    }
+    let run = ask("what is the meaning of life?");
+    run.assert_code(0);
+    assert_eq!(run.title(), "I don't know that one yet");
+}
+
+#[test]
 fn nul_byte_in_a_question_is_answered_without_panic() {
     // An argv cannot carry NUL, so the library takes this one directly.
     let kb = rolecall::knowledge::KnowledgeBase::from_dir(&shipped_knowledge())
