@@ -2,8 +2,13 @@
 //! terminal text.
 //!
 //! Invariant: a [`Reply`] is always within Discord's limits. Every setter clamps its text
-//! ([`limits::clamp`]), and [`Reply::push_embed`] shrinks an embed to the message's remaining
-//! budget, so no renderer has to check anything.
+//! ([`limits::clamp`]), [`Reply::push_embed`] shrinks an embed to the message's remaining
+//! budget, and [`Reply::push_buttons`] and [`Reply::push_select`] keep components to their
+//! rows, counts and unique ids, so no renderer has to check anything.
+//!
+//! Components carry command lines: a button's `custom_id`, and each option's `value` of a
+//! select menu, is the line that answers it (`/compare a b tools`), so a click or a choice is
+//! answered by the same parser and engine as a typed command.
 
 pub mod discord_json;
 pub mod escape;
@@ -56,12 +61,32 @@ pub enum ButtonStyle {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Component {
+    /// A button; its `custom_id` is the command line that answers a click.
     Button {
         label: String,
         custom_id: String,
         style: ButtonStyle,
         disabled: bool,
     },
+    /// A string select menu of which the user picks exactly one option; it fills an action
+    /// row alone. Its `custom_id` only names the menu: each option's value is the command
+    /// line that answers choosing it. Build it with [`Component::select`].
+    Select {
+        custom_id: String,
+        placeholder: String,
+        options: Vec<SelectOption>,
+        disabled: bool,
+    },
+}
+
+/// One choice of a select menu: a label, the command line it answers with, and an optional
+/// description (empty when none). Only [`SelectOption::new`] makes one, so each is within
+/// Discord's limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SelectOption {
+    label: String,
+    value: String,
+    description: String,
 }
 
 impl Reply {
@@ -109,51 +134,44 @@ impl Reply {
 
     /// Adds a row of buttons; ignored past Discord's five rows, and extra buttons are dropped.
     /// A button whose `custom_id` was too long, or repeats one already in the message (Discord
-    /// wants them unique), gets an inert id of its own and is disabled.
+    /// wants them unique), gets an inert id of its own and is disabled. A select menu needs a
+    /// row alone ([`Reply::push_select`]): one given here is dropped.
     pub fn push_buttons(&mut self, buttons: Vec<Component>) {
+        let buttons: Vec<Component> = buttons
+            .into_iter()
+            .filter(|c| matches!(c, Component::Button { .. }))
+            .take(limits::BUTTONS_PER_ROW)
+            .collect();
         if self.rows.len() >= limits::ACTION_ROWS || buttons.is_empty() {
             return;
         }
         let row = self.rows.len();
         let mut kept: Vec<Component> = Vec::new();
-        for (column, button) in buttons
-            .into_iter()
-            .take(limits::BUTTONS_PER_ROW)
-            .enumerate()
-        {
-            let Component::Button {
-                label,
-                custom_id,
-                style,
-                disabled,
-            } = button;
-            let taken = self
-                .rows
-                .iter()
-                .chain(std::iter::once(&kept))
-                .flatten()
-                .any(
-                    |Component::Button {
-                         custom_id: other, ..
-                     }| *other == custom_id,
-                );
-            kept.push(if disabled || taken {
-                Component::Button {
-                    label,
-                    custom_id: format!("inert:{row}:{column}"),
-                    style,
-                    disabled: true,
-                }
-            } else {
-                Component::Button {
-                    label,
-                    custom_id,
-                    style,
-                    disabled,
-                }
-            });
+        for (column, button) in buttons.into_iter().enumerate() {
+            let id = button.custom_id();
+            let taken = self.has_custom_id(id) || kept.iter().any(|k| k.custom_id() == id);
+            kept.push(button.made_inert_if(taken, row, column));
         }
         self.rows.push(kept);
+    }
+
+    /// Adds a select menu on a row of its own; ignored past Discord's five rows, or when it
+    /// has no option to choose (Discord rejects an empty menu). Like a button, a menu whose
+    /// `custom_id` was too long or is already in the message gets an inert id and is disabled.
+    pub fn push_select(&mut self, select: Component) {
+        let Component::Select { options, .. } = &select else {
+            return;
+        };
+        if self.rows.len() >= limits::ACTION_ROWS || options.is_empty() {
+            return;
+        }
+        let row = self.rows.len();
+        let taken = self.has_custom_id(select.custom_id());
+        self.rows.push(vec![select.made_inert_if(taken, row, 0)]);
+    }
+
+    fn has_custom_id(&self, id: &str) -> bool {
+        self.rows.iter().flatten().any(|c| c.custom_id() == id)
     }
 
     pub fn content(&self) -> &str {
@@ -281,6 +299,29 @@ impl Component {
         }
     }
 
+    /// A select menu of `options`, the first 25 kept; an option repeating the value of an
+    /// earlier one is dropped (Discord wants values unique), and so is one whose value is
+    /// empty or too long (see [`SelectOption::new`]). A too-long `custom_id` disables the
+    /// menu, as for a button.
+    pub fn select(custom_id: &str, placeholder: &str, options: Vec<SelectOption>) -> Component {
+        let mut kept: Vec<SelectOption> = Vec::new();
+        for option in options {
+            if kept.len() == limits::SELECT_OPTIONS {
+                break;
+            }
+            if !option.value.is_empty() && !kept.iter().any(|k| k.value == option.value) {
+                kept.push(option);
+            }
+        }
+        let fits = custom_id.chars().count() <= limits::CUSTOM_ID;
+        Component::Select {
+            custom_id: custom_id.chars().take(limits::CUSTOM_ID).collect(),
+            placeholder: limits::clamp(placeholder, limits::SELECT_PLACEHOLDER),
+            options: kept,
+            disabled: !fits,
+        }
+    }
+
     pub fn disabled(self, disabled_now: bool) -> Component {
         match self {
             Component::Button {
@@ -294,7 +335,100 @@ impl Component {
                 style,
                 disabled: disabled || disabled_now,
             },
+            Component::Select {
+                custom_id,
+                placeholder,
+                options,
+                disabled,
+            } => Component::Select {
+                custom_id,
+                placeholder,
+                options,
+                disabled: disabled || disabled_now,
+            },
         }
+    }
+
+    pub fn custom_id(&self) -> &str {
+        match self {
+            Component::Button { custom_id, .. } | Component::Select { custom_id, .. } => custom_id,
+        }
+    }
+
+    pub fn is_disabled(&self) -> bool {
+        match self {
+            Component::Button { disabled, .. } | Component::Select { disabled, .. } => *disabled,
+        }
+    }
+
+    /// When `taken` or already disabled, the component disabled with the id `inert:row:column`,
+    /// unique in the message: Discord refuses a repeated `custom_id` even on a disabled one.
+    fn made_inert_if(self, taken: bool, row: usize, column: usize) -> Component {
+        if !taken && !self.is_disabled() {
+            return self;
+        }
+        let inert = format!("inert:{row}:{column}");
+        match self.disabled(true) {
+            Component::Button {
+                label,
+                style,
+                disabled,
+                ..
+            } => Component::Button {
+                label,
+                custom_id: inert,
+                style,
+                disabled,
+            },
+            Component::Select {
+                placeholder,
+                options,
+                disabled,
+                ..
+            } => Component::Select {
+                custom_id: inert,
+                placeholder,
+                options,
+                disabled,
+            },
+        }
+    }
+}
+
+impl SelectOption {
+    /// An option labelled `label` (cut to 100 code points, never empty) that answers with the
+    /// command line `value`. A value cut short would name the wrong thing, so one that is
+    /// empty or longer than 100 code points makes an option [`Component::select`] drops.
+    pub fn new(label: &str, value: &str) -> SelectOption {
+        let value = value.trim();
+        let fits = limits::count(value) <= limits::SELECT_OPTION_TEXT;
+        SelectOption {
+            label: limits::clamp_non_empty(label, limits::SELECT_OPTION_TEXT),
+            value: if fits {
+                value.to_owned()
+            } else {
+                String::new()
+            },
+            description: String::new(),
+        }
+    }
+
+    /// A line under the label, cut to 100 code points; empty means none.
+    pub fn description(mut self, text: &str) -> SelectOption {
+        self.description = limits::clamp(text, limits::SELECT_OPTION_TEXT);
+        self
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    pub fn description_text(&self) -> &str {
+        &self.description
     }
 }
 

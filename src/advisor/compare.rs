@@ -3,7 +3,9 @@
 use super::{sources_footer, texts, two_roles, Problem};
 use crate::commands::ASPECTS;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
-use crate::reply::{bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply};
+use crate::reply::{
+    bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
+};
 
 /// Sections of the overview, each a pair of columns.
 const OVERVIEW: [Section; 5] = [
@@ -17,6 +19,8 @@ const OVERVIEW: [Section; 5] = [
 const OVERVIEW_COLUMN: usize = 280;
 /// How many competencies each "in common / only" list names.
 const ITEMS_SHOWN: usize = 12;
+/// Names the "Compare another aspect…" menu; its options carry the command lines.
+pub const ASPECT_MENU: &str = "menu:compare-aspect";
 
 /// Competencies both roles have, only `a` has, and only `b` has.
 pub struct Overlap<'r> {
@@ -61,6 +65,7 @@ pub fn compare(
             .colour(colour::COMPARE),
     );
     reply.push_buttons(buttons(a, b, aspect));
+    reply.push_select(aspect_menu(a, b, aspect));
     Ok(reply)
 }
 
@@ -167,27 +172,46 @@ fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
         .field(&format!("Only {}", b.name), &names(&overlap.only_b), true)
 }
 
+/// The command line that compares `a` and `b` on `aspect` (the overview when `None`).
+///
+/// Positional (`/compare <a> <b> <aspect>`) rather than named: with slugs of at most
+/// [`SLUG_MAX`](crate::knowledge::names::SLUG_MAX) (36) the longest line is 99 code points, so
+/// it fits a `custom_id` and a select option's value; the named form could take 120.
+fn compare_line(a: &Role, b: &Role, aspect: Option<Section>) -> String {
+    let aspect = aspect.map(|s| format!(" {}", s.key())).unwrap_or_default();
+    format!("/compare {} {}{aspect}", a.slug, b.slug)
+}
+
 /// Swap the roles; step to the next aspect (the overview leads to the first).
 fn buttons(a: &Role, b: &Role, aspect: Option<Section>) -> Vec<Component> {
-    let aspect_arg = aspect.map(|s| format!(" {}", s.key())).unwrap_or_default();
     let next = next_aspect(aspect);
     vec![
         Component::button(
             "⇄ Swap",
-            &format!("/compare {} {}{aspect_arg}", b.slug, a.slug),
+            &compare_line(b, a, aspect),
             ButtonStyle::Secondary,
         ),
         Component::button(
             &format!("Next: {}", next.map_or("Overview", |s| s.title())),
-            &format!(
-                "/compare {} {}{}",
-                a.slug,
-                b.slug,
-                next.map(|s| format!(" {}", s.key())).unwrap_or_default()
-            ),
+            &compare_line(a, b, next),
             ButtonStyle::Primary,
         ),
     ]
+}
+
+/// "Compare another aspect…": the overview (unless shown) and every aspect of `/compare`'s
+/// choices but the one shown, each option's value the whole command line that answers it.
+fn aspect_menu(a: &Role, b: &Role, shown: Option<Section>) -> Component {
+    let overview = shown
+        .is_some()
+        .then(|| SelectOption::new("Overview", &compare_line(a, b, None)));
+    let aspects = ASPECTS.iter().filter_map(|choice| {
+        let section = Section::from_key(choice.value)?;
+        (Some(section) != shown)
+            .then(|| SelectOption::new(choice.name, &compare_line(a, b, Some(section))))
+    });
+    let options = overview.into_iter().chain(aspects).collect();
+    Component::select(ASPECT_MENU, "Compare another aspect…", options)
 }
 
 /// The aspect after `current` in `/compare`'s choices; after the last, the overview.

@@ -4,9 +4,13 @@ use super::first_sentence;
 use super::profile::pager;
 use crate::knowledge::names::normalize;
 use crate::knowledge::{KnowledgeBase, Role};
-use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
+use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
 const PER_PAGE: usize = 15;
+/// Names the "Open a role…" menu; its options carry the command lines.
+pub const ROLE_MENU: &str = "menu:open-role";
+// Every role of a page fits the menu.
+const _: () = assert!(PER_PAGE <= limits::SELECT_OPTIONS);
 
 pub fn roles(kb: &KnowledgeBase, filter: Option<&str>, page: usize) -> Reply {
     let wanted = filter.map(normalize).unwrap_or_default();
@@ -29,10 +33,14 @@ pub fn roles(kb: &KnowledgeBase, filter: Option<&str>, page: usize) -> Reply {
     }
     let total = matching.len().div_ceil(PER_PAGE);
     let page = page.clamp(1, total);
-    let lines: Vec<String> = matching
+    let shown: Vec<&Role> = matching
         .iter()
         .skip((page - 1) * PER_PAGE)
         .take(PER_PAGE)
+        .copied()
+        .collect();
+    let lines: Vec<String> = shown
+        .iter()
         .map(|r| {
             let definition = r
                 .definition()
@@ -56,5 +64,22 @@ pub fn roles(kb: &KnowledgeBase, filter: Option<&str>, page: usize) -> Reply {
         None => "/roles".to_owned(),
     };
     reply.push_buttons(pager(&base, page, total));
+    reply.push_select(role_menu(&shown));
     reply
+}
+
+/// "Open a role…": the roles on this page (at most 25, as Discord allows), each option's
+/// value the command line of its profile.
+fn role_menu(roles: &[&Role]) -> Component {
+    let options = roles
+        .iter()
+        .map(|r| {
+            let definition = r
+                .definition()
+                .map(|d| first_sentence(d, limits::SELECT_OPTION_TEXT))
+                .unwrap_or_default();
+            SelectOption::new(&r.name, &format!("/role role:{}", r.slug)).description(&definition)
+        })
+        .collect();
+    Component::select(ROLE_MENU, "Open a role…", options)
 }

@@ -373,3 +373,65 @@ fn comparing_a_role_with_itself_in_plain_words_is_refused_like_the_command() {
     let out = text(&ok("tell me about the mle, the machine learning engineer"));
     assert!(out.contains("Machine Learning Engineer"), "{out}");
 }
+/// The select menu called `custom_id` in `reply`: (label, value) of each option.
+fn menu(reply: &Reply, custom_id: &str) -> Vec<(String, String)> {
+    let found = reply
+        .rows()
+        .iter()
+        .flatten()
+        .find(|c| c.custom_id() == custom_id);
+    match found {
+        Some(crate::reply::Component::Select { options, .. }) => options
+            .iter()
+            .map(|o| (o.label().to_owned(), o.value().to_owned()))
+            .collect(),
+        other => panic!("no menu {custom_id}: {other:?}"),
+    }
+}
+
+#[test]
+fn compare_offers_every_other_aspect_as_a_command_line() {
+    let overview = ok("/compare mle data-specialist");
+    let options = menu(&overview, compare::ASPECT_MENU);
+    let labels: Vec<&str> = options.iter().map(|(l, _)| l.as_str()).collect();
+    let expected: Vec<&str> = commands::ASPECTS.iter().map(|c| c.name).collect();
+    assert_eq!(labels, expected, "the overview offers every aspect");
+    assert_eq!(
+        options[4].1,
+        "/compare machine-learning-engineer data-specialist tools"
+    );
+    // Each value is the line that answers it, and its answer is that aspect.
+    for (label, line) in &options {
+        let answered = text(&ok(line));
+        let title = answered.lines().next().unwrap_or_default();
+        assert!(title.ends_with(&format!("— {label}")), "{line}: {title}");
+    }
+
+    let tools = ok("/compare mle data-specialist aspect:tools");
+    let options = menu(&tools, compare::ASPECT_MENU);
+    assert_eq!(
+        options[0],
+        (
+            "Overview".to_owned(),
+            "/compare machine-learning-engineer data-specialist".to_owned()
+        )
+    );
+    assert!(
+        options.iter().all(|(label, _)| label != "Tools"),
+        "{options:?}"
+    );
+    assert_eq!(options.len(), commands::ASPECTS.len());
+}
+
+#[test]
+fn roles_offer_the_listed_roles_to_open() {
+    let reply = ok("/roles filter:data");
+    let options = menu(&reply, roles::ROLE_MENU);
+    assert!(!options.is_empty() && options.len() <= 25);
+    for (label, line) in &options {
+        let role = kb().resolve(label).expect("a listed role");
+        assert_eq!(line, &format!("/role role:{}", role.slug));
+        assert!(text(&reply).contains(label.as_str()), "{label} is listed");
+        assert!(text(&ok(line)).starts_with(label.as_str()), "{line}");
+    }
+}

@@ -1,6 +1,6 @@
 //! Discord interaction payloads, read into what rolecall needs: who, where, and which
-//! command, autocomplete or button. Lenient: unknown fields are ignored, because Discord
-//! adds fields over time and its documented samples are partial.
+//! command, autocomplete, button or menu choice. Lenient: unknown fields are ignored, because
+//! Discord adds fields over time and its documented samples are partial.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -15,6 +15,12 @@ const MESSAGE_COMPONENT: u8 = 3;
 const AUTOCOMPLETE: u8 = 4;
 /// Option type of a sub-command.
 const SUB_COMMAND: u8 = 1;
+/// Message component types (Discord "Component Types") rolecall sends.
+const BUTTON: u64 = 2;
+const STRING_SELECT: u64 = 3;
+/// The longest command line a component carries: Discord's limit on a `custom_id` and on a
+/// select option's value. Anything longer was not sent by rolecall.
+const COMPONENT_LINE_MAX: usize = 100;
 
 /// An interaction, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +50,24 @@ pub enum IncomingKind {
     Autocomplete {
         typed: String,
     },
-    /// A button was clicked; its `custom_id` is a command line.
-    Component {
-        custom_id: String,
-    },
+    /// A button was clicked (the line is its `custom_id`) or a select menu's option chosen
+    /// (the line is the chosen value): the command line to answer, or why there is none.
+    Component(Result<String, ComponentError>),
     /// An interaction type rolecall does not handle (e.g. a modal submit).
     Unsupported(u8),
+}
+
+/// Why a component interaction carries no command line rolecall could have sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComponentError {
+    #[error("this kind of control (component type {0}) is not one rolecall sends")]
+    UnknownType(u64),
+    #[error("a menu choice must be exactly one option, and {0} were chosen")]
+    NotOneChoice(usize),
+    #[error("the choice is not text")]
+    NotText,
+    #[error("the command it carries is {0} characters long, more than rolecall ever sends")]
+    TooLong(usize),
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +94,12 @@ struct RawData {
     options: Vec<RawOption>,
     #[serde(default)]
     custom_id: Option<String>,
+    /// Which component a MESSAGE_COMPONENT interaction came from; absent in old payloads.
+    #[serde(default)]
+    component_type: Option<u64>,
+    /// The chosen values of a select menu; any JSON, checked by [`component_line`].
+    #[serde(default)]
+    values: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,11 +161,12 @@ fn from_raw(raw: Raw) -> Incoming {
         },
         (
             MESSAGE_COMPONENT,
-            Some(RawData {
-                custom_id: Some(id),
-                ..
-            }),
-        ) => IncomingKind::Component { custom_id: id },
+            Some(
+                data @ RawData {
+                    custom_id: Some(_), ..
+                },
+            ),
+        ) => IncomingKind::Component(component_line(data)),
         (kind, _) => IncomingKind::Unsupported(kind),
     };
     Incoming {
@@ -196,6 +221,34 @@ fn invocation_of(data: &RawData) -> Result<Invocation, InvocationError> {
         subcommand,
         args,
     })
+}
+
+/// The command line a component carries, checked like any user input: the endpoint is public,
+/// and a forged click or choice may carry anything.
+fn component_line(data: RawData) -> Result<String, ComponentError> {
+    let line = match data.component_type.unwrap_or(BUTTON) {
+        BUTTON => data.custom_id.unwrap_or_default(),
+        STRING_SELECT => only_choice(data.values)?,
+        other => return Err(ComponentError::UnknownType(other)),
+    };
+    let length = line.chars().count();
+    if length > COMPONENT_LINE_MAX {
+        return Err(ComponentError::TooLong(length));
+    }
+    Ok(line)
+}
+
+/// The one value chosen in a select menu: rolecall's menus take exactly one.
+fn only_choice(values: Option<Value>) -> Result<String, ComponentError> {
+    let values = match values {
+        Some(Value::Array(values)) => values,
+        _ => Vec::new(),
+    };
+    match values.as_slice() {
+        [Value::String(value)] => Ok(value.clone()),
+        [_] => Err(ComponentError::NotText),
+        other => Err(ComponentError::NotOneChoice(other.len())),
+    }
 }
 
 /// An option value as the text the command-line parser would have seen.

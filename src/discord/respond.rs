@@ -53,10 +53,16 @@ impl Bot {
                 interaction_response(&Problem::Invalid(error.clone()).reply()).into()
             }
             IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
-            IncomingKind::Component { custom_id } => self
-                .component(incoming, custom_id, now, unix_now)
-                .await
-                .into(),
+            IncomingKind::Component(Ok(line)) => {
+                self.component(incoming, line, now, unix_now).await.into()
+            }
+            IncomingKind::Component(Err(error)) => interaction_response(&Reply::error(
+                "That control didn't work",
+                &format!(
+                    "I couldn't use it: {error}. Run the command again for fresh buttons and menus."
+                ),
+            ))
+            .into(),
             IncomingKind::Unsupported(kind) => interaction_response(&Reply::error(
                 "Not supported",
                 &format!("rolecall does not handle interactions of type {kind}."),
@@ -92,20 +98,21 @@ impl Bot {
         json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": choices } })
     }
 
-    /// A button carries the command line that produces its answer; the message is updated in
-    /// place. Errors go to the clicker alone, leaving the shared message as it was. Buttons
-    /// only ever browse, so a click cannot change the job board.
+    /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
+    /// that produces its answer; the message is updated in place. Errors go to the user alone,
+    /// leaving the shared message as it was. Components only ever browse, so a click or a
+    /// choice cannot change the job board.
     async fn component(
         &self,
         incoming: &Incoming,
-        custom_id: &str,
+        line: &str,
         now: Instant,
         unix_now: i64,
     ) -> Value {
         if let Err(wait) = self.check_rate(incoming, now) {
             return interaction_response(&slow_down(wait));
         }
-        let answered = match parse_line(custom_id).map_err(Problem::from) {
+        let answered = match parse_line(line).map_err(Problem::from) {
             // Only a forged component could carry one: changes go through `/job` itself.
             Ok(invocation) if invocation.command == CommandId::Job => {
                 Err(Problem::Board(BoardProblem::NotAllowed(

@@ -2,11 +2,13 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{ButtonStyle, Component, Embed, Reply};
+use super::{ButtonStyle, Component, Embed, Reply, SelectOption};
 
 /// Interaction callback types (Discord "Interaction Response Type").
 const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
 const UPDATE_MESSAGE: u8 = 7;
+/// Component type of a string select menu (2 is a button, 1 an action row).
+const STRING_SELECT: u8 = 3;
 /// Message flag that shows a reply only to the user who asked.
 const EPHEMERAL: u64 = 1 << 6;
 
@@ -90,7 +92,39 @@ fn component(component: &Component) -> Value {
             "custom_id": custom_id,
             "disabled": disabled,
         }),
+        Component::Select {
+            custom_id,
+            placeholder,
+            options,
+            disabled,
+        } => {
+            let mut menu = Map::new();
+            menu.insert("type".into(), STRING_SELECT.into());
+            menu.insert("custom_id".into(), custom_id.as_str().into());
+            if !placeholder.is_empty() {
+                menu.insert("placeholder".into(), placeholder.as_str().into());
+            }
+            menu.insert(
+                "options".into(),
+                options.iter().map(select_option).collect::<Vec<_>>().into(),
+            );
+            // Exactly one choice: its value is the one command line to answer.
+            menu.insert("min_values".into(), 1.into());
+            menu.insert("max_values".into(), 1.into());
+            menu.insert("disabled".into(), (*disabled).into());
+            Value::Object(menu)
+        }
     }
+}
+
+fn select_option(option: &SelectOption) -> Value {
+    let mut out = Map::new();
+    out.insert("label".into(), option.label().into());
+    out.insert("value".into(), option.value().into());
+    if !option.description_text().is_empty() {
+        out.insert("description".into(), option.description_text().into());
+    }
+    Value::Object(out)
 }
 
 #[cfg(test)]
@@ -125,5 +159,42 @@ mod tests {
         let button = &body["data"]["components"][0]["components"][0];
         assert_eq!(button["type"], 2);
         assert_eq!(button["custom_id"], "role:x:2");
+    }
+
+    #[test]
+    fn a_select_menu_is_a_type_3_component_alone_on_its_row() {
+        let mut reply = Reply::text("x");
+        reply.push_buttons(vec![Component::button(
+            "Next",
+            "/help",
+            ButtonStyle::Primary,
+        )]);
+        reply.push_select(Component::select(
+            "menu:aspect",
+            "Compare another aspect…",
+            vec![
+                SelectOption::new("Tools", "/compare a b tools").description("What each uses"),
+                SelectOption::new("Skills", "/compare a b skills"),
+            ],
+        ));
+        let rows = &interaction_response(&reply)["data"]["components"];
+        assert_eq!(rows.as_array().map(Vec::len), Some(2));
+        assert_eq!(rows[1]["type"], 1);
+        assert_eq!(rows[1]["components"].as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            rows[1]["components"][0],
+            json!({
+                "type": 3,
+                "custom_id": "menu:aspect",
+                "placeholder": "Compare another aspect…",
+                "options": [
+                    { "label": "Tools", "value": "/compare a b tools", "description": "What each uses" },
+                    { "label": "Skills", "value": "/compare a b skills" },
+                ],
+                "min_values": 1,
+                "max_values": 1,
+                "disabled": false,
+            })
+        );
     }
 }

@@ -17,8 +17,12 @@ pub const ACTION_ROWS: usize = 5;
 pub const BUTTONS_PER_ROW: usize = 5;
 pub const BUTTON_LABEL: usize = 80;
 pub const CUSTOM_ID: usize = 100;
+/// Options of one select menu, which fills an action row alone.
 pub const SELECT_OPTIONS: usize = 25;
+/// An option's label, value and description each.
 pub const SELECT_OPTION_TEXT: usize = 100;
+/// A select menu's placeholder (Discord's component reference; not in `discord-limits.md`).
+pub const SELECT_PLACEHOLDER: usize = 150;
 pub const AUTOCOMPLETE_CHOICES: usize = 25;
 pub const CHOICE_TEXT: usize = 100;
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{limits, Component, Embed, Reply};
+use super::{limits, Component, Embed, Reply, SelectOption};
 
 /// Whether to use ANSI colour; callers turn it on only when stdout is a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,28 +47,42 @@ pub fn render(reply: &Reply, colour: Colour) -> String {
         render_embed(embed, &paint, &mut out);
     }
     for row in reply.rows() {
-        // A disabled button shows dimmed on a terminal, and not at all in plain text.
-        let labels: Vec<String> = row
+        let shown: Vec<String> = row
             .iter()
-            .filter(|Component::Button { disabled, .. }| !disabled || colour == Colour::Ansi)
-            .map(
-                |Component::Button {
-                     label, disabled, ..
-                 }| {
-                    let button = format!("[ {label} ]");
-                    if *disabled {
-                        paint.dim(&button)
-                    } else {
-                        button
-                    }
-                },
-            )
+            .filter_map(|component| render_component(component, &paint))
             .collect();
-        if !labels.is_empty() {
-            let _ = writeln!(out, "{}", labels.join(" "));
+        if !shown.is_empty() {
+            let _ = writeln!(out, "{}", shown.join(" "));
         }
     }
     out
+}
+
+/// A button as `[ Label ]`; a select menu as its prompt and the labels of its choices, e.g.
+/// `Compare another aspect: Skills | Tools`. A disabled one shows dimmed on a terminal, and
+/// not at all in plain text.
+fn render_component(component: &Component, paint: &Paint) -> Option<String> {
+    if component.is_disabled() && paint.0 == Colour::Plain {
+        return None;
+    }
+    let text = match component {
+        Component::Button { label, .. } => format!("[ {label} ]"),
+        Component::Select {
+            placeholder,
+            options,
+            ..
+        } => {
+            let prompt = placeholder.trim_end_matches(['…', '.', ':', ' ']);
+            let prompt = if prompt.is_empty() { "Choose" } else { prompt };
+            let labels: Vec<&str> = options.iter().map(SelectOption::label).collect();
+            format!("{}: {}", paint.bold(prompt), labels.join(" | "))
+        }
+    };
+    Some(if component.is_disabled() {
+        paint.dim(&text)
+    } else {
+        text
+    })
 }
 
 fn render_embed(embed: &Embed, paint: &Paint, out: &mut String) {
@@ -154,6 +168,39 @@ mod tests {
         assert!(out.contains("Bold and *star*"), "{out}");
         assert!(out.contains("  • two"));
         assert!(out.contains("[ Next ]"));
+    }
+
+    #[test]
+    fn a_select_menu_shows_its_prompt_and_choices_without_values() {
+        let mut reply = Reply::text("x");
+        reply.push_select(Component::select(
+            "menu",
+            "Open a role…",
+            vec![
+                SelectOption::new("Data Scientist", "/role role:data-scientist")
+                    .description("Studies data"),
+                SelectOption::new("MLOps Engineer", "/role role:mlops-engineer"),
+            ],
+        ));
+        let out = render(&reply, Colour::Plain);
+        assert_eq!(out, "x\nOpen a role: Data Scientist | MLOps Engineer\n");
+    }
+
+    #[test]
+    fn disabled_components_are_dimmed_on_a_terminal_and_left_out_of_plain_text() {
+        let mut reply = Reply::text("x");
+        let options = vec![SelectOption::new("A", "/help")];
+        reply.push_select(Component::select("m", "Pick", options).disabled(true));
+        reply.push_buttons(vec![
+            Component::button("Next", "n", ButtonStyle::Primary).disabled(true)
+        ]);
+        assert_eq!(render(&reply, Colour::Plain), "x\n");
+        let ansi = render(&reply, Colour::Ansi);
+        assert!(
+            ansi.contains("\x1b[2m\x1b[1mPick\x1b[0m: A\x1b[0m"),
+            "{ansi:?}"
+        );
+        assert!(ansi.contains("\x1b[2m[ Next ]\x1b[0m"), "{ansi:?}");
     }
 
     #[test]

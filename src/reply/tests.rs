@@ -52,13 +52,9 @@ fn bullet_list_keeps_everything_that_fits() {
 
 #[test]
 fn overlong_custom_id_disables_the_button() {
-    let Component::Button {
-        disabled,
-        custom_id,
-        ..
-    } = Component::button("x", &"a".repeat(150), ButtonStyle::Primary);
-    assert!(disabled);
-    assert_eq!(custom_id.len(), limits::CUSTOM_ID);
+    let button = Component::button("x", &"a".repeat(150), ButtonStyle::Primary);
+    assert!(button.is_disabled());
+    assert_eq!(button.custom_id().len(), limits::CUSTOM_ID);
 }
 
 #[test]
@@ -73,13 +69,7 @@ fn repeated_or_overlong_custom_ids_become_unique_inert_ones() {
     ]);
     let ids: Vec<(&str, bool)> = reply.rows()[0]
         .iter()
-        .map(
-            |Component::Button {
-                 custom_id,
-                 disabled,
-                 ..
-             }| (custom_id.as_str(), *disabled),
-        )
+        .map(|c| (c.custom_id(), c.is_disabled()))
         .collect();
     assert_eq!(
         ids,
@@ -88,6 +78,115 @@ fn repeated_or_overlong_custom_ids_become_unique_inert_ones() {
             ("inert:0:1", true),
             ("/help", false),
             ("inert:0:3", true)
+        ]
+    );
+}
+
+fn options(n: usize) -> Vec<SelectOption> {
+    (0..n)
+        .map(|i| SelectOption::new(&format!("Option {i}"), &format!("/role role:r{i}")))
+        .collect()
+}
+
+fn select_options(component: &Component) -> &[SelectOption] {
+    match component {
+        Component::Select { options, .. } => options,
+        Component::Button { .. } => panic!("a button, not a select: {component:?}"),
+    }
+}
+
+#[test]
+fn a_select_keeps_at_most_25_options() {
+    let select = Component::select("m", "Pick", options(40));
+    let kept = select_options(&select);
+    assert_eq!(kept.len(), limits::SELECT_OPTIONS);
+    assert_eq!(kept[24].value(), "/role role:r24");
+}
+
+#[test]
+fn option_texts_are_clamped_and_never_empty() {
+    let option = SelectOption::new(&"é".repeat(300), "/help").description(&long(500));
+    assert_eq!(option.label().chars().count(), limits::SELECT_OPTION_TEXT);
+    assert!(limits::count(option.description_text()) <= limits::SELECT_OPTION_TEXT);
+    assert_eq!(
+        SelectOption::new("  ", "/help").label(),
+        limits::ZERO_WIDTH_SPACE
+    );
+    let Component::Select { placeholder, .. } = Component::select("m", &long(400), options(1))
+    else {
+        panic!("a select");
+    };
+    assert!(limits::count(&placeholder) <= limits::SELECT_PLACEHOLDER);
+}
+
+#[test]
+fn options_with_empty_overlong_or_repeated_values_are_dropped() {
+    // A value cut short would answer with the wrong command line.
+    let select = Component::select(
+        "m",
+        "Pick",
+        vec![
+            SelectOption::new("too long", &format!("/role role:{}", "x".repeat(100))),
+            SelectOption::new("empty", "   "),
+            SelectOption::new("first", "/help"),
+            SelectOption::new("again", "/help"),
+            SelectOption::new("exactly 100", &"v".repeat(100)),
+        ],
+    );
+    let labels: Vec<&str> = select_options(&select)
+        .iter()
+        .map(SelectOption::label)
+        .collect();
+    assert_eq!(labels, ["first", "exactly 100"]);
+}
+
+#[test]
+fn a_select_fills_a_row_alone_and_rows_stop_at_five() {
+    let mut reply = Reply::text("x");
+    reply.push_buttons(vec![
+        Component::button("b", "/help", ButtonStyle::Primary),
+        Component::select("in a button row", "Pick", options(2)),
+    ]);
+    assert_eq!(
+        reply.rows()[0].len(),
+        1,
+        "the select is not put beside a button"
+    );
+    for i in 0..6 {
+        reply.push_select(Component::select(&format!("m{i}"), "Pick", options(2)));
+    }
+    assert_eq!(reply.rows().len(), limits::ACTION_ROWS);
+    assert!(reply.rows()[1..].iter().all(|row| row.len() == 1));
+}
+
+#[test]
+fn an_empty_select_is_not_added() {
+    let mut reply = Reply::text("x");
+    reply.push_select(Component::select("m", "Pick", Vec::new()));
+    reply.push_select(Component::button("b", "/help", ButtonStyle::Primary));
+    assert!(reply.rows().is_empty());
+}
+
+#[test]
+fn a_select_with_a_repeated_or_overlong_custom_id_is_disabled_with_an_inert_one() {
+    let mut reply = Reply::text("x");
+    reply.push_buttons(vec![Component::button("b", "/help", ButtonStyle::Primary)]);
+    reply.push_select(Component::select("/help", "Pick", options(2)));
+    reply.push_select(Component::select(&"m".repeat(101), "Pick", options(2)));
+    reply.push_select(Component::select("menu", "Pick", options(2)));
+    let ids: Vec<(&str, bool)> = reply
+        .rows()
+        .iter()
+        .flatten()
+        .map(|c| (c.custom_id(), c.is_disabled()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("/help", false),
+            ("inert:1:0", true),
+            ("inert:2:0", true),
+            ("menu", false)
         ]
     );
 }

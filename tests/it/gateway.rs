@@ -137,6 +137,23 @@ fn button_click() -> Value {
     click
 }
 
+/// A choice in the compare answer's "Compare another aspect…" menu, by another member (so
+/// the first member's rate limit is not spent on it).
+fn aspect_choice() -> Value {
+    let mut choice = interaction(
+        "2004",
+        3,
+        json!({
+            "custom_id": "menu:compare-aspect", "component_type": 3,
+            "values": ["/compare machine-learning-engineer data-specialist tools"],
+        }),
+    );
+    choice["member"]["user"] = user("43", "bob");
+    choice["message"] = message("6000", "");
+    choice["message"]["author"] = user(BOT_ID, "rolecall");
+    choice
+}
+
 async fn serve_rest(fake: Fake, listener: TcpListener) {
     let app = Router::new()
         .route("/api/v10/gateway", get(gateway_url))
@@ -388,11 +405,13 @@ fn send_signal(child: &Child, signal: &str) {
 }
 
 #[test]
-fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_fake_discord() {
+fn the_real_client_answers_commands_autocomplete_buttons_menus_and_mentions_through_a_fake_discord()
+{
     let discord = FakeDiscord::start(vec![
         ("INTERACTION_CREATE".into(), compare_command()),
         ("INTERACTION_CREATE".into(), autocomplete()),
         ("INTERACTION_CREATE".into(), button_click()),
+        ("INTERACTION_CREATE".into(), aspect_choice()),
         (
             "MESSAGE_CREATE".into(),
             message("6001", "<@1000> ml engineer vs data specialist"),
@@ -405,13 +424,13 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
     wait_for(
         fake,
         &mut bot,
-        "registration, three callbacks and a chat reply",
+        "registration, four callbacks and a chat reply",
         |requests| {
             requests
                 .iter()
                 .filter(|(m, p, _)| m == "POST" && p.starts_with("callback/"))
                 .count()
-                == 3
+                == 4
                 && requests
                     .iter()
                     .any(|(m, p, _)| m == "PUT" && *p == guild_commands)
@@ -465,6 +484,10 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
         "Machine Learning Engineer vs Data Specialist"
     );
     assert_eq!(compare["data"]["allowed_mentions"], json!({ "parse": [] }));
+    assert_eq!(
+        compare["data"]["components"][1]["components"][0]["custom_id"],
+        "menu:compare-aspect"
+    );
     crate::oracle::check_interaction_response(&compare).expect("within limits");
 
     let suggestions = fake
@@ -482,6 +505,16 @@ fn the_real_client_answers_commands_autocomplete_buttons_and_mentions_through_a_
         clicked["data"]["embeds"][0]["title"],
         "Data Specialist vs Machine Learning Engineer"
     );
+
+    let chosen = fake
+        .find("POST", "callback/2004")
+        .expect("menu choice answered");
+    assert_eq!(chosen["type"], 7);
+    assert_eq!(
+        chosen["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist — Tools"
+    );
+    crate::oracle::check_interaction_response(&chosen).expect("within limits");
 
     let chats: Vec<Value> = fake
         .requests()

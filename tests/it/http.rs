@@ -321,6 +321,87 @@ fn a_button_click_updates_the_message() {
     check_interaction_response(&response).expect("within limits");
 }
 
+/// Discord's documented string-select interaction, choosing `value` in the menu the compare
+/// answer carries (the sample's own message, ids and member are kept).
+fn select_interaction(value: &str) -> Vec<u8> {
+    let sample =
+        std::fs::read(format!("{FIXTURES}message-component-string-select.json")).expect("fixture");
+    let mut body: Value = serde_json::from_slice(&sample).expect("the sample is JSON");
+    body["data"]["custom_id"] = json!("menu:compare-aspect");
+    body["data"]["values"] = json!([value]);
+    body.to_string().into_bytes()
+}
+
+#[test]
+fn a_compare_answer_offers_its_aspects_and_a_choice_updates_the_message() {
+    let endpoint = start();
+    let compared = endpoint
+        .post_signed(&command("compare", compare_options(), guild_member("4")))
+        .json();
+    let menu = &compared["data"]["components"][1]["components"][0];
+    assert_eq!(menu["type"], 3);
+    assert_eq!(menu["placeholder"], "Compare another aspect…");
+    let tools = menu["options"]
+        .as_array()
+        .and_then(|options| options.iter().find(|o| o["label"] == "Tools"))
+        .expect("a Tools option");
+    assert_eq!(
+        tools["value"],
+        "/compare machine-learning-engineer data-specialist tools"
+    );
+
+    let value = tools["value"].as_str().unwrap_or_default();
+    let response = endpoint.post_signed(&select_interaction(value));
+    assert_eq!(response.status, 200, "{}", response.body);
+    let updated = response.json();
+    check_interaction_response(&updated).expect("within limits");
+    assert_eq!(updated["type"], 7, "the message is updated in place");
+    assert_eq!(
+        updated["data"]["embeds"][0]["title"],
+        "Machine Learning Engineer vs Data Specialist — Tools"
+    );
+    assert!(
+        updated["data"].get("flags").is_none(),
+        "public like the message"
+    );
+    let options = updated["data"]["components"][1]["components"][0]["options"].to_string();
+    assert!(options.contains("\"Overview\""), "{options}");
+    assert!(!options.contains("\"Tools\""), "{options}");
+}
+
+#[test]
+fn forged_menu_choices_get_ephemeral_errors() {
+    let endpoint = start();
+    let long = format!("/role role:{}", "x".repeat(200));
+    let cases = [
+        ("/job remove id:1", "Not allowed"),
+        ("mage", "I couldn't read that command"),
+        ("/compare astronaut data-specialist", "Unknown role"),
+        (long.as_str(), "That control didn't work"),
+    ];
+    for (value, title) in cases {
+        let response = endpoint.post_signed(&select_interaction(value));
+        assert_eq!(response.status, 200, "{value}: {}", response.body);
+        let body = response.json();
+        assert_eq!(body["type"], 4, "{value}: a new message, not an update");
+        assert_eq!(body["data"]["flags"], 64, "{value}: only for the chooser");
+        assert_eq!(body["data"]["embeds"][0]["title"], title, "{value}");
+        check_interaction_response(&body).expect("within limits");
+    }
+    // Discord's sample as published chose two values from a one-value menu.
+    let sample =
+        std::fs::read(format!("{FIXTURES}message-component-string-select.json")).expect("fixture");
+    let body = endpoint.post_signed(&sample).json();
+    assert_eq!(body["data"]["flags"], 64);
+    let description = body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        description.contains("exactly one option, and 2 were chosen"),
+        "{description}"
+    );
+}
+
 #[test]
 fn a_burst_of_expensive_commands_is_rate_limited_per_user() {
     let endpoint = start();

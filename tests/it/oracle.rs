@@ -22,6 +22,9 @@ const BUTTON_LABEL: usize = 80;
 const CUSTOM_ID: usize = 100;
 const SELECT_OPTIONS: usize = 25;
 const SELECT_OPTION_TEXT: usize = 100;
+/// From Discord's component reference (string select): placeholder and min/max values.
+const SELECT_PLACEHOLDER: usize = 150;
+const SELECT_VALUES_MAX: u64 = 25;
 const CHOICES: usize = 25;
 const CHOICE_TEXT: usize = 100;
 const EPHEMERAL: u64 = 64;
@@ -214,17 +217,71 @@ impl Checker {
         self.custom_id(component.get("custom_id"), path);
     }
 
+    /// A string select: 1 to 25 options, each with a label and a value of 1 to 100
+    /// characters (values unique in the menu) and a description of at most 100; a placeholder
+    /// of at most 150; `min_values` 0 to 25, `max_values` 1 to 25, at most the options.
     fn select_menu(&mut self, menu: &Value, path: &str) {
         let options = self.array(
             menu.get("options"),
             &format!("{path}.options"),
             SELECT_OPTIONS,
         );
+        if options.is_empty() {
+            self.fail(format!("{path} has no options"));
+        }
+        let mut values = HashSet::new();
         for (i, option) in options.iter().enumerate() {
-            for key in ["label", "value", "description"] {
-                let at = format!("{path}.options[{i}].{key}");
-                self.text(option.get(key), &at, SELECT_OPTION_TEXT);
+            let at = format!("{path}.options[{i}]");
+            for key in ["label", "value"] {
+                let text = self.text(option.get(key), &format!("{at}.{key}"), SELECT_OPTION_TEXT);
+                if count(&text) == 0 {
+                    self.fail(format!("{at}.{key} is missing or empty"));
+                }
             }
+            self.text(
+                option.get("description"),
+                &format!("{at}.description"),
+                SELECT_OPTION_TEXT,
+            );
+            if let Some(value) = option.get("value").and_then(Value::as_str) {
+                if !values.insert(value.to_owned()) {
+                    self.fail(format!("{at}.value {value:?} repeats an earlier option's"));
+                }
+            }
+        }
+        self.text(
+            menu.get("placeholder"),
+            &format!("{path}.placeholder"),
+            SELECT_PLACEHOLDER,
+        );
+        let min = self.count_of(menu.get("min_values"), &format!("{path}.min_values"), 0, 1);
+        let max = self.count_of(menu.get("max_values"), &format!("{path}.max_values"), 1, 1);
+        if min > max {
+            self.fail(format!(
+                "{path}.min_values {min} is more than max_values {max}"
+            ));
+        }
+        if !options.is_empty() && max > options.len() as u64 {
+            self.fail(format!(
+                "{path}.max_values {max} is more than its {} options",
+                options.len()
+            ));
+        }
+    }
+
+    /// An optional count from `least` to 25 (Discord's bounds on min/max values), or `default`.
+    fn count_of(&mut self, value: Option<&Value>, path: &str, least: u64, default: u64) -> u64 {
+        match value {
+            None | Some(Value::Null) => default,
+            Some(value) => match value.as_u64() {
+                Some(n) if (least..=SELECT_VALUES_MAX).contains(&n) => n,
+                _ => {
+                    self.fail(format!(
+                        "{path} is {value}, not {least} to {SELECT_VALUES_MAX}"
+                    ));
+                    default
+                }
+            },
         }
     }
 
@@ -302,11 +359,34 @@ mod tests {
                 }],
                 "components": [
                     { "type": 1, "components": [button("a"), button("b"), button("c"), button("d"), button(&"e".repeat(100))] },
+                    { "type": 1, "components": [select_menu()] },
                 ],
                 "allowed_mentions": { "parse": [] },
                 "flags": 64,
             }
         })
+    }
+
+    /// A string select at its limits: 25 options of 100-character texts, a 150-character
+    /// placeholder, up to 25 values.
+    fn select_menu() -> Value {
+        let options: Vec<Value> = (0..25)
+            .map(|i| {
+                json!({
+                    "label": "l".repeat(100),
+                    "value": format!("{i:0>2}{}", "v".repeat(98)),
+                    "description": "é".repeat(100),
+                })
+            })
+            .collect();
+        json!({
+            "type": 3, "custom_id": "menu", "placeholder": "p".repeat(150),
+            "options": options, "min_values": 0, "max_values": 25,
+        })
+    }
+
+    fn menu(body: &mut Value) -> &mut Value {
+        &mut body["data"]["components"][1]["components"][0]
     }
 
     /// `valid_body` changed by `change` must be refused with a message containing `expected`.
@@ -549,30 +629,124 @@ mod tests {
     #[test]
     fn catches_select_menu_limits() {
         let option = json!({ "label": "l", "value": "v" });
-        let menu = |options: Vec<Value>, id: &str| json!({ "type": 3, "custom_id": id, "options": options });
         assert_caught(
             |b| {
-                b["data"]["components"] =
-                    json!([{ "type": 1, "components": [menu(vec![option.clone(); 26], "m")] }])
+                let mut options = vec![option.clone(); 26];
+                for (i, o) in options.iter_mut().enumerate() {
+                    o["value"] = json!(i.to_string());
+                }
+                menu(b)["options"] = json!(options);
             },
             "options has 26 items",
         );
+        assert_caught(|b| menu(b)["options"] = json!([]), "has no options");
         assert_caught(
-            |b| {
-                let long = json!({ "label": "x".repeat(101), "value": "v" });
-                b["data"]["components"] =
-                    json!([{ "type": 1, "components": [menu(vec![long], "m")] }])
-            },
-            "label has 101",
+            |b| menu(b)["options"][0]["label"] = json!("x".repeat(101)),
+            "options[0].label has 101",
+        );
+        assert_caught(
+            |b| menu(b)["options"][1]["value"] = json!("é".repeat(101)),
+            "options[1].value has 101",
+        );
+        assert_caught(
+            |b| menu(b)["options"][2]["description"] = json!("x".repeat(101)),
+            "options[2].description has 101",
+        );
+        assert_caught(
+            |b| menu(b)["placeholder"] = json!("x".repeat(151)),
+            "placeholder has 151",
         );
         assert_caught(
             |b| {
                 let button = json!({ "type": 2, "label": "x", "custom_id": "b" });
-                b["data"]["components"] =
-                    json!([{ "type": 1, "components": [menu(vec![option.clone()], "m"), button] }])
+                b["data"]["components"][1]["components"] = json!([menu(b).clone(), button]);
             },
             "mixes a select menu",
         );
+    }
+
+    #[test]
+    fn catches_select_options_without_label_or_value_or_with_a_repeated_value() {
+        assert_caught(
+            |b| menu(b)["options"][0]["label"] = json!("  "),
+            "options[0].label is missing or empty",
+        );
+        assert_caught(
+            |b| {
+                if let Some(option) = menu(b)["options"][3].as_object_mut() {
+                    option.remove("value");
+                }
+            },
+            "options[3].value is missing or empty",
+        );
+        assert_caught(
+            |b| menu(b)["options"][4]["value"] = menu(b)["options"][0]["value"].clone(),
+            "repeats an earlier option's",
+        );
+    }
+
+    #[test]
+    fn catches_select_value_counts_out_of_range() {
+        assert_caught(
+            |b| menu(b)["max_values"] = json!(0),
+            "max_values is 0, not 1 to 25",
+        );
+        assert_caught(
+            |b| menu(b)["min_values"] = json!(26),
+            "min_values is 26, not 0 to 25",
+        );
+        assert_caught(
+            |b| {
+                menu(b)["min_values"] = json!(3);
+                menu(b)["max_values"] = json!(2);
+            },
+            "min_values 3 is more than max_values 2",
+        );
+        assert_caught(
+            |b| {
+                menu(b)["options"] = json!([{ "label": "a", "value": "a" }]);
+                menu(b)["max_values"] = json!(2);
+            },
+            "max_values 2 is more than its 1 options",
+        );
+        // Without min/max, Discord lets the user choose exactly one: valid with one option.
+        let mut body = valid_body();
+        if let Some(select) = menu(&mut body).as_object_mut() {
+            select.remove("min_values");
+            select.remove("max_values");
+        }
+        menu(&mut body)["options"] = json!([{ "label": "a", "value": "a" }]);
+        assert_eq!(violations(&body), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_select_custom_id_counts_towards_the_messages_unique_ids() {
+        assert_caught(|b| menu(b)["custom_id"] = json!("a"), "\"a\" is used twice");
+        assert_caught(
+            |b| menu(b)["custom_id"] = json!("m".repeat(101)),
+            "custom_id has 101",
+        );
+    }
+
+    #[test]
+    fn the_crates_own_select_menus_pass() {
+        use rolecall::reply::discord_json::interaction_response;
+        use rolecall::reply::{Component, Reply, SelectOption};
+        let mut reply = Reply::text("x");
+        let options = (0..40)
+            .map(|i| {
+                SelectOption::new(&"é".repeat(300), &format!("/role role:r{i}"))
+                    .description(&"d".repeat(300))
+            })
+            .collect();
+        reply.push_select(Component::select(
+            &"m".repeat(200),
+            &"p".repeat(200),
+            options,
+        ));
+        let body = interaction_response(&reply);
+        assert_eq!(body["data"]["components"][0]["components"][0]["type"], 3);
+        assert_eq!(violations(&body), Vec::<String>::new());
     }
 
     #[test]

@@ -1,18 +1,20 @@
 //! Properties that must hold for any input line and any knowledge base: nothing panics, every
 //! reply is a body Discord accepts and every autocomplete answer is within its limits (both
-//! judged by the independent [`crate::oracle`]), and every role can be found by its own names.
+//! judged by the independent [`crate::oracle`]), every menu choice carries a line that is
+//! answered, and every role can be found by its own names.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use rolecall::advisor::{answer, autocomplete};
+use rolecall::advisor::{answer, answer_line, autocomplete};
 use rolecall::commands::request::{Call, JobFilter};
 use rolecall::commands::{Request, ROLE_MAX};
 use rolecall::knowledge::{Document, KnowledgeBase, LoadError, Role, Section};
 use rolecall::reply::discord_json::{interaction_response, update_response};
-use rolecall::reply::Reply;
+use rolecall::reply::{Component, Reply};
 
 use crate::oracle::{check_choices, check_interaction_response};
 use crate::support::{complete, reply_to};
@@ -69,7 +71,44 @@ fn check_reply(asked: &str, reply: &Reply) -> Result<(), TestCaseError> {
 fn check_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, TestCaseError> {
     let reply = reply_to(kb, line);
     check_reply(line, &reply)?;
+    check_menus(kb, line, &reply)?;
     Ok(reply)
+}
+
+/// Every option of every select menu in `reply` carries a command line that is answered,
+/// not refused: a choice never leads to "I couldn't read that command" or "Unknown role".
+fn check_menus(kb: &KnowledgeBase, asked: &str, reply: &Reply) -> Result<(), TestCaseError> {
+    for component in reply.rows().iter().flatten() {
+        let Component::Select { options, .. } = component else {
+            continue;
+        };
+        for option in options {
+            let line = option.value();
+            let first_time = MENU_LINES_ANSWERED
+                .with_borrow_mut(|seen| seen.as_mut().is_none_or(|s| s.insert(line.to_owned())));
+            if !first_time {
+                continue;
+            }
+            if let Err(problem) = answer_line(kb, line) {
+                return Err(fail(
+                    &shorten(asked),
+                    &format!(
+                        "menu option {:?} carries {line:?}: {problem}",
+                        option.label()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+thread_local! {
+    /// Menu lines already answered from the knowledge base [`check_knowledge_base`] is
+    /// checking: every answer about a pair of roles offers the same few, so each is answered
+    /// once. `None` outside it, where every line is answered.
+    static MENU_LINES_ANSWERED: std::cell::RefCell<Option<HashSet<String>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Like [`check_line`] for a typed request, as the gateway or a plain question produces it.
@@ -81,7 +120,9 @@ fn check_request(kb: &KnowledgeBase, request: Request) -> Result<Reply, TestCase
     let reply = answer(kb, &call)
         .and_then(|answer| complete(kb, answer, call.private))
         .unwrap_or_else(|problem| problem.reply());
-    check_reply(&format!("{:?}", call.request), &reply)?;
+    let asked = format!("{:?}", call.request);
+    check_reply(&asked, &reply)?;
+    check_menus(kb, &asked, &reply)?;
     Ok(reply)
 }
 
@@ -308,6 +349,13 @@ fn check_roles_find_themselves(kb: &KnowledgeBase) -> Result<(), TestCaseError> 
 
 /// The general questions and, for each of `roles`, every role question.
 fn check_knowledge_base(kb: &KnowledgeBase, roles: &[&Role]) -> Result<(), TestCaseError> {
+    MENU_LINES_ANSWERED.set(Some(HashSet::new()));
+    let checked = check_questions(kb, roles);
+    MENU_LINES_ANSWERED.set(None);
+    checked
+}
+
+fn check_questions(kb: &KnowledgeBase, roles: &[&Role]) -> Result<(), TestCaseError> {
     check_general_questions(kb)?;
     for (i, role) in roles.iter().enumerate() {
         let other = roles

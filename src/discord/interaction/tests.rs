@@ -83,9 +83,7 @@ fn ping_autocomplete_and_buttons() {
     let click = br#"{"type":3,"data":{"custom_id":"/compare mle ds","component_type":2},"user":{"id":"1"}}"#;
     assert_eq!(
         read(click).expect("click").kind,
-        IncomingKind::Component {
-            custom_id: "/compare mle ds".into()
-        }
+        IncomingKind::Component(Ok("/compare mle ds".into()))
     );
     assert_eq!(
         read(br#"{"type":5}"#).expect("modal").kind,
@@ -112,15 +110,75 @@ fn discords_documented_samples_are_read() {
         }
     );
     let click = read(&fixture("message-component-button-click.json")).expect("button sample");
-    assert_eq!(
-        click.kind,
-        IncomingKind::Component {
-            custom_id: "click_one".into()
-        }
-    );
+    assert_eq!(click.kind, IncomingKind::Component(Ok("click_one".into())));
     let user_command =
         read(&fixture("application-command-user-command.json")).expect("user command");
     assert!(matches!(user_command.kind, IncomingKind::Command(Err(_))));
+    // The sample chose two values ("mage", "rogue") from a menu that allows one.
     let select = read(&fixture("message-component-string-select.json")).expect("select sample");
-    assert!(matches!(select.kind, IncomingKind::Component { .. }));
+    assert_eq!(
+        select.kind,
+        IncomingKind::Component(Err(ComponentError::NotOneChoice(2)))
+    );
+    assert_eq!(select.user_id.as_deref(), Some("53908232506183680"));
+}
+
+/// A string-select interaction choosing `values` (raw JSON) in the menu `custom_id`.
+fn select(custom_id: &str, values: &str) -> IncomingKind {
+    let body = format!(
+        r#"{{"type":3,"data":{{"component_type":3,"custom_id":"{custom_id}","values":{values}}},"user":{{"id":"1"}}}}"#
+    );
+    read(body.as_bytes()).expect("valid json").kind
+}
+
+#[test]
+fn a_menu_choice_is_the_command_line_in_its_one_value() {
+    assert_eq!(
+        select("menu:compare-aspect", r#"["/compare mle ds tools"]"#),
+        IncomingKind::Component(Ok("/compare mle ds tools".into()))
+    );
+}
+
+#[test]
+fn menu_choices_that_rolecall_could_not_have_sent_are_refused() {
+    let refused = |values: &str| match select("m", values) {
+        IncomingKind::Component(Err(error)) => error,
+        other => panic!("{values}: read as {other:?}"),
+    };
+    assert_eq!(refused("[]"), ComponentError::NotOneChoice(0));
+    assert_eq!(
+        refused(r#"["/help","/kb stats"]"#),
+        ComponentError::NotOneChoice(2)
+    );
+    assert_eq!(refused("null"), ComponentError::NotOneChoice(0));
+    assert_eq!(refused(r#""/help""#), ComponentError::NotOneChoice(0));
+    assert_eq!(refused("[12]"), ComponentError::NotText);
+    let long = format!(r#"["/role role:{}"]"#, "é".repeat(90));
+    assert_eq!(refused(&long), ComponentError::TooLong(101));
+    let missing = br#"{"type":3,"data":{"component_type":3,"custom_id":"m"}}"#;
+    assert_eq!(
+        read(missing).expect("valid json").kind,
+        IncomingKind::Component(Err(ComponentError::NotOneChoice(0)))
+    );
+}
+
+#[test]
+fn buttons_are_bounded_like_menu_values_and_other_component_types_refused() {
+    let button = |id: &str, kind: u8| {
+        let body = format!(r#"{{"type":3,"data":{{"component_type":{kind},"custom_id":"{id}"}}}}"#);
+        read(body.as_bytes()).expect("valid json").kind
+    };
+    assert_eq!(
+        button(&"x".repeat(101), 2),
+        IncomingKind::Component(Err(ComponentError::TooLong(101)))
+    );
+    assert_eq!(
+        button(&"x".repeat(100), 2),
+        IncomingKind::Component(Ok("x".repeat(100)))
+    );
+    // A user select (type 5) sends user ids, never a command line.
+    assert_eq!(
+        button("m", 5),
+        IncomingKind::Component(Err(ComponentError::UnknownType(5)))
+    );
 }
