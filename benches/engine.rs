@@ -40,12 +40,14 @@ fn bench_build(c: &mut Criterion) {
 
 /// A compare line between two roles the corpus has.
 fn compare_line(kb: &KnowledgeBase) -> String {
-    match kb.exact("machine-learning-engineer") {
-        Some(_) => "/compare role_a:machine-learning-engineer role_b:data-specialist".into(),
-        None => format!(
+    let ours = ["machine-learning-engineer", "data-specialist"];
+    if ours.iter().all(|slug| kb.exact(slug).is_some()) {
+        "/compare role_a:machine-learning-engineer role_b:data-specialist".into()
+    } else {
+        format!(
             "/compare role_a:\"{}\" role_b:\"{}\"",
             kb.roles[0].name, kb.roles[1].name
-        ),
+        )
     }
 }
 

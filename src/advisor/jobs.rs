@@ -48,12 +48,22 @@ pub fn listing(found: &JobPage, filter: &JobFilter, page: usize) -> Reply {
         );
     }
     let pages = found.total.div_ceil(PER_PAGE);
-    let mut embed = Embed::new(&format!("Featured jobs ({})", found.total)).colour(colour::JOBS);
+    let count = if found.more {
+        format!("{}+", found.total)
+    } else {
+        found.total.to_string()
+    };
+    let mut embed = Embed::new(&format!("Featured jobs ({count})")).colour(colour::JOBS);
     for job in &found.jobs {
         embed = embed.field(&card_title(job), &job_card(job), false);
     }
+    let older = if found.more {
+        " · narrow the filters to reach older jobs"
+    } else {
+        ""
+    };
     let mut reply = Reply::embed(embed.footer(&format!(
-        "Page {page}/{pages} · newest first · moderators manage jobs with /job"
+        "Page {page}/{pages} · newest first{older} · moderators manage jobs with /job"
     )));
     reply.push_buttons(pager(&jobs_line(filter), page, pages));
     reply

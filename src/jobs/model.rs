@@ -110,11 +110,14 @@ pub struct JobQuery {
     pub company_contains: Option<String>,
 }
 
-/// One page of a listing and how many jobs match in all.
+/// One page of a listing and how many jobs match in all, counted up to a cap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobPage {
     pub jobs: Vec<Job>,
+    /// Matching jobs, at most the store's count cap.
     pub total: usize,
+    /// More jobs match than `total` says: the count stopped at the cap.
+    pub more: bool,
 }
 
 /// Salaries of matching jobs at one level in one currency.

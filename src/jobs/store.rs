@@ -30,6 +30,12 @@ pub enum Backend {
 /// Where jobs are kept when `DATABASE_URL` is not set.
 pub const DEFAULT_SQLITE_PATH: &str = "data/rolecall.db";
 
+/// Listings count matching jobs up to this many (200 pages of 5); past it they say "1000+".
+pub const COUNT_CAP: usize = 1000;
+
+/// An import this large refreshes the query planner's statistics.
+const BULK: usize = 1000;
+
 /// How often an edit that raced another edit of the same job is tried again.
 const EDIT_ATTEMPTS: usize = 5;
 
@@ -169,6 +175,11 @@ impl JobStore {
             }
         }
         tx.commit().await?;
+        if added >= BULK {
+            // The query planners' statistics lag a bulk load until autovacuum (PostgreSQL) or
+            // never (SQLite) catch up; listings would scan instead of using their index.
+            sqlx::query("ANALYZE").execute(&self.pool).await?;
+        }
         Ok(added)
     }
 
@@ -236,7 +247,7 @@ impl JobStore {
     ) -> Result<JobPage, StoreError> {
         let conditions = Conditions::listing(board, query, now);
         let mut conn = self.pool.acquire().await?;
-        let total = conditions::count(&mut conn, &conditions).await?;
+        let counted = conditions::count(&mut conn, &conditions, COUNT_CAP + 1).await?;
         let sql = format!(
             "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY j.posted_at DESC, j.id DESC \
              LIMIT {} OFFSET {}",
@@ -245,7 +256,11 @@ impl JobStore {
             offset
         );
         let jobs = rows::fetch_jobs(&mut conn, &sql, &conditions).await?;
-        Ok(JobPage { jobs, total })
+        Ok(JobPage {
+            jobs,
+            total: counted.min(COUNT_CAP),
+            more: counted > COUNT_CAP,
+        })
     }
 
     /// Salary bands (level × currency) of the listed jobs that match `query`.
@@ -255,7 +270,7 @@ impl JobStore {
         query: &JobQuery,
         now: i64,
     ) -> Result<Vec<SalaryBand>, StoreError> {
-        let conditions = Conditions::listing(board, query, now);
+        let conditions = Conditions::aggregate(board, query, now);
         let mut conn = self.pool.acquire().await?;
         Ok(conditions::salary_bands(&mut conn, &conditions).await?)
     }

@@ -518,6 +518,30 @@ on_both_backends!(board_settings_are_kept_per_board, |store| {
     );
 });
 
+on_both_backends!(listings_count_up_to_the_cap, |store| {
+    let seeds: Vec<Seed> = (0..=rolecall::jobs::store::COUNT_CAP)
+        .map(|n| Seed {
+            key: format!("bulk-{n}"),
+            source: "bulk".into(),
+            draft: draft(&format!("Bulk {n}")),
+        })
+        .collect();
+    let added = store.import(A, &seeds, NOW).await.expect("bulk import");
+    assert_eq!(added, rolecall::jobs::store::COUNT_CAP + 1);
+    let page = store.list(A, &everything(), NOW, 0, 5).await.expect("list");
+    assert_eq!(
+        (page.total, page.more),
+        (rolecall::jobs::store::COUNT_CAP, true)
+    );
+    assert_eq!(page.jobs.len(), 5);
+    let one = JobQuery {
+        title_contains: Some("Bulk 1000".into()),
+        ..everything()
+    };
+    let page = store.list(A, &one, NOW, 0, 5).await.expect("list");
+    assert_eq!((page.total, page.more), (1, false));
+});
+
 #[tokio::test]
 async fn reopening_a_store_keeps_its_jobs_and_migrations() {
     let url = sqlite_url("reopen");

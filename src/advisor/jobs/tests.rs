@@ -39,6 +39,7 @@ fn a_listing_shows_each_job_with_its_number_and_terms() {
     let page = JobPage {
         jobs: vec![job(7, "ML Engineer")],
         total: 11,
+        more: false,
     };
     let reply = listing(&page, &JobFilter::default(), 2);
     let text = render(&reply, Colour::Plain);
@@ -62,6 +63,7 @@ fn moderator_text_is_escaped_and_pings_no_one() {
     let page = JobPage {
         jobs: vec![job(1, "@everyone **hiring** <@&1>")],
         total: 1,
+        more: false,
     };
     let json = interaction_response(&listing(&page, &JobFilter::default(), 1));
     let body = json.to_string();
@@ -74,10 +76,24 @@ fn moderator_text_is_escaped_and_pings_no_one() {
 }
 
 #[test]
+fn a_capped_count_says_there_are_more() {
+    let page = JobPage {
+        jobs: vec![job(3, "Analyst")],
+        total: 1000,
+        more: true,
+    };
+    let text = render(&listing(&page, &JobFilter::default(), 1), Colour::Plain);
+    assert!(text.contains("Featured jobs (1000+)"), "{text}");
+    assert!(text.contains("Page 1/200"), "{text}");
+    assert!(text.contains("narrow the filters"), "{text}");
+}
+
+#[test]
 fn an_empty_listing_says_how_to_widen_it() {
     let page = JobPage {
         jobs: vec![],
         total: 0,
+        more: false,
     };
     let text = render(&listing(&page, &JobFilter::default(), 1), Colour::Plain);
     assert!(text.contains("No featured job matches"), "{text}");

@@ -17,6 +17,13 @@ enum Param {
     Bool(bool),
 }
 
+/// How a role filter is written: the planners do best with each for one kind of query.
+#[derive(Debug, Clone, Copy)]
+enum RoleCheck {
+    PerJob,
+    Gathered,
+}
+
 /// A `WHERE` clause built from filters, with its values bound in placeholder order.
 #[derive(Debug, Clone, Default)]
 pub struct Conditions {
@@ -25,8 +32,21 @@ pub struct Conditions {
 }
 
 impl Conditions {
-    /// The jobs a listing shows: on `board`, not removed, not expired at `now`, matching `query`.
+    /// The jobs a listing shows: on `board`, not removed, not expired at `now`, matching
+    /// `query`. Written for reading a few jobs newest first: a role is checked job by job.
     pub fn listing(board: Board, query: &JobQuery, now: i64) -> Conditions {
+        // Correlated, so a listing walks its index newest first and probes each job's roles;
+        // `IN (…)` made SQLite gather every job of the role first (12× slower).
+        Conditions::matching(board, query, now, RoleCheck::PerJob)
+    }
+
+    /// The same jobs, written for reading all of them (`/salary`): a role's jobs are gathered
+    /// once, instead of probed for every job of the board (7× faster on SQLite).
+    pub fn aggregate(board: Board, query: &JobQuery, now: i64) -> Conditions {
+        Conditions::matching(board, query, now, RoleCheck::Gathered)
+    }
+
+    fn matching(board: Board, query: &JobQuery, now: i64, roles: RoleCheck) -> Conditions {
         let mut c = Conditions::default();
         c.push("j.board = ?", Param::Int(board.id()));
         c.clauses.push("j.removed_at IS NULL".into());
@@ -35,10 +55,15 @@ impl Conditions {
             Param::Int(now),
         );
         if let Some(slug) = &query.role_slug {
-            c.push(
-                "EXISTS (SELECT 1 FROM job_roles r WHERE r.job_id = j.id AND r.role = ?)",
-                Param::Text(slug.clone()),
-            );
+            let clause = match roles {
+                RoleCheck::PerJob => {
+                    "EXISTS (SELECT 1 FROM job_roles r WHERE r.job_id = j.id AND r.role = ?)"
+                }
+                RoleCheck::Gathered => {
+                    "j.id IN (SELECT r.job_id FROM job_roles r WHERE r.role = ?)"
+                }
+            };
+            c.push(clause, Param::Text(slug.clone()));
         }
         if let Some(words) = &query.title_contains {
             c.push(
@@ -97,11 +122,17 @@ fn like(text: &str) -> String {
     pattern
 }
 
+/// How many jobs match, counting no further than `cap`: an exact count of a large board
+/// reads every row, and no one pages that far.
 pub async fn count(
     conn: &mut AnyConnection,
     conditions: &Conditions,
+    cap: usize,
 ) -> Result<usize, sqlx::Error> {
-    let sql = format!("SELECT COUNT(*) FROM jobs j WHERE {}", conditions.sql());
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM jobs j WHERE {} LIMIT {cap}) AS matching",
+        conditions.sql()
+    );
     let total: i64 = conditions
         .bind(sqlx::query(&sql))
         .fetch_one(&mut *conn)
