@@ -17,7 +17,7 @@ use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::jobs::model::Board;
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
-use rolecall::reply::{colour, discord_json, terminal, Reply};
+use rolecall::reply::{discord_json, terminal, Reply};
 use rolecall::service::{Caller, Service};
 
 mod jobs_command;
@@ -316,21 +316,11 @@ fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCo
         Err(problem) => problem.reply(),
     };
     print_reply(&reply, json)?;
-    Ok(if is_error(&reply) {
+    Ok(if reply.is_error() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Whether `reply` is an error reply. `Reply::error` makes every one (each `Problem`'s, and
-/// the empty results of `/roles`, `/jobs` and `/salary`) and is the only user of the error
-/// colour, so the colour is what tells.
-fn is_error(reply: &Reply) -> bool {
-    reply
-        .embeds()
-        .iter()
-        .any(|embed| embed.colour_value() == colour::ERROR)
 }
 
 /// A reply as Discord's interaction-response JSON, or as text (coloured on a terminal).

@@ -189,6 +189,13 @@ impl Reply {
     pub fn is_ephemeral(&self) -> bool {
         self.ephemeral
     }
+
+    /// Whether this is an error reply: [`Reply::error`] makes every one (each `Problem`'s,
+    /// and the empty results of `/roles`, `/jobs` and `/salary`) and is the only user of the
+    /// error colour.
+    pub fn is_error(&self) -> bool {
+        self.embeds.iter().any(|e| e.colour == colour::ERROR)
+    }
 }
 
 impl Embed {

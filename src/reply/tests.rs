@@ -190,3 +190,10 @@ fn a_select_with_a_repeated_or_overlong_custom_id_is_disabled_with_an_inert_one(
         ]
     );
 }
+
+#[test]
+fn error_replies_know_they_are_errors() {
+    assert!(Reply::error("No", "nope").is_error());
+    assert!(!Reply::embed(Embed::new("Fine").colour(colour::INFO)).is_error());
+    assert!(!Reply::text("plain").is_error());
+}
