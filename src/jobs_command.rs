@@ -10,10 +10,9 @@ use clap::Subcommand;
 use rolecall::advisor::{self, jobs::format_salary, Problem};
 use rolecall::commands::parse_line;
 use rolecall::commands::request::JobFilter;
-use rolecall::discord::respond::unix_now;
 use rolecall::jobs::model::{level_label, Board, Job};
 use rolecall::jobs::validate::format_date;
-use rolecall::service::{Caller, Service};
+use rolecall::service::{unix_now, Caller, Service};
 
 use super::{load, print_reply, settings, write_stdout, KnowledgeArg};
 

@@ -12,13 +12,12 @@ use clap::{Parser, Subcommand};
 use rolecall::advisor;
 use rolecall::config::Settings;
 use rolecall::discord::gateway::{self, Registration};
-use rolecall::discord::respond::unix_now;
 use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::jobs::model::Board;
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
 use rolecall::reply::{discord_json, terminal, Reply};
-use rolecall::service::{Caller, Service};
+use rolecall::service::{unix_now, Caller, Service};
 
 mod jobs_command;
 

@@ -20,6 +20,13 @@ use crate::jobs::{self, validate};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
 
+/// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// Who is asking, and on which board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {

@@ -13,12 +13,11 @@ use serenity::all::{
 };
 use serenity::async_trait;
 
-use super::respond::unix_now;
 use super::{interaction, Bot, ChatMessage};
 use crate::commands::registration::registration_json;
 use crate::config::ChatMode;
 use crate::reply::discord_json;
-use crate::service::Announcement;
+use crate::service::{unix_now, Announcement};
 
 /// Where the gateway bot registers its commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

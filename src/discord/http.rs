@@ -17,9 +17,9 @@ use serde_json::json;
 
 use super::gateway::post_announcement;
 use super::interaction;
-use super::respond::unix_now;
 use super::signature::Verifier;
 use super::Bot;
+use crate::service::unix_now;
 
 /// Interactions are small JSON documents; anything larger is refused before it is read.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;

@@ -148,10 +148,3 @@ pub fn slow_down(wait: Duration) -> Reply {
         &format!("You're asking quickly — try again in {seconds} s."),
     )
 }
-
-/// Unix seconds now.
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}

@@ -219,7 +219,7 @@ fn serve(url: &str, key: &SigningKey) -> (Child, std::net::SocketAddr) {
 /// POSTs a signed interaction over a fresh connection; the response body if one came back.
 async fn post(addr: std::net::SocketAddr, key: &SigningKey, body: &[u8]) -> Option<Value> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let timestamp = rolecall::discord::respond::unix_now().to_string();
+    let timestamp = rolecall::service::unix_now().to_string();
     let mut message = timestamp.as_bytes().to_vec();
     message.extend_from_slice(body);
     let signature = hex::encode(key.sign(&message).to_bytes());

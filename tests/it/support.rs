@@ -140,7 +140,7 @@ pub fn complete_with(
                 board,
                 private,
                 &caller,
-                rolecall::discord::respond::unix_now(),
+                rolecall::service::unix_now(),
             ))?;
             Ok(outcome.reply)
         }
