@@ -209,3 +209,7 @@ criterion_group! {
     targets = bench_board
 }
 criterion_main!(benches);
+
+// The binary's allocator, so the figures are the ones `rolecall` would see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

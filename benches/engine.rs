@@ -86,3 +86,7 @@ fn bench_queries(c: &mut Criterion) {
 
 criterion_group!(benches, bench_build, bench_queries);
 criterion_main!(benches);
+
+// The binary's allocator, so the figures are the ones `rolecall` would see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

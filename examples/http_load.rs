@@ -201,3 +201,7 @@ fn main() {
         latencies.last().copied().unwrap_or_default()
     );
 }
+
+// The binary's allocator, so the figures are the ones `rolecall` would see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -20,3 +20,7 @@ fn main() {
     }
     println!("{bytes} bytes");
 }
+
+// The binary's allocator, so the figures are the ones `rolecall` would see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -28,3 +28,7 @@ fn main() {
         }
     }
 }
+
+// The binary's allocator, so the figures are the ones `rolecall` would see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -13,6 +13,7 @@ pub mod model;
 pub mod mojibake;
 pub mod names;
 pub mod prose;
+pub mod reading;
 pub mod report;
 pub mod source;
 pub mod taxonomy;
@@ -81,26 +82,25 @@ impl KnowledgeBase {
         let curated = load_curated(documents, &mut warnings);
         let mut merger = merge::Merger::new(&taxonomy, &curated);
         let mut articles = Vec::new();
-        for document in documents
+        let sources: Vec<&Document> = documents
             .iter()
             .filter(|d| d.kind() == DocumentKind::Article)
-        {
-            let (text, lossy) = document.text();
-            if lossy {
+            .collect();
+        reading::read_in_order(&sources, |read| {
+            if read.lossy {
                 warnings.push(Warning {
-                    file: document.path.clone(),
+                    file: read.document.path.clone(),
                     line: 0,
                     message: "not valid UTF-8; undecodable bytes were replaced".into(),
                 });
             }
-            let parsed = article::parse_article(&text);
             let entry = Article {
-                title: parsed.title.clone(),
-                file: document.path.clone(),
+                title: read.parsed.title.clone(),
+                file: read.document.path.clone(),
             };
-            merger.add(articles.len(), &entry, parsed);
+            merger.add(articles.len(), &entry, read.parsed);
             articles.push(entry);
-        }
+        });
         let merged = merger.finish();
         warnings.extend(merged.warnings);
         if merged.roles.is_empty() {

@@ -21,6 +21,11 @@ use rolecall::service::{unix_now, Caller, Service};
 
 mod jobs_command;
 
+// Building the knowledge base and answering allocate many small strings; mimalloc serves them
+// several times faster than glibc's allocator (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "rolecall",

@@ -4,6 +4,8 @@
 //! lists…) and free prose with its own headings and `-` lists. [`parse_article`] picks one;
 //! both produce the same [`ParsedArticle`].
 
+use std::borrow::Cow;
+
 use super::model::{FeaturedJob, Section};
 
 /// A role as one article describes it.
@@ -54,16 +56,26 @@ pub fn parse_article(raw: &str) -> ParsedArticle {
     }
 }
 
-/// The document as text the parsers can trust, with one line per line of the file.
-fn clean_text(raw: &str) -> String {
+/// The document as text the parsers can trust, with one line per line of the file. Most
+/// documents need no change at all, so each step copies the text only when it must.
+fn clean_text(raw: &str) -> Cow<'_, str> {
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     // A lone CR ends a line too (old Mac files); CRLF must not end two.
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let repaired = super::mojibake::repair(&unified);
-    repaired
-        .chars()
-        .filter(|&c| c == '\t' || c == '\n' || !(c.is_control() || c == '\u{FEFF}'))
-        .collect()
+    let unified = if raw.contains('\r') {
+        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let repaired = match super::mojibake::repair(&unified) {
+        Cow::Owned(repaired) => Cow::Owned(repaired),
+        Cow::Borrowed(_) => unified,
+    };
+    let unwanted = |c: char| c != '\t' && c != '\n' && (c.is_control() || c == '\u{FEFF}');
+    if repaired.contains(unwanted) {
+        Cow::Owned(repaired.chars().filter(|&c| !unwanted(c)).collect())
+    } else {
+        repaired
+    }
 }
 
 #[cfg(test)]

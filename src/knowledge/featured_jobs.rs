@@ -104,6 +104,15 @@ pub fn parse_terms(line: &str) -> JobTerms {
 /// True if `line` reads as a terms line rather than a job title: "Contract Manager" is a
 /// title, "Contract" or anything with a salary is terms.
 pub fn is_terms_line(line: &str) -> bool {
+    // Most lines asked about are titles: without a term or a currency they are settled
+    // before the salary is read and the problems are worded.
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut rest = &tokens[..];
+    let leads_with_terms =
+        take_employment_types(&mut rest).is_some() || take_level(&mut rest).is_some();
+    if !leads_with_terms && !rest.iter().any(|t| is_currency(t)) {
+        return false;
+    }
     let terms = parse_terms(line);
     let understood =
         terms.employment_type.is_some() || terms.level.is_some() || terms.salary.is_some();
@@ -193,27 +202,33 @@ fn split_place(place: &str) -> (String, String) {
 /// Takes leading employment types off `tokens`, joined as printed ("Full Time Internship").
 fn take_employment_types(tokens: &mut &[&str]) -> Option<String> {
     let mut found: Vec<&str> = Vec::new();
-    'next: loop {
-        for kind in EMPLOYMENT_TYPES {
-            let words = kind.split(' ').count();
-            let Some(candidate) = tokens.get(..words) else {
-                continue;
-            };
-            if candidate.join(" ").eq_ignore_ascii_case(kind) {
-                found.push(kind);
-                *tokens = &tokens[words..];
-                continue 'next;
-            }
-        }
-        break;
+    while let Some(kind) = EMPLOYMENT_TYPES
+        .iter()
+        .find(|kind| starts_with_words(tokens, kind))
+    {
+        found.push(kind);
+        *tokens = &tokens[kind.split(' ').count()..];
     }
     (!found.is_empty()).then(|| found.join(" "))
+}
+
+/// Whether `tokens` start with the words of `phrase`, ignoring ASCII case.
+fn starts_with_words(tokens: &[&str], phrase: &str) -> bool {
+    let words = phrase.split(' ');
+    tokens.len() >= words.clone().count()
+        && words
+            .zip(tokens)
+            .all(|(word, token)| word.eq_ignore_ascii_case(token))
 }
 
 /// Takes a level such as "Mid-level / Intermediate" (anything "…-level / X") off `tokens`.
 fn take_level(tokens: &mut &[&str]) -> Option<String> {
     let first = tokens.first()?;
-    if !first.to_ascii_lowercase().ends_with("-level") {
+    let suffix = first
+        .len()
+        .checked_sub("-level".len())
+        .and_then(|at| first.get(at..));
+    if !suffix.is_some_and(|s| s.eq_ignore_ascii_case("-level")) {
         return None;
     }
     match tokens.get(1..3) {

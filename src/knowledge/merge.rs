@@ -253,11 +253,7 @@ fn competencies(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Compet
                 .collect();
         }
     }
-    taxonomy
-        .find_in(text)
-        .into_iter()
-        .map(|entry| taxonomy.competency(&entry.name, entry.category))
-        .collect()
+    taxonomy.competencies_in(text)
 }
 
 /// The items of "Python, R, Java." and of "NoSQL (MongoDB, Cassandra)".
@@ -290,25 +286,29 @@ fn category_from_label(label: &str) -> Category {
         .map_or(Category::DataTool, |(_, category)| *category)
 }
 
-/// Lower-case content words, sorted and deduplicated.
 /// A bullet's content words, as sorted, deduplicated hashes: compact, because one is kept
 /// per fact until merging ends.
 type WordSet = Vec<u64>;
 
 /// Lower-case content words of `text`, hashed.
 fn word_set(text: &str) -> WordSet {
-    const STOP: [&str; 16] = [
-        "a", "an", "and", "the", "to", "of", "for", "in", "on", "with", "or", "by", "as", "their",
-        "they", "is",
-    ];
     let mut words: WordSet = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !STOP.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .map(word_hash)
         .collect();
     words.sort_unstable();
     words.dedup();
     words
+}
+
+fn is_stop_word(word: &str) -> bool {
+    const STOP: [&str; 16] = [
+        "a", "an", "and", "the", "to", "of", "for", "in", "on", "with", "or", "by", "as", "their",
+        "they", "is",
+    ];
+    // None is longer than five letters: most words are spared the comparisons.
+    word.len() <= 5 && STOP.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// A crude stem, enough for bullets that say the same thing in another form: "deploying
@@ -325,18 +325,27 @@ fn stem(word: &str) -> &str {
 }
 
 /// FNV-1a over the stem of the lower-cased word: stable, fast, and collisions only ever merge
-/// two bullets that were already almost alike.
+/// two bullets that were already almost alike. Runs for every word of every fact, so short
+/// ASCII words (nearly all) are lower-cased on the stack.
 fn word_hash(word: &str) -> u64 {
-    let lower = word.to_lowercase();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for ch in stem(&lower).chars() {
-        let mut buf = [0u8; 4];
-        for byte in ch.encode_utf8(&mut buf).bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut small = [0u8; 32];
+    let owned;
+    let lower = match small.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or(word)
         }
-    }
-    hash
+        _ => {
+            owned = word.to_lowercase();
+            &owned
+        }
+    };
+    stem(lower)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 fn near_duplicate(a: &[u64], b: &[u64]) -> bool {

@@ -86,6 +86,11 @@ fn repair_run(run: &str) -> Cow<'_, str> {
 /// One repair step: the first candidate under which `run` is the mis-decoding of shorter UTF-8.
 fn repair_run_once(run: &str) -> Option<String> {
     let run_chars = run.chars().count();
+    // One character maps back to one byte, which never decodes to fewer characters: the
+    // lone "•", "’" and "—" of ordinary text are left alone without a table lookup.
+    if run_chars < 2 {
+        return None;
+    }
     reverse_tables().iter().find_map(|table| {
         let bytes: Vec<u8> = run
             .chars()

@@ -11,13 +11,25 @@ pub fn normalize(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut out, word);
     }
     let last_word_len = out.rsplit(' ').next().map_or(0, str::len);
     if last_word_len > 3 && out.ends_with('s') && !out.ends_with("ss") {
         out.pop();
     }
     out
+}
+
+/// Appends `word` lower-cased: ASCII (nearly every word) in place, anything else by Unicode's
+/// rules. Keys are built for every line of every article, so this is worth the fast path.
+pub(crate) fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Longest slug, in bytes: two slugs and a section name must fit in a button's 100-character

@@ -24,6 +24,9 @@ pub struct Taxonomy {
     entries: Vec<Entry>,
     /// [`competency_key`] of every name and alias → index in `entries`.
     by_key: HashMap<String, usize>,
+    /// [`competency_key`] of each entry's name, in entry order: every recognised mention
+    /// needs it.
+    name_keys: Vec<String>,
     /// `None` when there is nothing to match.
     matcher: Option<AhoCorasick>,
     /// What each matcher pattern stands for, indexed by pattern id.
@@ -122,6 +125,22 @@ impl Taxonomy {
     /// wins ("Google Cloud Platform" over "Google Cloud", "Azure Machine Learning" over
     /// "Azure" and "machine learning").
     pub fn find_in(&self, text: &str) -> Vec<&Entry> {
+        self.positions_in(text)
+            .into_iter()
+            .map(|i| &self.entries[i])
+            .collect()
+    }
+
+    /// [`Taxonomy::find_in`], as competencies.
+    pub fn competencies_in(&self, text: &str) -> Vec<Competency> {
+        self.positions_in(text)
+            .into_iter()
+            .map(|i| self.competency_at(i))
+            .collect()
+    }
+
+    /// Indexes in `entries` of what [`Taxonomy::find_in`] finds.
+    fn positions_in(&self, text: &str) -> Vec<usize> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
@@ -135,15 +154,15 @@ impl Taxonomy {
             .collect();
         candidates.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
 
-        let mut found: Vec<&Entry> = Vec::new();
+        let mut found: Vec<usize> = Vec::new();
         let mut covered_to = 0;
         for (start, end, pattern) in candidates {
             if start < covered_to {
                 continue;
             }
             covered_to = end;
-            if let Some(entry) = self.patterns[pattern].target.map(|i| &self.entries[i]) {
-                if !found.iter().any(|seen| std::ptr::eq(*seen, entry)) {
+            if let Some(entry) = self.patterns[pattern].target {
+                if !found.contains(&entry) {
                     found.push(entry);
                 }
             }
@@ -156,19 +175,22 @@ impl Taxonomy {
     /// Falls back to the item without its parenthesised parts ("NoSQL (MongoDB)" → NoSQL)
     /// and without a plural 's' ("Jupyter Notebooks" → Jupyter).
     pub fn lookup(&self, item: &str) -> Option<&Entry> {
+        self.position(item).map(|i| &self.entries[i])
+    }
+
+    /// The index in `entries` of what [`Taxonomy::lookup`] finds.
+    fn position(&self, item: &str) -> Option<usize> {
+        let find = |key: &str| match key {
+            "" => None,
+            _ => self.by_key.get(key).copied(),
+        };
         let key = competency_key(item);
-        let mut tries = vec![key.clone()];
-        if item.contains('(') {
-            tries.push(competency_key(&strip_parenthesised(item)));
-        }
-        if key.len() > 3 && key.ends_with('s') {
-            tries.push(key[..key.len() - 1].to_string());
-        }
-        tries
-            .iter()
-            .filter(|k| !k.is_empty())
-            .find_map(|k| self.by_key.get(k))
-            .map(|&i| &self.entries[i])
+        find(&key)
+            .or_else(|| {
+                let bare = item.contains('(').then(|| strip_parenthesised(item))?;
+                find(&competency_key(&bare))
+            })
+            .or_else(|| find(key.strip_suffix('s').filter(|_| key.len() > 3)?))
     }
 
     /// A [`Competency`] for a list item: the canonical entry if known, else the item as
@@ -176,17 +198,21 @@ impl Taxonomy {
     /// the `fallback` category.
     pub fn competency(&self, item: &str, fallback: Category) -> Competency {
         let cleaned = clean_item(item);
-        match self.lookup(cleaned) {
-            Some(entry) => Competency {
-                name: entry.name.clone(),
-                key: competency_key(&entry.name),
-                category: entry.category,
-            },
+        match self.position(cleaned) {
+            Some(i) => self.competency_at(i),
             None => Competency {
                 name: cleaned.to_string(),
                 key: competency_key(cleaned),
                 category: fallback,
             },
+        }
+    }
+
+    fn competency_at(&self, i: usize) -> Competency {
+        Competency {
+            name: self.entries[i].name.clone(),
+            key: self.name_keys[i].clone(),
+            category: self.entries[i].category,
         }
     }
 
@@ -387,6 +413,11 @@ impl Builder {
             .ascii_case_insensitive(true)
             .build(&self.texts)?;
         Ok(Taxonomy {
+            name_keys: self
+                .entries
+                .iter()
+                .map(|e| competency_key(&e.name))
+                .collect(),
             entries: self.entries,
             by_key: self.by_key,
             matcher: Some(matcher),

@@ -14,23 +14,34 @@ pub(super) enum Furniture {
 
 /// What kind of furniture `line` (trimmed) is, if any. Repeats of the title are checked by
 /// the reader, which knows the title.
+///
+/// Every line of every article passes here, so it compares without allocating; the phrases
+/// are ASCII, so ASCII case-folding is all they need.
 pub(super) fn furniture(line: &str) -> Option<Furniture> {
-    let lower = line.to_lowercase();
-    match lower.as_str() {
-        "table of contents" => Some(Furniture::Line),
-        "salary insights" => Some(Furniture::SalaryInsights),
-        "related articles" => Some(Furniture::RelatedArticles),
-        _ if is_read_time(&lower) || lower.starts_with("view salary info for") => {
-            Some(Furniture::Line)
-        }
-        _ => None,
+    if line.eq_ignore_ascii_case("table of contents") {
+        Some(Furniture::Line)
+    } else if line.eq_ignore_ascii_case("salary insights") {
+        Some(Furniture::SalaryInsights)
+    } else if line.eq_ignore_ascii_case("related articles") {
+        Some(Furniture::RelatedArticles)
+    } else if is_read_time(line) || starts_with_ignoring_case(line, "view salary info for") {
+        Some(Furniture::Line)
+    } else {
+        None
     }
 }
 
 /// "4 min read · Oct. 30, 2024".
-fn is_read_time(lower: &str) -> bool {
-    let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.len() < lower.len() && rest.trim_start().starts_with("min read")
+fn is_read_time(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < line.len() && starts_with_ignoring_case(rest.trim_start(), "min read")
+}
+
+/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A paragraph that wraps the article up rather than describing a role.
@@ -43,8 +54,9 @@ pub(super) fn is_conclusion(line: &str) -> bool {
         "to sum up",
         "ultimately,",
     ];
-    let lower = line.to_lowercase();
-    OPENERS.iter().any(|opener| lower.starts_with(opener))
+    OPENERS
+        .iter()
+        .any(|opener| starts_with_ignoring_case(line, opener))
 }
 
 #[cfg(test)]
@@ -78,6 +90,7 @@ mod tests {
             "Data Scientist",
             "2019 to 2029 growth",
             "Salary",
+            "Table of contents, again",
         ] {
             assert_eq!(furniture(line), None, "{line:?}");
         }

@@ -1,7 +1,12 @@
 //! Line-level reading shared by both article layouts: bullets, headings, role names, aliases.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::knowledge::article::ParsedRole;
 use crate::knowledge::model::Section;
+use crate::knowledge::names::push_lowercase;
 
 /// Last words that make a Title Case phrase a role name ("Data Operations *Specialist*").
 pub(crate) const ROLE_NOUNS: [&str; 30] = [
@@ -85,15 +90,11 @@ pub(crate) fn section_for_heading(line: &str) -> Option<Section> {
         .trim_start_matches('#')
         .trim_end_matches(':')
         .trim();
-    // Headings are short; the length check spares every bullet the word split below.
-    if line.len() > 80 {
-        return None;
-    }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let is_short_label = !words.is_empty()
-        && words.len() <= 6
+    // Cheapest tests first: this runs on every line of every article.
+    let is_short_label = line.len() <= 80
         && !line.contains(':')
         && !line.ends_with(['.', '!', '?', ','])
+        && (1..=6).contains(&line.split_whitespace().take(7).count())
         && strip_bullet(line).is_none()
         && !ends_with_role_noun(line);
     if !is_short_label {
@@ -116,13 +117,17 @@ pub(crate) fn section_keyword(lower: &str) -> Option<Section> {
         ("getting started", Section::Tips),
         ("difference", Section::Differences),
     ];
+    // One pass for all ten keywords: every heading of every article is looked up here.
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let matcher = MATCHER
+        .get_or_init(|| AhoCorasick::new(KEYWORDS.map(|(keyword, _)| keyword)).ok())
+        .as_ref()?;
     // The keyword nearest the end wins: "the following tools and responsibilities:" is about
     // what the list holds, and a list intro names that last.
-    KEYWORDS
-        .iter()
-        .filter_map(|&(keyword, section)| lower.rfind(keyword).map(|at| (at, section)))
-        .max_by_key(|&(at, _)| at)
-        .map(|(_, section)| section)
+    matcher
+        .find_overlapping_iter(lower)
+        .max_by_key(|found| found.start())
+        .map(|found| KEYWORDS[found.pattern().as_usize()].1)
 }
 
 /// True if the phrase's last word is a role noun, singular or plural ("…Engineers").
@@ -189,7 +194,7 @@ pub(crate) fn name_key(name: &str) -> String {
         if word.eq_ignore_ascii_case("vs.") {
             out.push_str("vs");
         } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
+            push_lowercase(&mut out, word);
         }
     }
     out
