@@ -15,7 +15,7 @@ use rolecall::jobs::model::{Board, JobDraft, JobQuery, Salary};
 use rolecall::jobs::store::{JobStore, Seed};
 use rolecall::knowledge::source::embedded_documents;
 use rolecall::knowledge::KnowledgeBase;
-use rolecall::reply::discord_json;
+use rolecall::reply::discord_json::InteractionResponse;
 use rolecall::service::{Caller, Service};
 
 const JOBS: usize = 100_000;
@@ -192,7 +192,7 @@ fn bench_board(c: &mut Criterion) {
                 let outcome = runtime
                     .block_on(service.answer(&call, &caller, NOW))
                     .expect("answers");
-                serde_json::to_vec(&discord_json::interaction_response(&outcome.reply))
+                serde_json::to_vec(&InteractionResponse::Message(outcome.reply))
                     .expect("serialises")
             })
         });

@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rolecall::advisor;
 use rolecall::knowledge::source::embedded_documents;
 use rolecall::knowledge::{Document, KnowledgeBase};
-use rolecall::reply::discord_json;
+use rolecall::reply::discord_json::InteractionResponse;
 use rolecall::synthetic;
 
 fn corpora() -> Vec<(&'static str, Vec<Document>)> {
@@ -61,7 +61,7 @@ fn bench_queries(c: &mut Criterion) {
                     .ok()
                     .and_then(advisor::Answer::into_reply)
                     .expect("compare answers from the knowledge base");
-                serde_json::to_vec(&discord_json::interaction_response(&reply)).expect("serialises")
+                serde_json::to_vec(&InteractionResponse::Message(reply)).expect("serialises")
             })
         });
         // One keystroke in the middle of typing a role name, typo included.

@@ -4,7 +4,7 @@
 use rolecall::advisor;
 use rolecall::knowledge::source::embedded_documents;
 use rolecall::knowledge::KnowledgeBase;
-use rolecall::reply::discord_json;
+use rolecall::reply::discord_json::InteractionResponse;
 
 fn main() {
     let kb = KnowledgeBase::from_documents(&embedded_documents(), "profile").expect("roles");
@@ -15,8 +15,7 @@ fn main() {
             .ok()
             .and_then(advisor::Answer::into_reply)
             .expect("compare answers");
-        bytes +=
-            serde_json::to_vec(&discord_json::interaction_response(&reply)).map_or(0, |b| b.len());
+        bytes += serde_json::to_vec(&InteractionResponse::Message(reply)).map_or(0, |b| b.len());
     }
     println!("{bytes} bytes");
 }

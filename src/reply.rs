@@ -441,11 +441,12 @@ impl SelectOption {
 
 /// `items` as "• item" lines, at most `max` code points, ending with "…and N more" when cut.
 pub fn bullet_list(items: &[String], max: usize) -> String {
+    const BULLET: &str = "• ";
     let mut out = String::new();
     let mut used = 0;
     for (i, item) in items.iter().enumerate() {
-        let line = format!("• {}", item.trim());
-        let line_len = line.chars().count() + usize::from(!out.is_empty());
+        let item = item.trim();
+        let line_len = BULLET.chars().count() + item.chars().count() + usize::from(!out.is_empty());
         let rest = items.len() - i - 1;
         // Keep room for the "…and N more" line unless this is the last item.
         let reserve = if rest > 0 { 20 } else { 0 };
@@ -458,14 +459,15 @@ pub fn bullet_list(items: &[String], max: usize) -> String {
                 out.push_str(&more);
             }
             if out.is_empty() {
-                return limits::clamp(&line, max);
+                return limits::clamp(&format!("{BULLET}{item}"), max);
             }
             return out;
         }
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&line);
+        out.push_str(BULLET);
+        out.push_str(item);
         used += line_len;
     }
     out

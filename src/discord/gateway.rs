@@ -6,7 +6,6 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use serde_json::{json, Value};
 use serenity::all::{
     ChannelId, Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http,
     HttpBuilder, Interaction, Message, Ready, ResumedEvent, UserId,
@@ -145,7 +144,8 @@ impl EventHandler for Handler {
             text: &message.content,
         };
         let outcome = self.bot.chat(chat, Instant::now(), unix_now()).await;
-        let body = chat_message(&discord_json::message(&outcome.reply), &message);
+        let question = message.id.to_string();
+        let body = discord_json::chat_reply(&outcome.reply, &question);
         if let Err(error) = ctx
             .http
             .send_message(message.channel_id, Vec::new(), &body)
@@ -154,24 +154,6 @@ impl EventHandler for Handler {
             tracing::warn!(%error, "answering a chat message failed");
         }
     }
-}
-
-/// A chat answer as a reply to the question, pinging no one (not even the asker).
-fn chat_message(data: &Value, question: &Message) -> Value {
-    let mut body = data.clone();
-    if let Some(object) = body.as_object_mut() {
-        // Ephemeral flags mean nothing outside interactions.
-        object.remove("flags");
-        object.insert(
-            "message_reference".into(),
-            json!({ "message_id": question.id.to_string(), "fail_if_not_exists": false }),
-        );
-        object.insert(
-            "allowed_mentions".into(),
-            json!({ "parse": [], "replied_user": false }),
-        );
-    }
-    body
 }
 
 /// Posts a new job's announcement in the server's jobs channel. A failure (no access to the

@@ -3,20 +3,14 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-
 use super::interaction::{Incoming, IncomingKind};
 use super::{caller_of, Bot};
 use crate::advisor::{self, BoardProblem, Problem};
 use crate::commands::request::Call;
 use crate::commands::{parse_line, CommandId, Invocation};
-use crate::reply::discord_json::{interaction_response, update_response};
+use crate::reply::discord_json::InteractionResponse;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
-
-/// Interaction callback types (Discord "Interaction Callback Type").
-const PONG: u8 = 1;
-const AUTOCOMPLETE_RESULT: u8 = 8;
 
 /// Commands cheap enough never to be rate limited.
 const CHEAP: [CommandId; 2] = [CommandId::Help, CommandId::Kb];
@@ -24,12 +18,12 @@ const CHEAP: [CommandId; 2] = [CommandId::Help, CommandId::Kb];
 /// The interaction response, and a message the front end posts elsewhere afterwards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
-    pub body: Value,
+    pub body: InteractionResponse,
     pub announcement: Option<Announcement>,
 }
 
-impl From<Value> for Response {
-    fn from(body: Value) -> Response {
+impl From<InteractionResponse> for Response {
+    fn from(body: InteractionResponse) -> Response {
         Response {
             body,
             announcement: None,
@@ -41,29 +35,29 @@ impl Bot {
     /// The response to `incoming`, received at `now` (`unix_now` in seconds, for the board).
     pub async fn respond(&self, incoming: &Incoming, now: Instant, unix_now: i64) -> Response {
         match &incoming.kind {
-            IncomingKind::Ping => json!({ "type": PONG }).into(),
+            IncomingKind::Ping => InteractionResponse::Pong.into(),
             IncomingKind::Command(Ok(invocation)) => {
                 let outcome = self.command(incoming, invocation, now, unix_now).await;
                 Response {
-                    body: interaction_response(&outcome.reply),
+                    body: InteractionResponse::Message(outcome.reply),
                     announcement: outcome.announcement,
                 }
             }
             IncomingKind::Command(Err(error)) => {
-                interaction_response(&Problem::Invalid(error.clone()).reply()).into()
+                InteractionResponse::Message(Problem::Invalid(error.clone()).reply()).into()
             }
             IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
             IncomingKind::Component(Ok(line)) => {
                 self.component(incoming, line, now, unix_now).await.into()
             }
-            IncomingKind::Component(Err(error)) => interaction_response(&Reply::error(
+            IncomingKind::Component(Err(error)) => InteractionResponse::Message(Reply::error(
                 "That control didn't work",
                 &format!(
                     "I couldn't use it: {error}. Run the command again for fresh buttons and menus."
                 ),
             ))
             .into(),
-            IncomingKind::Unsupported(kind) => interaction_response(&Reply::error(
+            IncomingKind::Unsupported(kind) => InteractionResponse::Message(Reply::error(
                 "Not supported",
                 &format!("rolecall does not handle interactions of type {kind}."),
             ))
@@ -89,13 +83,8 @@ impl Bot {
             .unwrap_or_else(|p| p.reply().into())
     }
 
-    fn autocomplete(&self, typed: &str) -> Value {
-        let kb = self.knowledge();
-        let choices: Vec<Value> = advisor::autocomplete(&kb, typed)
-            .into_iter()
-            .map(|(name, value)| json!({ "name": name, "value": value }))
-            .collect();
-        json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": choices } })
+    fn autocomplete(&self, typed: &str) -> InteractionResponse {
+        InteractionResponse::Choices(advisor::autocomplete(&self.knowledge(), typed))
     }
 
     /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
@@ -108,9 +97,9 @@ impl Bot {
         line: &str,
         now: Instant,
         unix_now: i64,
-    ) -> Value {
+    ) -> InteractionResponse {
         if let Err(wait) = self.check_rate(incoming, now) {
-            return interaction_response(&slow_down(wait));
+            return InteractionResponse::Message(slow_down(wait));
         }
         let answered = match parse_line(line).map_err(Problem::from) {
             // Only a forged component could carry one: changes go through `/job` itself.
@@ -127,8 +116,8 @@ impl Bot {
             Err(problem) => Err(problem),
         };
         match answered {
-            Ok(outcome) => update_response(&outcome.reply),
-            Err(problem) => interaction_response(&problem.reply()),
+            Ok(outcome) => InteractionResponse::Update(outcome.reply),
+            Err(problem) => InteractionResponse::Message(problem.reply()),
         }
     }
 

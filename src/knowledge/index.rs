@@ -4,6 +4,7 @@
 //! Built once per knowledge base; every look-up is read-only and allocation-light, because
 //! autocomplete runs on every keystroke.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::model::{Role, RoleId};
@@ -181,20 +182,78 @@ impl RoleIndex {
         if self.terms.len() <= FUZZY_CANDIDATES {
             return (0..self.terms.len()).collect();
         }
-        let mut counts: HashMap<u32, u16> = HashMap::new();
-        for gram in trigrams(query) {
-            for &term in self.trigrams.get(&gram).map(Vec::as_slice).unwrap_or(&[]) {
-                *counts.entry(term).or_insert(0) += 1;
-            }
+        let mut ranked = self.shared_trigrams(query);
+        // The best few by selection, not a full sort: a common trigram ("ist") reaches
+        // thousands of terms.
+        if ranked.len() > FUZZY_CANDIDATES {
+            ranked.select_nth_unstable(FUZZY_CANDIDATES - 1);
+            ranked.truncate(FUZZY_CANDIDATES);
         }
-        let mut ranked: Vec<(u32, u16)> = counts.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_unstable();
         ranked
             .into_iter()
-            .take(FUZZY_CANDIDATES)
-            .map(|(term, _)| term as usize)
+            .map(|key| (key & u64::from(u32::MAX)) as usize)
             .collect()
     }
+
+    /// Every term sharing a trigram with `query`, as a key that sorts the most shared first,
+    /// then in term order: the shortfall from `u16::MAX` in the high half, the term below.
+    ///
+    /// Counting is branch-free and the counters are then read in one sweep: remembering
+    /// which terms were touched cost a mispredicted branch per term.
+    fn shared_trigrams(&self, query: &str) -> Vec<u64> {
+        let grams: Vec<[u8; 3]> = trigrams(query).collect();
+        COUNTS.with(|cell| {
+            let mut own = Vec::new();
+            let mut borrowed = cell.try_borrow_mut();
+            let counts = borrowed.as_deref_mut().unwrap_or(&mut own);
+            if counts.len() < self.terms.len() {
+                counts.resize(self.terms.len(), 0);
+            }
+            let counts = &mut counts[..self.terms.len()];
+            for gram in &grams {
+                for &term in self.trigrams.get(gram).map_or(&[][..], Vec::as_slice) {
+                    let count = &mut counts[term as usize];
+                    *count = count.saturating_add(1);
+                }
+            }
+            let floor = cutoff(counts, grams.len());
+            let keys = (0u32..)
+                .zip(counts.iter())
+                .filter(|&(_, &shared)| shared >= floor)
+                .map(|(term, &shared)| (u64::from(u16::MAX - shared) << 32) | u64::from(term))
+                .collect();
+            // All zero again for the next call.
+            counts.fill(0);
+            keys
+        })
+    }
+}
+
+/// The trigram count the [`FUZZY_CANDIDATES`]-th best term reaches (at least 1): terms below
+/// it can never be candidates, so they are not ranked at all. A term shares each of the
+/// query's `grams` at most once.
+fn cutoff(counts: &[u16], grams: usize) -> u16 {
+    let most = u16::try_from(grams).unwrap_or(u16::MAX);
+    let mut terms_with = vec![0usize; usize::from(most) + 1];
+    for &count in counts {
+        terms_with[usize::from(count.min(most))] += 1;
+    }
+    let mut reached = 0;
+    for count in (1..=most).rev() {
+        reached += terms_with[usize::from(count)];
+        if reached >= FUZZY_CANDIDATES {
+            return count;
+        }
+    }
+    1
+}
+
+thread_local! {
+    /// Trigram counters, one per term, all zero between calls and reused across keystrokes:
+    /// allocating and zeroing them each time was a fifth of a typo's autocomplete at 10,000
+    /// roles. A nested call (there is none) would count in an array of its own.
+    static COUNTS: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Trigrams of ` term ` (padded so short words and word starts count).
@@ -209,9 +268,114 @@ fn trigrams(term: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
 /// How alike two normalised names are, 0..=1: the better of whole-string edit similarity and
 /// word-by-word similarity (so "learning engineer" is close to "machine learning engineer").
 fn similarity(query: &str, term: &str) -> f64 {
-    let whole = strsim::normalized_damerau_levenshtein(query, term);
-    let jaro = strsim::jaro_winkler(query, term) * 0.95;
-    whole.max(jaro)
+    let jaro = jaro_winkler(query, term) * 0.95;
+    // The edit similarity is at most 1 − (length difference / longer length): the
+    // quadratic alignment is skipped when that cannot beat Jaro–Winkler, as for most
+    // candidates whose length is far from the query's.
+    let (q, t) = (query.chars().count(), term.chars().count());
+    let longest = q.max(t);
+    if longest > 0 && 1.0 - q.abs_diff(t) as f64 / longest as f64 <= jaro {
+        return jaro;
+    }
+    jaro.max(edit_similarity(query, term))
+}
+
+/// [`strsim::jaro_winkler`], on the stack for the ASCII names of up to [`SHORT_NAME`] bytes
+/// that nearly every role has: it is scored for every candidate of every keystroke.
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a.is_ascii() && b.is_ascii() && a.len() <= SHORT_NAME && b.len() <= SHORT_NAME {
+        ascii_jaro_winkler(a.as_bytes(), b.as_bytes())
+    } else {
+        strsim::jaro_winkler(a, b)
+    }
+}
+
+/// The longest name [`ascii_jaro_winkler`] takes, in bytes.
+const SHORT_NAME: usize = 64;
+
+/// Jaro–Winkler as strsim computes it (same windows, same arithmetic, so the same value),
+/// with each byte's search starting at its window rather than at the start of `b`.
+fn ascii_jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return if a.len() == b.len() { 1.0 } else { 0.0 };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let (mut a_matched, mut b_matched) = ([false; SHORT_NAME], [false; SHORT_NAME]);
+    let mut matches = 0usize;
+    for (i, &byte) in a.iter().enumerate() {
+        let end = b.len().min(i + window + 1);
+        let start = i.saturating_sub(window).min(end);
+        if let Some(j) = (start..end).find(|&j| b[j] == byte && !b_matched[j]) {
+            a_matched[i] = true;
+            b_matched[j] = true;
+            matches += 1;
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    // Matched bytes of `a` and of `b`, paired in order: each pair that differs is half a
+    // transposition.
+    let b_in_order = b
+        .iter()
+        .zip(b_matched)
+        .filter(|(_, m)| *m)
+        .map(|(byte, _)| byte);
+    let a_in_order = a
+        .iter()
+        .zip(a_matched)
+        .filter(|(_, m)| *m)
+        .map(|(byte, _)| byte);
+    let transpositions = a_in_order.zip(b_in_order).filter(|(x, y)| x != y).count() / 2;
+    let m = matches as f64;
+    let jaro =
+        ((m / a.len() as f64) + (m / b.len() as f64) + ((matches - transpositions) as f64 / m))
+            / 3.0;
+    if jaro <= 0.7 {
+        return jaro;
+    }
+    let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+    jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+}
+
+/// 1 − the optimal-string-alignment distance (edits and adjacent swaps) over the longer
+/// length: Damerau–Levenshtein similarity for names, where an edit never follows a swap.
+fn edit_similarity(a: &str, b: &str) -> f64 {
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    let distance = if a.is_ascii() && b.is_ascii() {
+        ascii_osa_distance(a.as_bytes(), b.as_bytes())
+    } else {
+        strsim::osa_distance(a, b)
+    };
+    1.0 - distance as f64 / longest as f64
+}
+
+/// [`strsim::osa_distance`] over bytes, three rolling rows: role names are ASCII nearly
+/// always, and this runs for every candidate of every keystroke with a typo.
+fn ascii_osa_distance(a: &[u8], b: &[u8]) -> usize {
+    // Rows over `b`: two rows back (for swaps), the previous row, the current one.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut best = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
 }
 
 #[cfg(test)]

@@ -1,135 +1,361 @@
 //! A [`Reply`] as the exact JSON body Discord expects in answer to an interaction.
+//!
+//! The bodies are serialised straight from the reply through borrowed views, with no JSON
+//! tree in between: building, writing and dropping a `serde_json::Value` was most of the time
+//! of a `/compare` (BENCHMARKS.md). [`InteractionResponse`] is what the endpoints send;
+//! [`interaction_response`] and [`update_response`] give the same JSON as a tree, for tests
+//! and pretty-printing.
 
-use serde_json::{json, Map, Value};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
-use super::{ButtonStyle, Component, Embed, Reply, SelectOption};
+use super::{ButtonStyle, Component, Embed, Field, Reply, SelectOption};
 
-/// Interaction callback types (Discord "Interaction Response Type").
+/// Interaction callback types (Discord "Interaction Callback Type").
+const PONG: u8 = 1;
 const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
 const UPDATE_MESSAGE: u8 = 7;
-/// Component type of a string select menu (2 is a button, 1 an action row).
+const AUTOCOMPLETE_RESULT: u8 = 8;
+/// Component types: an action row holds buttons or one string select menu.
+const ACTION_ROW: u8 = 1;
+const BUTTON: u8 = 2;
 const STRING_SELECT: u8 = 3;
 /// Message flag that shows a reply only to the user who asked.
 const EPHEMERAL: u64 = 1 << 6;
 
-/// The body of an interaction response that posts `reply` as a new message.
-pub fn interaction_response(reply: &Reply) -> Value {
-    json!({ "type": CHANNEL_MESSAGE_WITH_SOURCE, "data": message(reply) })
+/// The body of an answer to an interaction, ready to serialise.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InteractionResponse {
+    /// The answer to Discord's ping of the HTTP endpoint.
+    Pong,
+    /// Posts the reply as a new message.
+    Message(Reply),
+    /// Replaces the message whose button or menu was used.
+    Update(Reply),
+    /// Autocomplete choices, as (name shown, value sent) pairs.
+    Choices(Vec<(String, String)>),
 }
 
-/// The body of an interaction response that replaces the message a button was on.
-pub fn update_response(reply: &Reply) -> Value {
-    json!({ "type": UPDATE_MESSAGE, "data": message(reply) })
-}
-
-/// The message object: content, embeds, components, flags and (always) no mentions.
-pub fn message(reply: &Reply) -> Value {
-    let mut data = Map::new();
-    if !reply.content().is_empty() {
-        data.insert("content".into(), reply.content().into());
-    }
-    data.insert(
-        "embeds".into(),
-        reply.embeds().iter().map(embed).collect::<Vec<_>>().into(),
-    );
-    data.insert(
-        "components".into(),
-        reply
-            .rows()
-            .iter()
-            .map(|row| action_row(row))
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    // Every message: nobody is pinged, whatever the text says.
-    data.insert("allowed_mentions".into(), json!({ "parse": [] }));
-    if reply.is_ephemeral() {
-        data.insert("flags".into(), EPHEMERAL.into());
-    }
-    Value::Object(data)
-}
-
-fn embed(embed: &Embed) -> Value {
-    let mut out = Map::new();
-    out.insert("type".into(), "rich".into());
-    if !embed.title_text().is_empty() {
-        out.insert("title".into(), embed.title_text().into());
-    }
-    if !embed.description_text().is_empty() {
-        out.insert("description".into(), embed.description_text().into());
-    }
-    out.insert("color".into(), embed.colour_value().into());
-    if !embed.fields().is_empty() {
-        let fields: Vec<Value> = embed
-            .fields()
-            .iter()
-            .map(|f| json!({ "name": f.name, "value": f.value, "inline": f.inline }))
-            .collect();
-        out.insert("fields".into(), fields.into());
-    }
-    if !embed.footer_text().is_empty() {
-        out.insert("footer".into(), json!({ "text": embed.footer_text() }));
-    }
-    Value::Object(out)
-}
-
-fn action_row(row: &[Component]) -> Value {
-    let components: Vec<Value> = row.iter().map(component).collect();
-    json!({ "type": 1, "components": components })
-}
-
-fn component(component: &Component) -> Value {
-    match component {
-        Component::Button {
-            label,
-            custom_id,
-            style,
-            disabled,
-        } => json!({
-            "type": 2,
-            "style": match style { ButtonStyle::Primary => 1, ButtonStyle::Secondary => 2 },
-            "label": label,
-            "custom_id": custom_id,
-            "disabled": disabled,
-        }),
-        Component::Select {
-            custom_id,
-            placeholder,
-            options,
-            disabled,
-        } => {
-            let mut menu = Map::new();
-            menu.insert("type".into(), STRING_SELECT.into());
-            menu.insert("custom_id".into(), custom_id.as_str().into());
-            if !placeholder.is_empty() {
-                menu.insert("placeholder".into(), placeholder.as_str().into());
+impl Serialize for InteractionResponse {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            InteractionResponse::Pong => Callback {
+                kind: PONG,
+                data: None::<()>,
             }
-            menu.insert(
-                "options".into(),
-                options.iter().map(select_option).collect::<Vec<_>>().into(),
-            );
-            // Exactly one choice: its value is the one command line to answer.
-            menu.insert("min_values".into(), 1.into());
-            menu.insert("max_values".into(), 1.into());
-            menu.insert("disabled".into(), (*disabled).into());
-            Value::Object(menu)
+            .serialize(serializer),
+            InteractionResponse::Message(reply) => {
+                Callback::with(CHANNEL_MESSAGE_WITH_SOURCE, message(reply)).serialize(serializer)
+            }
+            InteractionResponse::Update(reply) => {
+                Callback::with(UPDATE_MESSAGE, message(reply)).serialize(serializer)
+            }
+            InteractionResponse::Choices(choices) => {
+                let choices = ArrayOf(choices, |(name, value)| ChoiceJson { name, value });
+                Callback::with(AUTOCOMPLETE_RESULT, ChoicesJson { choices }).serialize(serializer)
+            }
         }
     }
 }
 
-fn select_option(option: &SelectOption) -> Value {
-    let mut out = Map::new();
-    out.insert("label".into(), option.label().into());
-    out.insert("value".into(), option.value().into());
-    if !option.description_text().is_empty() {
-        out.insert("description".into(), option.description_text().into());
+/// The body of an interaction response that posts `reply` as a new message, as a JSON tree.
+pub fn interaction_response(reply: &Reply) -> Value {
+    tree(&Callback::with(CHANNEL_MESSAGE_WITH_SOURCE, message(reply)))
+}
+
+/// The body of an interaction response that replaces the message a button was on, as a tree.
+pub fn update_response(reply: &Reply) -> Value {
+    tree(&Callback::with(UPDATE_MESSAGE, message(reply)))
+}
+
+fn tree(body: &impl Serialize) -> Value {
+    // Cannot fail: every map key is a string and every number fits JSON.
+    serde_json::to_value(body).unwrap_or_default()
+}
+
+/// The message object: content, embeds, components, flags and (always) no mentions.
+pub fn message(reply: &Reply) -> impl Serialize + '_ {
+    MessageJson::new(reply, None)
+}
+
+/// `reply` as a channel message answering the chat message `question_id`: a reply to it
+/// that pings no one, not even its author. Ephemeral flags mean nothing outside
+/// interactions, so there are none.
+pub fn chat_reply<'a>(reply: &'a Reply, question_id: &'a str) -> impl Serialize + 'a {
+    MessageJson::new(reply, Some(question_id))
+}
+
+#[derive(Serialize)]
+struct Callback<D> {
+    #[serde(rename = "type")]
+    kind: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<D>,
+}
+
+impl<D> Callback<D> {
+    fn with(kind: u8, data: D) -> Callback<D> {
+        Callback {
+            kind,
+            data: Some(data),
+        }
     }
-    Value::Object(out)
+}
+
+#[derive(Serialize)]
+struct ChoicesJson<A> {
+    choices: A,
+}
+
+#[derive(Serialize)]
+struct ChoiceJson<'a> {
+    name: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct MessageJson<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    content: &'a str,
+    embeds: ArrayOf<'a, Embed, EmbedJson<'a>>,
+    components: ArrayOf<'a, Vec<Component>, RowJson<'a>>,
+    // Every message: nobody is pinged, whatever the text says.
+    allowed_mentions: AllowedMentions,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flags: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_reference: Option<MessageReference<'a>>,
+}
+
+impl<'a> MessageJson<'a> {
+    fn new(reply: &'a Reply, question_id: Option<&'a str>) -> MessageJson<'a> {
+        let in_chat = question_id.is_some();
+        MessageJson {
+            content: reply.content(),
+            embeds: ArrayOf(reply.embeds(), EmbedJson::new),
+            components: ArrayOf(reply.rows(), |row| RowJson {
+                kind: ACTION_ROW,
+                components: ArrayOf(row, ComponentJson::new),
+            }),
+            allowed_mentions: AllowedMentions {
+                parse: [],
+                replied_user: in_chat.then_some(false),
+            },
+            flags: (reply.is_ephemeral() && !in_chat).then_some(EPHEMERAL),
+            message_reference: question_id.map(|message_id| MessageReference {
+                message_id,
+                fail_if_not_exists: false,
+            }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AllowedMentions {
+    parse: [&'static str; 0],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replied_user: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct MessageReference<'a> {
+    message_id: &'a str,
+    fail_if_not_exists: bool,
+}
+
+#[derive(Serialize)]
+struct EmbedJson<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    color: u32,
+    #[serde(skip_serializing_if = "ArrayOf::is_empty")]
+    fields: ArrayOf<'a, Field, FieldJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    footer: Option<FooterJson<'a>>,
+}
+
+impl<'a> EmbedJson<'a> {
+    fn new(embed: &'a Embed) -> EmbedJson<'a> {
+        let footer = embed.footer_text();
+        EmbedJson {
+            kind: "rich",
+            title: embed.title_text(),
+            description: embed.description_text(),
+            color: embed.colour_value(),
+            fields: ArrayOf(embed.fields(), |f| FieldJson {
+                name: &f.name,
+                value: &f.value,
+                inline: f.inline,
+            }),
+            footer: (!footer.is_empty()).then_some(FooterJson { text: footer }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    name: &'a str,
+    value: &'a str,
+    inline: bool,
+}
+
+#[derive(Serialize)]
+struct FooterJson<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    #[serde(rename = "type")]
+    kind: u8,
+    components: ArrayOf<'a, Component, ComponentJson<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ComponentJson<'a> {
+    Button {
+        #[serde(rename = "type")]
+        kind: u8,
+        style: u8,
+        label: &'a str,
+        custom_id: &'a str,
+        disabled: bool,
+    },
+    Select {
+        #[serde(rename = "type")]
+        kind: u8,
+        custom_id: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        placeholder: &'a str,
+        options: ArrayOf<'a, SelectOption, OptionJson<'a>>,
+        // Exactly one choice: its value is the one command line to answer.
+        min_values: u8,
+        max_values: u8,
+        disabled: bool,
+    },
+}
+
+impl<'a> ComponentJson<'a> {
+    fn new(component: &'a Component) -> ComponentJson<'a> {
+        match component {
+            Component::Button {
+                label,
+                custom_id,
+                style,
+                disabled,
+            } => ComponentJson::Button {
+                kind: BUTTON,
+                style: match style {
+                    ButtonStyle::Primary => 1,
+                    ButtonStyle::Secondary => 2,
+                },
+                label,
+                custom_id,
+                disabled: *disabled,
+            },
+            Component::Select {
+                custom_id,
+                placeholder,
+                options,
+                disabled,
+            } => ComponentJson::Select {
+                kind: STRING_SELECT,
+                custom_id,
+                placeholder,
+                options: ArrayOf(options, |option| OptionJson {
+                    label: option.label(),
+                    value: option.value(),
+                    description: option.description_text(),
+                }),
+                min_values: 1,
+                max_values: 1,
+                disabled: *disabled,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OptionJson<'a> {
+    label: &'a str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+}
+
+/// A slice written as a JSON array of each item's view, built as it is written.
+struct ArrayOf<'a, T, V>(&'a [T], fn(&'a T) -> V);
+
+impl<T, V> ArrayOf<'_, T, V> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T, V: Serialize> Serialize for ArrayOf<'_, T, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(self.1))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn sent(response: InteractionResponse) -> Value {
+        let bytes = serde_json::to_vec(&response).expect("serialises");
+        serde_json::from_slice(&bytes).expect("valid JSON")
+    }
+
+    #[test]
+    fn what_is_sent_is_the_tree_the_tests_read() {
+        let mut reply = Reply::error("No", "nope");
+        reply.push_buttons(vec![Component::button(
+            "Next",
+            "/help",
+            ButtonStyle::Secondary,
+        )]);
+        let message = sent(InteractionResponse::Message(reply.clone()));
+        assert_eq!(message, interaction_response(&reply));
+        let update = sent(InteractionResponse::Update(reply.clone()));
+        assert_eq!(update, update_response(&reply));
+    }
+
+    #[test]
+    fn pong_and_choices() {
+        assert_eq!(sent(InteractionResponse::Pong), json!({ "type": 1 }));
+        let choices = vec![("Data Specialist".to_owned(), "data-specialist".to_owned())];
+        assert_eq!(
+            sent(InteractionResponse::Choices(choices)),
+            json!({ "type": 8, "data": { "choices": [
+                { "name": "Data Specialist", "value": "data-specialist" }
+            ] } })
+        );
+    }
+
+    #[test]
+    fn a_chat_reply_answers_the_question_pinging_no_one_and_has_no_flags() {
+        let reply = Reply::error("No", "@everyone");
+        let body = serde_json::to_value(chat_reply(&reply, "42")).expect("serialises");
+        assert_eq!(
+            body["message_reference"],
+            json!({ "message_id": "42", "fail_if_not_exists": false })
+        );
+        assert_eq!(
+            body["allowed_mentions"],
+            json!({ "parse": [], "replied_user": false })
+        );
+        assert!(body.get("flags").is_none());
+        let announcement = serde_json::to_value(message(&reply)).expect("serialises");
+        assert_eq!(announcement["allowed_mentions"], json!({ "parse": [] }));
+        assert!(announcement.get("message_reference").is_none());
+    }
 
     #[test]
     fn every_message_forbids_mentions() {
