@@ -1,0 +1,133 @@
+//! Random input lines: command and option words, role names, odd text, long runs.
+
+use super::*;
+
+pub(super) const COMMAND_WORDS: &[&str] = &[
+    "/compare",
+    "/skills",
+    "/role",
+    "/roles",
+    "/path",
+    "/match",
+    "/ask",
+    "/jobs",
+    "/salary",
+    "/kb",
+    "/kb stats",
+    "/help",
+    "/",
+    "/COMPARE",
+    "/nope",
+    "stats",
+];
+
+pub(super) const OPTION_WORDS: &[&str] = &[
+    "role_a:",
+    "role_b:",
+    "aspect:",
+    "private:",
+    "role:",
+    "page:",
+    "filter:",
+    "from:",
+    "to:",
+    "skills:",
+    "question:",
+    "level:",
+    "remote:",
+    "company:",
+    "ROLE_A:",
+    "page:0",
+    "page:-1",
+    "page:1001",
+    "page:99999999999999999999",
+    "aspect:tips",
+    "aspect:nope",
+    "private:true",
+    "private:maybe",
+    "level:senior",
+    "remote:no",
+];
+
+pub(super) const ODD_WORDS: &[&str] = &[
+    "\"",
+    "'",
+    "“",
+    "”",
+    "\"\"",
+    ":",
+    "::",
+    "@everyone",
+    "@here",
+    "<@123>",
+    "<@&1>",
+    "<#1>",
+    "**",
+    "__",
+    "`",
+    "```",
+    "||",
+    "\\",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{202E}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\n",
+    "\t",
+    "vs",
+    "vs.",
+    "from",
+    "to",
+    "salary",
+    "skills",
+    "tools",
+    "jobs",
+    "help",
+    "?",
+    "python",
+    "sql, tableau",
+    "-1",
+    "0",
+    "true",
+    "é",
+    "👀",
+    "ΓÇó",
+];
+
+/// One piece of a line: command and option words, role names, odd text, long runs.
+pub(super) fn line_fragment() -> impl Strategy<Value = String> {
+    let role_words: Vec<String> = shipped_kb()
+        .roles
+        .iter()
+        .flat_map(|r| {
+            [r.name.clone(), r.slug.clone()]
+                .into_iter()
+                .chain(r.aliases.clone())
+        })
+        .collect();
+    prop_oneof![
+        3 => prop::sample::select(COMMAND_WORDS).prop_map(str::to_owned),
+        3 => prop::sample::select(OPTION_WORDS).prop_map(str::to_owned),
+        3 => prop::sample::select(role_words),
+        3 => prop::sample::select(ODD_WORDS).prop_map(str::to_owned),
+        1 => "[a-z_]{1,12}:",
+        1 => "[a-z]{1,8}:[a-z0-9 ]{0,10}",
+        1 => ".{0,30}",
+        1 => (90usize..6001).prop_map(|n| "w".repeat(n)),
+        // Around `/ask`'s 500 characters: every word of a question is tried as a role name.
+        1 => (20usize..120).prop_map(|n| "data ".repeat(n)),
+    ]
+}
+
+pub(super) fn any_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => any::<String>(),
+        5 => (
+            prop::collection::vec(line_fragment(), 0..12),
+            prop::sample::select(&[" ", " ", "", "  "][..]),
+        )
+            .prop_map(|(fragments, separator)| fragments.join(separator)),
+    ]
+}
