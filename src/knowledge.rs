@@ -157,8 +157,8 @@ impl KnowledgeBase {
 
     /// The role `query` names: by name, slug or alias, or a clear typo-tolerant match.
     pub fn resolve(&self, query: &str) -> Result<&Role, UnknownRole> {
-        match self.index.resolve(query) {
-            Some(id) => Ok(&self.roles[id]),
+        match self.recognise(query) {
+            Some(role) => Ok(role),
             None => Err(UnknownRole {
                 query: query.trim().to_owned(),
                 suggestions: self
@@ -168,6 +168,13 @@ impl KnowledgeBase {
                     .collect(),
             }),
         }
+    }
+
+    /// The role `query` means, exact or a clear fuzzy winner, as [`KnowledgeBase::resolve`]
+    /// finds it but without looking for suggestions when there is none: for callers that
+    /// try many phrases, such as a question's reader.
+    pub fn recognise(&self, query: &str) -> Option<&Role> {
+        self.index.resolve(query).map(|id| &self.roles[id])
     }
 
     /// The role named exactly (name, slug or alias), with no guessing.

@@ -325,7 +325,7 @@ fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
         return Some(role);
     }
     if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| STOP_WORDS.contains(w)) {
-        return kb.resolve(&phrase).ok();
+        return kb.recognise(&phrase);
     }
     None
 }

@@ -143,6 +143,25 @@ fn unknown_roles_get_the_closest_suggestions() {
 }
 
 #[test]
+fn recognise_finds_what_resolve_finds_and_nothing_else() {
+    let kb = kb();
+    for query in [
+        "mle",
+        "Data Specialists",
+        "machine lerning engineer",
+        "astronaut",
+        "",
+    ] {
+        assert_eq!(
+            kb.recognise(query).map(|r| &r.slug),
+            kb.resolve(query).ok().map(|r| &r.slug),
+            "{query:?}"
+        );
+    }
+    assert!(kb.recognise("data wizard").is_none());
+}
+
+#[test]
 fn featured_jobs_are_parsed_once_each() {
     let kb = kb();
     let titles: Vec<&str> = kb.jobs.iter().map(|j| j.title.as_str()).collect();
