@@ -19,6 +19,7 @@ pub mod source;
 pub mod taxonomy;
 pub mod template;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
@@ -44,6 +45,9 @@ pub struct KnowledgeBase {
     /// Where the documents came from, for `/kb stats` and logs.
     pub origin: String,
     index: RoleIndex,
+    /// Competency key → the roles that list it, in role order: `/match` and the question
+    /// reader look at the roles sharing a skill, not at every role.
+    by_competency: HashMap<String, Vec<RoleId>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +115,7 @@ impl KnowledgeBase {
             });
         }
         let index = RoleIndex::build(&merged.roles);
+        let by_competency = competency_index(&merged.roles);
         Ok(KnowledgeBase {
             articles,
             roles: merged.roles,
@@ -119,6 +124,7 @@ impl KnowledgeBase {
             taxonomy,
             origin: origin.to_owned(),
             index,
+            by_competency,
         })
     }
 
@@ -219,6 +225,19 @@ impl KnowledgeBase {
             .collect()
     }
 
+    /// The roles listing at least one of the competency `keys`, in role order.
+    pub fn roles_with_any(&self, keys: &[String]) -> Vec<&Role> {
+        let mut ids: Vec<RoleId> = keys
+            .iter()
+            .filter_map(|key| self.by_competency.get(key))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|id| &self.roles[id]).collect()
+    }
+
     /// Titles of the articles behind `sources`, in order.
     pub fn source_titles(&self, sources: &[ArticleId]) -> Vec<&str> {
         sources
@@ -261,6 +280,20 @@ fn curation_warning(document: &Document, error: &str) -> Warning {
         line: 0,
         message: format!("ignored: {error}"),
     }
+}
+
+/// Competency key → the roles that list it, in role order.
+fn competency_index(roles: &[Role]) -> HashMap<String, Vec<RoleId>> {
+    let mut index: HashMap<String, Vec<RoleId>> = HashMap::new();
+    for (id, role) in roles.iter().enumerate() {
+        for competency in &role.competencies {
+            let ids = index.entry(competency.key.clone()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    index
 }
 
 #[cfg(test)]

@@ -43,8 +43,8 @@ pub fn skill_keys(kb: &KnowledgeBase, text: &str) -> Vec<String> {
 /// Every role that shares at least one competency with `keys`, best fit first.
 pub fn rank<'k>(kb: &'k KnowledgeBase, keys: &[String]) -> Vec<Fit<'k>> {
     let mut fits: Vec<Fit<'k>> = kb
-        .roles
-        .iter()
+        .roles_with_any(keys)
+        .into_iter()
         .filter_map(|role| {
             let matched: Vec<&str> = role
                 .competencies

@@ -254,3 +254,32 @@ fn embedded_copy_matches_the_directory() {
     assert_eq!(embedded.roles.len(), on_disk.roles.len());
     assert_eq!(embedded.articles.len(), on_disk.articles.len());
 }
+
+#[test]
+fn roles_with_any_competency_are_those_listing_it() {
+    let kb = kb();
+    let mut keys: Vec<String> = kb
+        .roles
+        .iter()
+        .flat_map(|r| r.competencies.iter().map(|c| c.key.clone()))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys.iter().chain([&"no-such-skill".to_owned()]) {
+        let expected: Vec<&str> = kb
+            .roles
+            .iter()
+            .filter(|r| r.competencies.iter().any(|c| c.key == *key))
+            .map(|r| r.slug.as_str())
+            .collect();
+        let found: Vec<&str> = kb
+            .roles_with_any(std::slice::from_ref(key))
+            .iter()
+            .map(|r| r.slug.as_str())
+            .collect();
+        assert_eq!(found, expected, "{key}");
+    }
+    assert!(!kb.roles_with_any(&["python".to_owned()]).is_empty());
+    let both = kb.roles_with_any(&["python".to_owned(), "sql".to_owned()]);
+    assert!(both.windows(2).all(|w| w[0].slug != w[1].slug));
+}
