@@ -565,3 +565,46 @@ async fn a_bad_database_url_is_a_clear_error() {
         .expect_err("refused");
     assert!(error.to_string().contains("DATABASE_URL"), "{error}");
 }
+
+/// The two migration directories must say the same thing: the same files, line for line,
+/// except how each backend generates ids (sqlx's `Any` driver needs the dialect's DDL).
+#[test]
+fn migrations_differ_between_backends_only_in_id_generation() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let names = |backend: &str| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(root.join(backend))
+            .expect("migration directory")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let files = names("sqlite");
+    assert!(!files.is_empty());
+    assert_eq!(
+        files,
+        names("postgres"),
+        "the same migrations on both backends"
+    );
+    for file in &files {
+        let read = |backend: &str| std::fs::read_to_string(root.join(backend).join(file));
+        let (sqlite, postgres) = (
+            read("sqlite").expect("sqlite"),
+            read("postgres").expect("pg"),
+        );
+        let (sqlite, postgres): (Vec<&str>, Vec<&str>) =
+            (sqlite.lines().collect(), postgres.lines().collect());
+        assert_eq!(sqlite.len(), postgres.len(), "{file}: line counts");
+        for (number, (lite, pg)) in sqlite.iter().zip(&postgres).enumerate() {
+            let same_but_ids =
+                lite.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY");
+            assert_eq!(same_but_ids, *pg, "{file}:{}", number + 1);
+        }
+    }
+}
