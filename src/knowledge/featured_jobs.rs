@@ -12,6 +12,7 @@
 //! Every line after the header may be missing or odd; odd cards give warnings, never panics.
 
 use super::model::{FeaturedJob, SalaryRange};
+use super::names::{ends_with_ignoring_case, starts_with_ignoring_case};
 
 /// Employment types as job cards print them; a card may combine several ("Full Time Internship").
 const EMPLOYMENT_TYPES: [&str; 6] = [
@@ -25,9 +26,7 @@ const EMPLOYMENT_TYPES: [&str; 6] = [
 
 /// True if `line` starts a featured-job card.
 pub fn is_job_header(line: &str) -> bool {
-    let line = line.trim_start();
-    line.get(..12)
-        .is_some_and(|start| start.eq_ignore_ascii_case("featured job"))
+    starts_with_ignoring_case(line.trim_start(), "featured job")
 }
 
 /// Reads the card whose header is `lines[0]` (pairs of 1-based line number and text).
@@ -224,11 +223,7 @@ fn starts_with_words(tokens: &[&str], phrase: &str) -> bool {
 /// Takes a level such as "Mid-level / Intermediate" (anything "…-level / X") off `tokens`.
 fn take_level(tokens: &mut &[&str]) -> Option<String> {
     let first = tokens.first()?;
-    let suffix = first
-        .len()
-        .checked_sub("-level".len())
-        .and_then(|at| first.get(at..));
-    if !suffix.is_some_and(|s| s.eq_ignore_ascii_case("-level")) {
+    if !ends_with_ignoring_case(first, "-level") {
         return None;
     }
     match tokens.get(1..3) {

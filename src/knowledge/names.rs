@@ -32,6 +32,20 @@ pub(crate) fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case, without allocating.
+pub(crate) fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with the ASCII `suffix`, ignoring ASCII case, without allocating.
+pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= suffix.len()
+        && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Longest slug, in bytes: two slugs and a section name must fit in a button's 100-character
 /// `custom_id` (`/compare <a> <b> responsibilities`).
 pub const SLUG_MAX: usize = 36;
@@ -89,6 +103,16 @@ pub fn acronym(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_affixes_ignore_case_and_never_split_a_character() {
+        assert!(starts_with_ignoring_case("Featured JOB 👀", "featured job"));
+        assert!(!starts_with_ignoring_case("Feat", "featured job"));
+        assert!(!starts_with_ignoring_case("é featured job", "featured job"));
+        assert!(ends_with_ignoring_case("Mid-LEVEL", "-level"));
+        assert!(!ends_with_ignoring_case("level", "-level"));
+        assert!(!ends_with_ignoring_case("Mid-levél", "-level"));
+    }
 
     #[test]
     fn normalize_folds_case_punctuation_and_plural() {

@@ -31,13 +31,13 @@ pub struct Read<'d> {
 
 /// Calls `merge` with each of `documents` parsed, in the order given.
 pub fn read_in_order<'d>(documents: &[&'d Document], mut merge: impl FnMut(Read<'d>)) {
-    let parsers = thread::available_parallelism()
-        .map_or(1, |cores| NonZeroUsize::get(cores).saturating_sub(1).max(1))
-        .min(documents.len());
-    if documents.len() <= 1 {
-        documents.iter().map(|d| read(d)).for_each(merge);
-        return;
-    }
+    // A single document is not worth a thread.
+    let parsers = match documents.len() {
+        0 | 1 => 0,
+        count => thread::available_parallelism()
+            .map_or(1, |cores| NonZeroUsize::get(cores).saturating_sub(1).max(1))
+            .min(count),
+    };
     let next = AtomicUsize::new(0);
     let (send, receive) = mpsc::sync_channel(READ_AHEAD);
     thread::scope(|scope| {
@@ -60,7 +60,7 @@ pub fn read_in_order<'d>(documents: &[&'d Document], mut merge: impl FnMut(Read<
         }
         drop(send);
         if started == 0 {
-            // No thread to be had: read here, one by one.
+            // No thread wanted, or none to be had: read here, one by one.
             documents.iter().map(|d| read(d)).for_each(&mut merge);
             return;
         }

@@ -1,5 +1,7 @@
 //! Recognises the page furniture around a template article: lines that are never knowledge.
 
+use crate::knowledge::names::starts_with_ignoring_case;
+
 /// A furniture line and what it means for the lines after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Furniture {
@@ -35,13 +37,6 @@ pub(super) fn furniture(line: &str) -> Option<Furniture> {
 fn is_read_time(line: &str) -> bool {
     let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
     rest.len() < line.len() && starts_with_ignoring_case(rest.trim_start(), "min read")
-}
-
-/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case.
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A paragraph that wraps the article up rather than describing a role.
