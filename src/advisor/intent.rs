@@ -1,6 +1,7 @@
 //! Reading a question in plain words: what the user wants, and which roles and skills it
 //! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::matching::skill_keys;
@@ -8,7 +9,7 @@ use super::{answer, Answer, Problem};
 use crate::commands::request::{Call, JobFilter};
 use crate::commands::{CommandId, Request};
 use crate::jobs::model::LEVELS;
-use crate::knowledge::names::normalize;
+use crate::knowledge::words::{normalize, singular};
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
 
@@ -59,11 +60,9 @@ pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     let mentions = role_mentions(kb, &words);
     let roles = distinct_roles(&words, &mentions);
     let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
-    let intent = if has(&["salary", "salarie", "pay", "paid", "earn", "compensation"]) {
+    let intent = if has(&["salary", "pay", "paid", "earn", "compensation"]) {
         Intent::Salary
-    } else if has(&[
-        "job", "jobs", "opening", "hiring", "vacancy", "vacancie", "position",
-    ]) {
+    } else if has(&["job", "jobs", "opening", "hiring", "vacancy", "position"]) {
         Intent::Jobs
     } else if has(&[
         "from",
@@ -340,17 +339,10 @@ const STOP_WORDS: [&str; 34] = [
 
 /// Whether `phrase` occurs in `words`, ignoring plural endings.
 fn contains_phrase(words: &[&str], phrase: &str) -> bool {
-    let wanted: Vec<&str> = phrase.split(' ').map(singular).collect();
+    let wanted: Vec<Cow<str>> = phrase.split(' ').map(singular).collect();
     words
         .windows(wanted.len())
         .any(|w| w.iter().zip(&wanted).all(|(a, b)| singular(a) == *b))
-}
-
-fn singular(word: &str) -> &str {
-    match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
-        _ => word,
-    }
 }
 
 /// The seniority asked for, as a `level` choice value: a word of a level's label ("entry",
@@ -367,7 +359,7 @@ fn level(words: &[&str], mentions: &[Mention]) -> Option<&'static str> {
                 .find(|level| {
                     normalize(level.name)
                         .split(' ')
-                        .any(|label| label != "level" && label == singular(word))
+                        .any(|label| label != "level" && label == singular(word).as_ref())
                 })
                 .map(|level| level.value)
         })
@@ -395,14 +387,14 @@ fn name_part(kb: &KnowledgeBase, words: &[&str]) -> Option<String> {
         .map(|name| {
             normalize(name)
                 .split(' ')
-                .map(|word| singular(word).to_owned())
+                .map(|word| singular(word).into_owned())
                 .collect()
         })
         .collect();
     let in_a_name = |run: &[&str]| {
         names.iter().any(|name| {
             name.windows(run.len())
-                .any(|part| part.iter().zip(run).all(|(a, b)| a == singular(b)))
+                .any(|part| part.iter().zip(run).all(|(a, b)| *a == singular(b)))
         })
     };
     (1..=MAX_NAME_WORDS.min(words.len()))
@@ -425,16 +417,10 @@ fn aspect(words: &[&str]) -> Option<Section> {
             Section::Education,
         ),
         (
-            &[
-                "responsibilitie",
-                "responsibility",
-                "duty",
-                "dutie",
-                "do all day",
-            ],
+            &["responsibility", "duty", "do all day"],
             Section::Responsibilities,
         ),
-        (&["industry", "industrie", "sector"], Section::Industries),
+        (&["industry", "sector"], Section::Industries),
         (&["outlook", "demand", "future"], Section::Outlook),
     ];
     table

@@ -2,43 +2,11 @@
 //!
 //! Two layouts exist: the comparison template (`A vs. B`, `Definitions`, per-role bullet
 //! lists…) and free prose with its own headings and `-` lists. [`parse_article`] picks one;
-//! both produce the same [`ParsedArticle`].
+//! both produce the same [`ParsedArticle`] (`knowledge::parsed`).
 
 use std::borrow::Cow;
 
-use super::model::{FeaturedJob, Section};
-
-/// A role as one article describes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ParsedRole {
-    /// The name as the article writes it, e.g. "Machine Learning Operations Engineer".
-    pub name: String,
-    /// Other names the article gives it ("often referred to as a DataOps Engineer").
-    pub aliases: Vec<String>,
-    pub facts: Vec<ParsedFact>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParsedFact {
-    pub section: Section,
-    /// Repaired, trimmed, without bullet markers; never empty.
-    pub text: String,
-    /// 1-based line in the file.
-    pub line: usize,
-}
-
-/// A featured job before it is tied to an article id.
-pub type ParsedJob = FeaturedJob;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ParsedArticle {
-    pub title: String,
-    pub roles: Vec<ParsedRole>,
-    /// Featured jobs from the page furniture; `source` is set to 0 and fixed by the caller.
-    pub jobs: Vec<ParsedJob>,
-    /// (1-based line, message); the caller adds the file name.
-    pub warnings: Vec<(usize, String)>,
-}
+pub use super::parsed::{ParsedArticle, ParsedFact, ParsedJob, ParsedRole};
 
 /// Reads one document into roles, facts, featured jobs and warnings. Never panics.
 ///

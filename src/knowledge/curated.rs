@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::words::singular;
+
 /// What the curators say about one role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CuratedRole {
@@ -77,7 +79,7 @@ impl CuratedRoles {
     }
 
     /// The curated role whose name or any alias matches `name` (case-, space- and
-    /// hyphen-insensitive; a trailing plural 's' ignored).
+    /// hyphen-insensitive; a plural ignored, as `words::singular` reads it).
     pub fn find(&self, name: &str) -> Option<&CuratedRole> {
         let key = role_key(name);
         if key.is_empty() {
@@ -85,10 +87,9 @@ impl CuratedRoles {
         }
         // Only the query is de-pluralised: stripping both sides would make "MLOps" and "MLOp",
         // or "DS" and "D", the same name.
-        let singular = key.strip_suffix('s').filter(|k| !k.is_empty());
         self.by_key
             .get(&key)
-            .or_else(|| singular.and_then(|k| self.by_key.get(k)))
+            .or_else(|| self.by_key.get(singular(&key).as_ref()))
             .map(|&i| &self.roles[i])
     }
 

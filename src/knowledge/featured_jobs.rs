@@ -12,7 +12,7 @@
 //! Every line after the header may be missing or odd; odd cards give warnings, never panics.
 
 use super::model::{FeaturedJob, SalaryRange};
-use super::names::{ends_with_ignoring_case, starts_with_ignoring_case};
+use super::words::{ends_with_ignoring_case, starts_with_ignoring_case};
 
 /// Employment types as job cards print them; a card may combine several ("Full Time Internship").
 const EMPLOYMENT_TYPES: [&str; 6] = [

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::model::{Role, RoleId};
-use super::names::normalize;
+use super::words::normalize;
 
 /// How many roles a typo-tolerant search scores in full after the trigram filter.
 const FUZZY_CANDIDATES: usize = 64;

@@ -3,13 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::article::{ParsedArticle, ParsedRole};
 use super::curated::CuratedRoles;
 use super::model::{
     Article, ArticleId, Category, Competency, Fact, FeaturedJob, Role, RoleId, Section, Warning,
 };
-use super::names::{acronym, normalize, slugify};
+use super::names::{acronym, slugify};
+use super::parsed::{ParsedArticle, ParsedRole};
 use super::taxonomy::Taxonomy;
+use super::words::{normalize, stem};
 
 /// Two bullets whose word sets overlap this much (Jaccard) say the same thing…
 const NEAR_DUPLICATE: f64 = 0.75;
@@ -309,19 +310,6 @@ fn is_stop_word(word: &str) -> bool {
     ];
     // None is longer than five letters: most words are spared the comparisons.
     word.len() <= 5 && STOP.iter().any(|s| word.eq_ignore_ascii_case(s))
-}
-
-/// A crude stem, enough for bullets that say the same thing in another form: "deploying
-/// models" and "model deployment" share `deploy` and `model`.
-fn stem(word: &str) -> &str {
-    for suffix in ["ment", "ing", "ed", "s"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.len() >= 4 && !stem.ends_with('s') {
-                return stem;
-            }
-        }
-    }
-    word
 }
 
 /// FNV-1a over the stem of the lower-cased word: stable, fast, and collisions only ever merge

@@ -1,50 +1,5 @@
-//! How role names are compared, turned into slugs and abbreviated.
-
-/// Lower-case words of letters and digits separated by single spaces, with a trailing plural
-/// `s` dropped from the last word, so "Data Scientists" and "data-scientist" compare equal.
-pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        push_lowercase(&mut out, word);
-    }
-    let last_word_len = out.rsplit(' ').next().map_or(0, str::len);
-    if last_word_len > 3 && out.ends_with('s') && !out.ends_with("ss") {
-        out.pop();
-    }
-    out
-}
-
-/// Appends `word` lower-cased: ASCII (nearly every word) in place, anything else by Unicode's
-/// rules. Keys are built for every line of every article, so this is worth the fast path.
-pub(crate) fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case, without allocating.
-pub(crate) fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-/// Whether `text` ends with the ASCII `suffix`, ignoring ASCII case, without allocating.
-pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= suffix.len()
-        && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
+//! What a role is called besides its name: a slug for command lines and an acronym. How
+//! names are compared is `knowledge::words`.
 
 /// Longest slug, in bytes: two slugs and a section name must fit in a button's 100-character
 /// `custom_id` (`/compare <a> <b> responsibilities`).
@@ -103,25 +58,6 @@ pub fn acronym(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_affixes_ignore_case_and_never_split_a_character() {
-        assert!(starts_with_ignoring_case("Featured JOB 👀", "featured job"));
-        assert!(!starts_with_ignoring_case("Feat", "featured job"));
-        assert!(!starts_with_ignoring_case("é featured job", "featured job"));
-        assert!(ends_with_ignoring_case("Mid-LEVEL", "-level"));
-        assert!(!ends_with_ignoring_case("level", "-level"));
-        assert!(!ends_with_ignoring_case("Mid-levél", "-level"));
-    }
-
-    #[test]
-    fn normalize_folds_case_punctuation_and_plural() {
-        assert_eq!(normalize("Data Scientists"), "data scientist");
-        assert_eq!(normalize("  data-scientist "), "data scientist");
-        assert_eq!(normalize("MLOps"), normalize("mlops"));
-        assert_eq!(normalize("DS"), "ds");
-        assert_eq!(normalize("Business"), "business");
-    }
 
     #[test]
     fn slugs_are_lowercase_and_hyphenated() {

@@ -5,12 +5,13 @@
 //! ("Referred to as an MLOps Engineer"), so that the second can tell which role a list or a
 //! difference is about even when the text uses the other name.
 
-use super::article::{ParsedArticle, ParsedFact, ParsedRole};
-use super::model::Section;
-use super::template::text::{
-    add_alias, aliases_in, collapse_whitespace, ends_with_role_noun, name_key, section_keyword,
-    split_versus, strip_bullet,
+use super::lines::{
+    add_alias, aliases_in, ends_with_role_noun, section_keyword, singular_role_name, split_versus,
+    strip_bullet,
 };
+use super::model::Section;
+use super::parsed::{ParsedArticle, ParsedFact, ParsedRole};
+use super::words::name_key;
 use definition::choose_definition;
 
 mod definition;
@@ -163,22 +164,6 @@ fn versus_names(mut names: Vec<String>) -> Vec<String> {
     }
     names.retain(|name| !name.is_empty());
     names
-}
-
-/// "The Data Scientists" → "Data Scientist": a heading may name the role in the plural or
-/// with an article.
-fn singular_role_name(line: &str) -> String {
-    let mut name = collapse_whitespace(line);
-    for article in ["The ", "A ", "An "] {
-        if let Some(rest) = name.strip_prefix(article) {
-            name = rest.to_string();
-            break;
-        }
-    }
-    match name.strip_suffix('s') {
-        Some(singular) if ends_with_role_noun(singular) => singular.to_string(),
-        _ => name,
-    }
 }
 
 fn first_line(lines: &[&str]) -> String {

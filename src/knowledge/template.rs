@@ -6,15 +6,17 @@
 //! contents, featured jobs, salary insights, related articles) and the intro and conclusion
 //! paragraphs never become facts. Anything unexpected is a warning, never a panic.
 
-use super::article::{ParsedArticle, ParsedFact, ParsedRole};
 use super::featured_jobs;
+use super::lines::{
+    add_alias, aliases_in, collapse_whitespace, section_for_heading, split_versus, strip_bullet,
+};
 use super::model::Section;
+use super::parsed::{ParsedArticle, ParsedFact, ParsedRole};
+use super::words::{name_key, singular_name_key};
 
 mod furniture;
-pub(super) mod text;
 
 use furniture::{furniture, is_conclusion, Furniture};
-use text::{add_alias, aliases_in, name_key, section_for_heading, split_versus, strip_bullet};
 
 /// True if `lines` look like the template: an `A vs B` title and at least one known heading.
 pub fn is_template(lines: &[&str]) -> bool {
@@ -92,7 +94,7 @@ impl<'a> Reader<'a> {
             _ => names.join(" vs. "),
         };
         Reader {
-            role_keys: names.iter().map(|n| singular_key(n)).collect(),
+            role_keys: names.iter().map(|n| singular_name_key(n)).collect(),
             lines,
             title_index: title.map(|(index, _)| index),
             title_key: name_key(&names.join(" vs ")),
@@ -307,9 +309,9 @@ impl<'a> Reader<'a> {
         if self.roles_from_title {
             return self.find_role_fuzzy(name);
         }
-        self.role_keys.push(singular_key(name));
+        self.role_keys.push(singular_name_key(name));
         self.article.roles.push(ParsedRole {
-            name: text::collapse_whitespace(name),
+            name: collapse_whitespace(name),
             ..ParsedRole::default()
         });
         Some(self.article.roles.len() - 1)
@@ -339,7 +341,7 @@ impl<'a> Reader<'a> {
         if name.len() > 120 {
             return None;
         }
-        let key = singular_key(name);
+        let key = singular_name_key(name);
         self.role_keys.iter().position(|k| *k == key)
     }
 
@@ -413,15 +415,6 @@ fn title_role_names(title: &str) -> Vec<String> {
         names.clear();
     }
     names
-}
-
-/// A role name compared without case, spacing or a plural 's'.
-fn singular_key(name: &str) -> String {
-    let key = name_key(name);
-    match key.strip_suffix('s') {
-        Some(singular) if !singular.ends_with('s') => singular.to_string(),
-        _ => key,
-    }
 }
 
 #[cfg(test)]

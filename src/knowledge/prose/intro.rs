@@ -2,8 +2,7 @@
 //! compares ("similarities between machine learning engineers and data scientists") and the
 //! sentences that say how each differs.
 
-use super::singular_role_name;
-use crate::knowledge::template::text::ends_with_role_noun;
+use crate::knowledge::lines::{ends_with_role_noun, singular_role_name};
 
 /// Longest role name, in words, read from running text.
 const MAX_NAME_WORDS: usize = 5;

@@ -1,6 +1,6 @@
 //! Recognises the page furniture around a template article: lines that are never knowledge.
 
-use crate::knowledge::names::starts_with_ignoring_case;
+use crate::knowledge::words::starts_with_ignoring_case;
 
 /// A furniture line and what it means for the lines after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,15 +1,16 @@
-//! Line-level reading shared by both article layouts: bullets, headings, role names, aliases.
+//! Line-level reading shared by both article layouts (the comparison template and free
+//! prose): bullets, headings, role nouns, "A vs B" titles, aliases.
 
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::knowledge::article::ParsedRole;
-use crate::knowledge::model::Section;
-use crate::knowledge::names::push_lowercase;
+use super::model::Section;
+use super::parsed::ParsedRole;
+use super::words::{name_key, singular};
 
 /// Last words that make a Title Case phrase a role name ("Data Operations *Specialist*").
-pub(crate) const ROLE_NOUNS: [&str; 30] = [
+pub const ROLE_NOUNS: [&str; 30] = [
     "administrator",
     "advocate",
     "analyst",
@@ -53,7 +54,7 @@ const ALIAS_PHRASES: [&str; 5] = [
 
 /// The item text of a bullet line (`•`, `-`, `*`, `–`, `1.`, `2)` …), or `None` for other lines.
 /// The text may be empty ("•" alone).
-pub(crate) fn strip_bullet(line: &str) -> Option<&str> {
+pub fn strip_bullet(line: &str) -> Option<&str> {
     let line = line.trim_start();
     let mut chars = line.chars();
     let first = chars.next()?;
@@ -84,7 +85,7 @@ fn strip_number(line: &str) -> Option<&str> {
 ///
 /// Headings are short, have no inner colon or final full stop and are not bullets or role
 /// names, so list items and role sub-headings are never taken for them.
-pub(crate) fn section_for_heading(line: &str) -> Option<Section> {
+pub fn section_for_heading(line: &str) -> Option<Section> {
     let line = line
         .trim()
         .trim_start_matches('#')
@@ -104,7 +105,7 @@ pub(crate) fn section_for_heading(line: &str) -> Option<Section> {
 }
 
 /// The section a phrase is about, by keyword; used for headings and for list intros.
-pub(crate) fn section_keyword(lower: &str) -> Option<Section> {
+pub fn section_keyword(lower: &str) -> Option<Section> {
     const KEYWORDS: [(&str, Section); 10] = [
         ("definition", Section::Definition),
         ("responsibilit", Section::Responsibilities),
@@ -131,17 +132,16 @@ pub(crate) fn section_keyword(lower: &str) -> Option<Section> {
 }
 
 /// True if the phrase's last word is a role noun, singular or plural ("…Engineers").
-pub(crate) fn ends_with_role_noun(phrase: &str) -> bool {
+pub fn ends_with_role_noun(phrase: &str) -> bool {
     let Some(last) = phrase.split_whitespace().last() else {
         return false;
     };
     let last = last.to_lowercase();
-    let singular = last.strip_suffix('s').unwrap_or(&last);
-    ROLE_NOUNS.contains(&last.as_str()) || ROLE_NOUNS.contains(&singular)
+    ROLE_NOUNS.contains(&singular(&last).as_ref())
 }
 
 /// Splits "A vs. B" / "A vs B" / "A VS B" into trimmed, whitespace-collapsed parts.
-pub(crate) fn split_versus(text: &str) -> Vec<String> {
+pub fn split_versus(text: &str) -> Vec<String> {
     // ASCII lower-casing keeps byte offsets, so positions found in `lower` cut `text`.
     let lower = text.to_ascii_lowercase();
     let mut parts = Vec::new();
@@ -172,7 +172,7 @@ pub(crate) fn split_versus(text: &str) -> Vec<String> {
 }
 
 /// Trims and collapses runs of whitespace to one space.
-pub(crate) fn collapse_whitespace(text: &str) -> String {
+pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -183,27 +183,29 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// A name compared without case or spacing differences. Runs for every line of every
-/// article, so it builds the key in one pass.
-pub(crate) fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.eq_ignore_ascii_case("vs.") {
-            out.push_str("vs");
-        } else {
-            push_lowercase(&mut out, word);
+/// "The Data Scientists" → "Data Scientist": a heading or an intro may name a role in the
+/// plural or with an article. The name keeps its case; only a plural that leaves a role noun
+/// is made singular.
+pub fn singular_role_name(line: &str) -> String {
+    let mut name = collapse_whitespace(line);
+    for article in ["The ", "A ", "An "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            name = rest.to_string();
+            break;
         }
     }
-    out
+    let start = name.rfind(' ').map_or(0, |space| space + 1);
+    let last = singular(&name[start..]);
+    if last.len() != name.len() - start && ends_with_role_noun(&last) {
+        name = format!("{}{last}", &name[..start]);
+    }
+    name
 }
 
 /// Other names a sentence gives a role: "often referred to as a DataOps Engineer, …" gives
 /// "DataOps Engineer". Only Title Case names ending in a role noun, or acronyms, count, so
 /// "known as a business-focused scientist" gives nothing.
-pub(crate) fn aliases_in(sentence: &str) -> Vec<String> {
+pub fn aliases_in(sentence: &str) -> Vec<String> {
     let lower = sentence.to_ascii_lowercase();
     let mut aliases: Vec<String> = Vec::new();
     for phrase in ALIAS_PHRASES {
@@ -243,7 +245,7 @@ fn capitalised_name(text: &str) -> String {
 }
 
 /// Adds `alias` unless the role already has it (or it is the role's own name).
-pub(crate) fn add_alias(role: &mut ParsedRole, alias: String) {
+pub fn add_alias(role: &mut ParsedRole, alias: String) {
     let key = name_key(&alias);
     let known = name_key(&role.name) == key || role.aliases.iter().any(|a| name_key(a) == key);
     if !known {

@@ -1,0 +1,37 @@
+//! What one document yields before roles are merged across documents: its roles, each with
+//! the facts it states about them, its featured jobs and its warnings. Both layouts' readers
+//! produce these.
+
+use super::model::{FeaturedJob, Section};
+
+/// A role as one article describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedRole {
+    /// The name as the article writes it, e.g. "Machine Learning Operations Engineer".
+    pub name: String,
+    /// Other names the article gives it ("often referred to as a DataOps Engineer").
+    pub aliases: Vec<String>,
+    pub facts: Vec<ParsedFact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFact {
+    pub section: Section,
+    /// Repaired, trimmed, without bullet markers; never empty.
+    pub text: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// A featured job before it is tied to an article id.
+pub type ParsedJob = FeaturedJob;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedArticle {
+    pub title: String,
+    pub roles: Vec<ParsedRole>,
+    /// Featured jobs from the page furniture; `source` is set to 0 and fixed by the caller.
+    pub jobs: Vec<ParsedJob>,
+    /// (1-based line, message); the caller adds the file name.
+    pub warnings: Vec<(usize, String)>,
+}
