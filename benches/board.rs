@@ -11,12 +11,13 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use rolecall::advisor;
+use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::{Board, JobDraft, JobQuery, Salary};
+use rolecall::jobs::rights::Caller;
 use rolecall::jobs::store::{JobStore, Seed};
 use rolecall::knowledge::source::embedded_documents;
 use rolecall::knowledge::KnowledgeBase;
-use rolecall::reply::discord_json::InteractionResponse;
-use rolecall::service::{Caller, Service};
+use rolecall::service::Service;
 
 const JOBS: usize = 100_000;
 const NOW: i64 = 1_795_608_000;

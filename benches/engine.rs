@@ -8,9 +8,13 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use rolecall::advisor;
+use rolecall::discord::json::InteractionResponse;
+use rolecall::jobs::model::Board;
+use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::source::embedded_documents;
 use rolecall::knowledge::{Document, KnowledgeBase};
-use rolecall::reply::discord_json::InteractionResponse;
+use rolecall::reply::Reply;
+use rolecall::service::Service;
 use rolecall::synthetic;
 
 fn corpora() -> Vec<(&'static str, Vec<Document>)> {
@@ -38,6 +42,15 @@ fn bench_build(c: &mut Criterion) {
     group.finish();
 }
 
+/// The reply to `line` through the service, as every front end gets it; knowledge questions
+/// never open the job store, so the store is never made.
+fn answer(runtime: &tokio::runtime::Runtime, service: &Service, line: &str) -> Option<Reply> {
+    let call = advisor::read_line(line).ok()?;
+    let caller = Caller::operator(Board::OUTSIDE_SERVERS);
+    let outcome = runtime.block_on(service.answer(&call, &caller, 0)).ok()?;
+    Some(outcome.reply)
+}
+
 /// A compare line between two roles the corpus has.
 fn compare_line(kb: &KnowledgeBase) -> String {
     let ours = ["machine-learning-engineer", "data-specialist"];
@@ -52,33 +65,33 @@ fn compare_line(kb: &KnowledgeBase) -> String {
 }
 
 fn bench_queries(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
     for (name, docs) in corpora() {
-        let kb = build(&docs);
-        let line = compare_line(&kb);
+        let service = Service::new(build(&docs), "sqlite::memory:");
+        let kb = service.knowledge();
+        let line = compare_line(kb);
         c.bench_function(&format!("compare_to_json/{name}"), |b| {
             b.iter(|| {
-                let reply = advisor::answer_line(&kb, black_box(&line))
-                    .ok()
-                    .and_then(advisor::Answer::into_reply)
+                let reply = answer(&runtime, &service, black_box(&line))
                     .expect("compare answers from the knowledge base");
                 serde_json::to_vec(&InteractionResponse::Message(reply)).expect("serialises")
             })
         });
         // One keystroke in the middle of typing a role name, typo included.
         c.bench_function(&format!("autocomplete/{name}"), |b| {
-            b.iter(|| advisor::autocomplete(&kb, black_box("machine lea")))
+            b.iter(|| advisor::autocomplete(kb, black_box("machine lea")))
         });
         c.bench_function(&format!("autocomplete_typo/{name}"), |b| {
-            b.iter(|| advisor::autocomplete(&kb, black_box("dat specalist")))
+            b.iter(|| advisor::autocomplete(kb, black_box("dat specalist")))
         });
         c.bench_function(&format!("ask/{name}"), |b| {
             b.iter(|| {
-                advisor::answer_line(
-                    &kb,
-                    black_box(
-                        "what's the difference between an ml engineer and a data specialist?",
-                    ),
-                )
+                let question =
+                    "what's the difference between an ml engineer and a data specialist?";
+                let reply = answer(&runtime, &service, black_box(question));
+                serde_json::to_vec(&reply.map(InteractionResponse::Message)).expect("serialises")
             })
         });
     }

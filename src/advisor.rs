@@ -4,7 +4,6 @@
 //! so every answer is tested without a token.
 
 pub mod about;
-pub mod chat;
 pub mod compare;
 pub mod intent;
 pub mod jobs;
@@ -13,10 +12,12 @@ pub mod path;
 pub mod profile;
 pub mod roles;
 
-use crate::commands::request::{Call, JobFilter};
-use crate::commands::{self, CommandId, Invocation, InvocationError, Request};
+use crate::commands::request::{Call, KnowledgeRequest};
+use crate::commands::{self, CommandId, InvocationError, Request};
+use crate::jobs::board::BoardProblem;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, UnknownRole};
 use crate::reply::{escape_user_text, limits, Reply};
+use intent::Understood;
 
 /// Why a request could not be answered; each becomes an ephemeral reply saying what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,61 +37,8 @@ pub enum Problem {
     #[error("no role named for /{}", commands::spec(*.0).name)]
     WhichRole(CommandId),
     /// A job-board call refused: the field to correct, the missing right, the missing job.
-    #[error("{0}")]
-    Board(BoardProblem),
-}
-
-/// Why a job-board call was refused, in words for the person who made it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BoardProblem {
-    Field(crate::jobs::validate::FieldError),
-    NotAllowed(&'static str),
-    NoSuchJob(i64),
-    /// The store failed; the details are in the log, not in the reply.
-    Unavailable,
-}
-
-impl std::fmt::Display for BoardProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BoardProblem::Field(error) => write!(f, "{error}"),
-            BoardProblem::NotAllowed(what) => f.write_str(what),
-            BoardProblem::NoSuchJob(id) => write!(f, "there is no job #{id} on this board"),
-            BoardProblem::Unavailable => f.write_str("the job board is unavailable"),
-        }
-    }
-}
-
-/// What answering a call takes: the knowledge base alone, or the job board too.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    Reply(Reply),
-    /// The caller fetches from its job store and renders with [`jobs`].
-    Board(BoardCall),
-}
-
-/// A call that needs the job board.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BoardCall {
-    Jobs {
-        filter: JobFilter,
-        page: usize,
-    },
-    Salary {
-        role: String,
-    },
-    /// `/job …`, checked and carried out by the board's owner.
-    Change(Invocation),
-}
-
-impl Answer {
-    /// The reply, when the knowledge base alone gave one.
-    pub fn into_reply(self) -> Option<Reply> {
-        match self {
-            Answer::Reply(reply) => Some(reply),
-            Answer::Board(_) => None,
-        }
-    }
+    #[error(transparent)]
+    Board(#[from] BoardProblem),
 }
 
 impl Problem {
@@ -156,11 +104,6 @@ fn board_problem_reply(problem: &BoardProblem) -> Reply {
     }
 }
 
-/// Answers a line as typed: a slash command (`/compare a b`) or a question in plain words.
-pub fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Answer, Problem> {
-    answer(kb, &read_line(line)?)
-}
-
 /// Reads a line as typed into a call: a slash command, or `/ask` for a question in plain
 /// words. Control characters are dropped; a question longer than `/ask` takes is refused.
 pub fn read_line(line: &str) -> Result<Call, Problem> {
@@ -192,40 +135,28 @@ pub fn read_line(line: &str) -> Result<Call, Problem> {
     })
 }
 
-/// Answers a typed call; `private` makes the reply ephemeral (the board's owner does the
-/// same for board answers).
-pub fn answer(kb: &KnowledgeBase, call: &Call) -> Result<Answer, Problem> {
-    let reply = match &call.request {
-        Request::Compare { a, b, aspect } => compare::compare(kb, a, b, *aspect)?,
-        Request::Skills { role } => profile::skills(kb, kb.resolve(role)?),
-        Request::Role { role, page } => profile::role(kb, kb.resolve(role)?, *page),
-        Request::Roles { filter, page } => roles::roles(kb, filter.as_deref(), *page),
-        Request::Path { from, to } => path::path(kb, from, to)?,
-        Request::Match { skills } => matching::match_skills(kb, skills)?,
-        Request::Ask { question } => match intent::ask(kb, question)? {
-            Answer::Reply(reply) => reply,
-            board => return Ok(board),
-        },
-        Request::Jobs { filter, page } => {
-            return Ok(Answer::Board(BoardCall::Jobs {
-                filter: filter.clone(),
-                page: *page,
-            }))
-        }
-        Request::Salary { role } => {
-            return Ok(Answer::Board(BoardCall::Salary { role: role.clone() }))
-        }
-        Request::Job(invocation) => {
-            return Ok(Answer::Board(BoardCall::Change(invocation.clone())))
-        }
-        Request::KbStats => about::stats(kb),
-        Request::Help => about::help(),
-    };
-    Ok(Answer::Reply(if call.private {
-        reply.ephemeral(true)
-    } else {
-        reply
-    }))
+/// What answering `request` takes: the knowledge base, the job board, or (a question in
+/// plain words that no command fits) nothing more.
+pub fn understand(kb: &KnowledgeBase, request: &Request) -> Result<Understood, Problem> {
+    Ok(match request {
+        Request::Knowledge(request) => Understood::Knowledge(request.clone()),
+        Request::Board(request) => Understood::Board(request.clone()),
+        Request::Ask { question } => intent::interpret(kb, question, None)?.understood,
+    })
+}
+
+/// Answers a question from the knowledge base alone.
+pub fn answer(kb: &KnowledgeBase, request: &KnowledgeRequest) -> Result<Reply, Problem> {
+    Ok(match request {
+        KnowledgeRequest::Compare { a, b, aspect } => compare::compare(kb, a, b, *aspect)?,
+        KnowledgeRequest::Skills { role } => profile::skills(kb, kb.resolve(role)?),
+        KnowledgeRequest::Role { role, page } => profile::role(kb, kb.resolve(role)?, *page),
+        KnowledgeRequest::Roles { filter, page } => roles::roles(kb, filter.as_deref(), *page),
+        KnowledgeRequest::Path { from, to } => path::path(kb, from, to)?,
+        KnowledgeRequest::Match { skills } => matching::match_skills(kb, skills)?,
+        KnowledgeRequest::KbStats => about::stats(kb),
+        KnowledgeRequest::Help => about::help(),
+    })
 }
 
 /// Role suggestions for an autocomplete request: (display name, value) pairs within

@@ -1,13 +1,13 @@
 //! The one definition of every command: its name, description and options.
 //!
-//! Registration JSON, gateway and HTTP dispatch and `rolecall ask` all read [`COMMANDS`];
+//! Registration (`discord::registration`), gateway and HTTP dispatch and `rolecall ask` all
+//! read [`COMMANDS`];
 //! a command line typed by a user becomes an [`Invocation`] checked against it
 //! ([`parse_line`]), and then a typed [`Request`] for the advisor.
 
 pub mod invocation;
-mod job;
+pub mod job;
 pub mod line;
-pub mod registration;
 pub mod request;
 
 pub use invocation::{ArgValue, Invocation, InvocationError};
@@ -202,6 +202,9 @@ pub const ASPECTS: &[Choice] = &[
     },
 ];
 
+/// The job levels, as `/jobs` and `/job` offer them.
+const LEVEL_CHOICES: [Choice; model::LEVELS.len()] = job::choices_of(model::LEVELS);
+
 /// Every command, in the order `/help` lists them.
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
@@ -297,7 +300,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 ..role("role", "Only jobs for this role")
             },
             OptionSpec {
-                choices: model::LEVELS,
+                choices: &LEVEL_CHOICES,
                 max_length: Some(20),
                 ..string("level", "Only jobs at this level")
             },

@@ -1,21 +1,26 @@
-//! Discord at the edge: reading interactions and answering them through the advisor.
-//! Everything here translates; nothing decides what an answer says.
+//! Discord at the edge: reading interactions and messages, answering them through the
+//! service, writing Discord's JSON. Everything here translates; nothing decides what an
+//! answer says.
 
+pub mod chat;
 pub mod gateway;
 pub mod http;
 pub mod interaction;
+pub mod json;
 pub mod rate_limit;
+pub mod registration;
 pub mod respond;
 pub mod signature;
+pub mod wire;
 
 use std::time::{Duration, Instant};
 
-use crate::advisor::chat::{self, ChatMemory, Speaker};
 use crate::jobs::model::Board;
-use crate::jobs::rights::Standing;
+use crate::jobs::rights::{Caller, Standing};
 use crate::knowledge::KnowledgeBase;
-use crate::service::{Caller, Outcome, Service};
-use interaction::Incoming;
+use crate::service::{Outcome, Service};
+use chat::{strip_mentions, ChatMemory, Speaker};
+use interaction::{Incoming, MemberRights};
 use rate_limit::RateLimiter;
 
 /// Answers per user before the rate limit applies, and how fast it refills.
@@ -23,9 +28,9 @@ const RATE_BURST: u32 = 5;
 const RATE_REFILL: Duration = Duration::from_secs(3);
 /// How long and for how many conversations chat follow-ups are remembered.
 const CHAT_MEMORY_TTL: Duration = Duration::from_secs(10 * 60);
-const CHAT_MEMORY_CAPACITY: usize = 10_000;
+const CHAT_MEMORY_CAPACITY: u64 = 10_000;
 
-/// The bot's shared state: the service (knowledge and job store), the rate limiter and the
+/// The bot's shared state: the service (knowledge and job boards), the rate limiter and the
 /// chat memory. One per process, shared by every shard and request.
 #[derive(Debug)]
 pub struct Bot {
@@ -43,40 +48,37 @@ impl Bot {
         }
     }
 
-    pub fn service(&self) -> &Service {
-        &self.service
-    }
-
-    /// The current knowledge base.
-    pub fn knowledge(&self) -> std::sync::Arc<KnowledgeBase> {
+    /// The knowledge base the answers come from.
+    pub fn knowledge(&self) -> &KnowledgeBase {
         self.service.knowledge()
     }
 
-    /// Answers a mention or DM from `user` in `channel` (of `guild`, if any), rate limited
-    /// like commands.
+    /// Answers a mention or DM, rate limited like commands. Its mentions are stripped before
+    /// it is read; a question that names no role follows up on what the same user discussed
+    /// in the same channel within the last minutes.
     pub async fn chat(&self, message: ChatMessage<'_>, now: Instant, unix_now: i64) -> Outcome {
-        if let Err(wait) = self.limiter.check(message.user, now) {
+        if let Err(wait) = self.limiter.check(message.user) {
             return respond::slow_down(wait).into();
         }
         let speaker = Speaker {
             user: message.user.to_owned(),
             channel: message.channel.to_owned(),
         };
-        let kb = self.service.knowledge();
         let caller = Caller {
             user: message.user.to_owned(),
             board: board_of(message.guild),
             // Chat only browses: changes to the board go through `/job`.
             standing: Standing::Outsider,
         };
-        let answered = match chat::answer_chat(&kb, &self.memory, &speaker, message.text, now) {
-            Ok(answer) => {
-                self.service
-                    .complete(&kb, answer, false, &caller, unix_now)
-                    .await
-            }
-            Err(problem) => Err(problem),
-        };
+        let question = strip_mentions(message.text);
+        let previous = self.memory.recall(&speaker, now);
+        let (answered, topic) = self
+            .service
+            .answer_chat(&question, previous.as_ref(), &caller, unix_now)
+            .await;
+        if let Some(topic) = topic {
+            self.memory.remember(&speaker, topic, now);
+        }
         answered.unwrap_or_else(|p| p.reply().into())
     }
 }
@@ -100,15 +102,21 @@ fn board_of(guild: Option<&str>) -> Board {
 /// Who sent an interaction, as the job board sees them.
 fn caller_of(incoming: &Incoming) -> Caller {
     let standing = match (&incoming.guild_id, &incoming.member) {
-        (Some(_), Some(member)) => Standing::Member {
-            permissions: member.permissions,
-            roles: member.roles.clone(),
-        },
+        (Some(_), Some(member)) => standing_of(member),
         _ => Standing::Outsider,
     };
     Caller {
         user: incoming.user_id.clone().unwrap_or_else(|| "unknown".into()),
         board: board_of(incoming.guild_id.as_deref()),
         standing,
+    }
+}
+
+/// What a member's Discord permissions let them do on the job board.
+fn standing_of(member: &MemberRights) -> Standing {
+    Standing::Member {
+        moderates: member.permissions.intersects(wire::permission::MODERATE),
+        manages_server: member.permissions.intersects(wire::permission::CONFIGURE),
+        roles: member.roles.clone(),
     }
 }

@@ -1,20 +1,25 @@
 //! The featured-jobs board: moderators post, edit and remove jobs; members browse them and
-//! ask for salaries. Typed jobs ([`model`]), their checks ([`validate`]), who may change them
-//! ([`rights`]) and where they are kept ([`store`]).
+//! ask for salaries. What is asked ([`request`]), typed jobs ([`model`]), their checks
+//! ([`validate`]), who may change them ([`rights`]), the rules of a board ([`board`]) and
+//! where jobs are kept ([`store`]).
 
+pub mod board;
 pub mod model;
+pub mod request;
 pub mod rights;
 pub mod store;
 pub mod validate;
 
-use crate::advisor::intent;
 use crate::knowledge::{FeaturedJob, KnowledgeBase};
 use model::{level_key, JobDraft, Salary};
 use store::Seed;
 
 /// The role slugs a job title names ("Senior ML Engineer" → `machine-learning-engineer`).
 pub fn roles_in_title(kb: &KnowledgeBase, title: &str) -> Vec<String> {
-    intent::read(kb, title).roles
+    kb.roles_named_in(title)
+        .into_iter()
+        .map(|role| role.slug.clone())
+        .collect()
 }
 
 /// `roles` and the roles `title` names, each once.

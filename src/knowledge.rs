@@ -9,6 +9,7 @@ pub mod curated;
 pub mod featured_jobs;
 pub mod index;
 pub mod lines;
+pub mod mentions;
 pub mod merge;
 pub mod model;
 pub mod mojibake;

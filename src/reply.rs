@@ -10,7 +10,6 @@
 //! select menu, is the line that answers it (`/compare a b tools`), so a click or a choice is
 //! answered by the same parser and engine as a typed command.
 
-pub mod discord_json;
 pub mod escape;
 pub mod limits;
 pub mod terminal;

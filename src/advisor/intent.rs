@@ -1,20 +1,19 @@
 //! Reading a question in plain words: what the user wants, and which roles and skills it
-//! names. `/ask`, mentions and DMs all go through [`read`], then answer as a command would.
+//! names. `/ask`, mentions and DMs all go through [`interpret`], which turns the question
+//! into the request a command would make (or answers it when no command fits).
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::matching::skill_keys;
-use super::{answer, Answer, Problem};
-use crate::commands::request::{Call, JobFilter};
-use crate::commands::{CommandId, Request};
+use super::Problem;
+use crate::commands::request::{BoardRequest, KnowledgeRequest};
+use crate::commands::CommandId;
 use crate::jobs::model::LEVELS;
+use crate::jobs::request::JobFilter;
+use crate::knowledge::mentions::{Mention, MAX_NAME_WORDS, STOP_WORDS};
 use crate::knowledge::words::{normalize, singular};
-use crate::knowledge::{KnowledgeBase, Role, Section};
+use crate::knowledge::{KnowledgeBase, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
-
-/// Longest role name, in words, looked for in a question.
-const MAX_NAME_WORDS: usize = 6;
 
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +56,7 @@ pub struct Reading {
 pub fn read(kb: &KnowledgeBase, question: &str) -> Reading {
     let text = normalize(question);
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let mentions = role_mentions(kb, &words);
+    let mentions = kb.mentions(&words);
     let roles = distinct_roles(&words, &mentions);
     let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&words, p));
     let intent = if has(&["salary", "pay", "paid", "earn", "compensation"]) {
@@ -146,20 +145,23 @@ fn asks_for_a_fit(kb: &KnowledgeBase, question: &str, has: &dyn Fn(&[&str]) -> b
 }
 
 /// Turns a reading into a request; `None` when it names no role and needs one.
-pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
+pub fn to_request(reading: &Reading, question: &str) -> Option<Understood> {
+    use KnowledgeRequest as K;
     let role = |i: usize| reading.roles.get(i).cloned();
     Some(match reading.intent {
-        Intent::Help => Request::Help,
-        Intent::Stats => Request::KbStats,
-        Intent::Roles => Request::Roles {
+        Intent::Help => K::Help.into(),
+        Intent::Stats => K::KbStats.into(),
+        Intent::Roles => K::Roles {
             filter: reading.name_part.clone(),
             page: 1,
-        },
-        Intent::Match => Request::Match {
+        }
+        .into(),
+        Intent::Match => K::Match {
             skills: question.to_owned(),
-        },
-        Intent::Salary => Request::Salary { role: role(0)? },
-        Intent::Jobs => Request::Jobs {
+        }
+        .into(),
+        Intent::Salary => BoardRequest::Salary { role: role(0)? }.into(),
+        Intent::Jobs => BoardRequest::Jobs {
             filter: JobFilter {
                 role: role(0),
                 level: reading.level.map(str::to_owned),
@@ -167,18 +169,21 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
                 company: None,
             },
             page: 1,
-        },
-        Intent::Path => Request::Path {
+        }
+        .into(),
+        Intent::Path => K::Path {
             from: role(0)?,
             to: role(1)?,
-        },
+        }
+        .into(),
         // A role compared with itself is named once; answering refuses it as `/compare` does.
-        Intent::Compare => Request::Compare {
+        Intent::Compare => K::Compare {
             a: role(0)?,
             b: role(1).or_else(|| role(0))?,
             aspect: reading.aspect,
-        },
-        Intent::Tools | Intent::Skills if reading.roles.len() >= 2 => Request::Compare {
+        }
+        .into(),
+        Intent::Tools | Intent::Skills if reading.roles.len() >= 2 => K::Compare {
             a: role(0)?,
             b: role(1)?,
             aspect: Some(if reading.intent == Intent::Tools {
@@ -186,42 +191,105 @@ pub fn to_request(reading: &Reading, question: &str) -> Option<Request> {
             } else {
                 Section::Skills
             }),
-        },
-        Intent::Tools | Intent::Skills => Request::Skills { role: role(0)? },
-        Intent::Profile => Request::Role {
+        }
+        .into(),
+        Intent::Tools | Intent::Skills => K::Skills { role: role(0)? }.into(),
+        Intent::Profile => K::Role {
             role: role(0)?,
             page: 1,
-        },
+        }
+        .into(),
     })
 }
 
-/// `/ask`: reads the question and answers it as the matching command, saying which.
-pub fn ask(kb: &KnowledgeBase, question: &str) -> Result<Answer, Problem> {
+/// What a conversation was last about, so that a follow-up ("and the tools?") can refer to
+/// it: the roles just discussed. Kept per user and channel by the chat front end.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Topic {
+    /// Role slugs, in the order they were named.
+    pub roles: Vec<String>,
+}
+
+/// A question, understood: the request to answer it with, or the answer itself when no
+/// command fits; and what the conversation is about now, if the question named roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interpretation {
+    pub understood: Understood,
+    pub topic: Option<Topic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Understood {
+    /// Answer from the knowledge base, as this command would.
+    Knowledge(KnowledgeRequest),
+    /// Answer from the job board, as this command would.
+    Board(BoardRequest),
+    /// Answered already: an honest "I don't know", with what to try.
+    Reply(Reply),
+}
+
+impl From<KnowledgeRequest> for Understood {
+    fn from(request: KnowledgeRequest) -> Understood {
+        Understood::Knowledge(request)
+    }
+}
+
+impl From<BoardRequest> for Understood {
+    fn from(request: BoardRequest) -> Understood {
+        Understood::Board(request)
+    }
+}
+
+/// Reads `question` into the request a command would make. A question that names no role
+/// is read as about the roles of `previous`, the conversation's last topic, if any.
+pub fn interpret(
+    kb: &KnowledgeBase,
+    question: &str,
+    previous: Option<&Topic>,
+) -> Result<Interpretation, Problem> {
     if question.trim().is_empty() {
         return Err(Problem::Empty);
     }
-    let reading = read(kb, question);
-    let request = match to_request(&reading, question) {
-        Some(request) => request,
+    let mut reading = read(kb, question);
+    let topic = (!reading.roles.is_empty()).then(|| Topic {
+        roles: reading.roles.clone(),
+    });
+    if let Some(previous) = previous.filter(|_| reading.roles.is_empty()) {
+        reading = follow_up(reading, &previous.roles);
+    }
+    let understood = match to_request(&reading, question) {
+        Some(understood) => understood,
         // The wording says what is wanted; only the role is missing.
         None if reading.intent == Intent::Salary => {
             return Err(Problem::WhichRole(CommandId::Salary))
         }
         // Skills but no role: "python and sql" is a /match question.
         None if !super::matching::rank(kb, &skill_keys(kb, question)).is_empty() => {
-            Request::Match {
+            KnowledgeRequest::Match {
                 skills: question.to_owned(),
             }
+            .into()
         }
-        None => return Ok(Answer::Reply(dont_know(kb, question))),
+        None => {
+            return Ok(Interpretation {
+                understood: Understood::Reply(dont_know(kb, question)),
+                topic,
+            })
+        }
     };
-    answer(
-        kb,
-        &Call {
-            request,
-            private: false,
-        },
-    )
+    Ok(Interpretation { understood, topic })
+}
+
+/// A question naming no role, read as about the roles discussed last.
+fn follow_up(mut reading: Reading, remembered: &[String]) -> Reading {
+    if remembered.is_empty() {
+        return reading;
+    }
+    reading.roles = remembered.to_vec();
+    if reading.intent == Intent::Compare && reading.roles.len() < 2 {
+        reading.intent = Intent::Profile;
+    }
+    reading
 }
 
 /// An honest "I don't know", with roles that look close and questions that work.
@@ -253,35 +321,6 @@ fn dont_know(kb: &KnowledgeBase, question: &str) -> Reply {
     .ephemeral(true)
 }
 
-/// A role named in a question, and which of its words name it.
-struct Mention<'k> {
-    role: &'k Role,
-    words: Range<usize>,
-}
-
-/// The roles named in `words`, in order, repeats included; the longest name wins at each
-/// position.
-fn role_mentions<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Vec<Mention<'k>> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let longest = (1..=MAX_NAME_WORDS.min(words.len() - i))
-            .rev()
-            .find_map(|n| mention_at(kb, &words[i..i + n]).map(|role| (n, role)));
-        match longest {
-            Some((n, role)) => {
-                found.push(Mention {
-                    role,
-                    words: i..i + n,
-                });
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
-    found
-}
-
 /// Slugs of the roles mentioned, each once, in order; a role right after "from" comes
 /// first, so "to X, coming from Y" reads as a move from Y.
 fn distinct_roles(words: &[&str], mentions: &[Mention]) -> Vec<String> {
@@ -311,32 +350,6 @@ fn follows_from(words: &[&str], i: usize) -> bool {
     )
 }
 
-/// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
-fn mention_at<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Role> {
-    if let [word] = words {
-        // A lone common word is never a role, whatever alias a document gave.
-        if STOP_WORDS.contains(word) || word.len() < 2 {
-            return None;
-        }
-    }
-    let phrase = words.join(" ");
-    if let Some(role) = kb.exact(&phrase) {
-        return Some(role);
-    }
-    if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| STOP_WORDS.contains(w)) {
-        return kb.recognise(&phrase);
-    }
-    None
-}
-
-/// Words that never start or fill a role name, so fuzzy matching does not read "is a data
-/// engineer" as a role, nor "data roles" as "DataOps".
-const STOP_WORDS: [&str; 34] = [
-    "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
-    "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
-    "you", "on", "role", "roles", "job", "jobs",
-];
-
 /// Whether `phrase` occurs in `words`, ignoring plural endings.
 fn contains_phrase(words: &[&str], phrase: &str) -> bool {
     let wanted: Vec<Cow<str>> = phrase.split(' ').map(singular).collect();
@@ -357,11 +370,11 @@ fn level(words: &[&str], mentions: &[Mention]) -> Option<&'static str> {
             LEVELS
                 .iter()
                 .find(|level| {
-                    normalize(level.name)
+                    normalize(level.label)
                         .split(' ')
                         .any(|label| label != "level" && label == singular(word).as_ref())
                 })
-                .map(|level| level.value)
+                .map(|level| level.key)
         })
 }
 

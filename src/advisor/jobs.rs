@@ -3,33 +3,12 @@
 //! replies, so every job answer is tested without a database.
 
 use super::profile::pager;
-use crate::commands::request::JobFilter;
-use crate::jobs::model::{level_label, BoardSettings, Job, JobPage, JobQuery, SalaryBand, LEVELS};
+use crate::jobs::board::{Changed, Listing};
+use crate::jobs::model::{level_label, BoardSettings, Job, SalaryBand, LEVELS};
+use crate::jobs::request::JobFilter;
 use crate::jobs::validate::format_date;
 use crate::knowledge::KnowledgeBase;
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
-
-/// Jobs on one page of `/jobs`.
-pub const PER_PAGE: usize = 5;
-
-/// The store query for a member's filter: a role the knowledge base knows matches the jobs
-/// tagged with it; any other role name matches job titles that contain it.
-pub fn job_query(kb: &KnowledgeBase, filter: &JobFilter) -> JobQuery {
-    let known = filter.role.as_deref().and_then(|r| known_role(kb, r));
-    JobQuery {
-        role_slug: known.map(str::to_owned),
-        title_contains: filter.role.clone().filter(|_| known.is_none()),
-        level: filter.level.clone(),
-        remote: filter.remote,
-        company_contains: filter.company.clone(),
-    }
-}
-
-/// The slug of the role `typed` names by its name, slug or an alias. Not fuzzy: "data
-/// engineer" is a job title of its own, not a typo of "DataOps Engineer".
-fn known_role<'k>(kb: &'k KnowledgeBase, typed: &str) -> Option<&'k str> {
-    kb.exact(typed).map(|role| role.slug.as_str())
-}
 
 /// The name to show for the role a member typed.
 pub fn role_name(kb: &KnowledgeBase, typed: &str) -> String {
@@ -40,14 +19,14 @@ pub fn role_name(kb: &KnowledgeBase, typed: &str) -> String {
 }
 
 /// One page of a listing, newest first, with previous/next buttons.
-pub fn listing(found: &JobPage, filter: &JobFilter, page: usize) -> Reply {
+pub fn listing(listing: &Listing, filter: &JobFilter) -> Reply {
+    let Listing { found, page, pages } = listing;
     if found.total == 0 {
         return Reply::error(
             "No featured job matches",
             "No featured job matches those filters. Try `/jobs` without filters to see them all.",
         );
     }
-    let pages = found.total.div_ceil(PER_PAGE);
     let count = if found.more {
         format!("{}+", found.total)
     } else {
@@ -65,7 +44,7 @@ pub fn listing(found: &JobPage, filter: &JobFilter, page: usize) -> Reply {
     let mut reply = Reply::embed(embed.footer(&format!(
         "Page {page}/{pages} · newest first{older} · moderators manage jobs with /job"
     )));
-    reply.push_buttons(pager(&jobs_line(filter), page, pages));
+    reply.push_buttons(pager(&jobs_line(filter), *page, *pages));
     reply
 }
 
@@ -175,7 +154,7 @@ pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
     levels.sort_by_key(|level| match level {
         Some(l) => LEVELS
             .iter()
-            .position(|c| c.value == *l)
+            .position(|t| t.key == *l)
             .unwrap_or(LEVELS.len()),
         None => LEVELS.len() + 1,
     });
@@ -200,8 +179,22 @@ pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
     Reply::embed(embed.footer("Listed jobs are a small sample, not a market survey"))
 }
 
+/// The answer to a `/job` request, and the announcement of a new job, if it is to be made
+/// (with the channel to make it in).
+pub fn change(changed: &Changed) -> (Reply, Option<(u64, Reply)>) {
+    match changed {
+        Changed::Posted { job, announce } => (
+            changed_job(job, "posted"),
+            announce.map(|channel| (channel, announcement(job))),
+        ),
+        Changed::Edited(job) => (changed_job(job, "edited"), None),
+        Changed::Removed(job) => (changed_job(job, "removed"), None),
+        Changed::Settings(current) => (settings(current), None),
+    }
+}
+
 /// What a moderator's change did: the job as it now stands.
-pub fn changed(job: &Job, what: &str) -> Reply {
+fn changed_job(job: &Job, what: &str) -> Reply {
     let embed = Embed::new(&format!("Job #{} {what}", job.id))
         .colour(colour::JOBS)
         .field(&card_title(job), &job_card(job), false)
@@ -210,7 +203,7 @@ pub fn changed(job: &Job, what: &str) -> Reply {
 }
 
 /// The message announcing a new job in the server's jobs channel.
-pub fn announcement(job: &Job) -> Reply {
+fn announcement(job: &Job) -> Reply {
     let embed = Embed::new("New featured job")
         .colour(colour::JOBS)
         .field(&card_title(job), &job_card(job), false)
@@ -219,7 +212,7 @@ pub fn announcement(job: &Job) -> Reply {
 }
 
 /// A server's board settings.
-pub fn settings(settings: &BoardSettings) -> Reply {
+fn settings(settings: &BoardSettings) -> Reply {
     let moderators = match settings.moderator_role {
         Some(role) => format!("Manage Messages, or the role <@&{role}>"),
         None => "Members with Manage Messages".to_owned(),

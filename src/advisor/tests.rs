@@ -1,7 +1,9 @@
 //! Answers from the shipped knowledge base, checked for content and for Discord's limits.
 
 use super::*;
-use crate::reply::discord_json::interaction_response;
+use crate::commands::request::BoardRequest;
+use crate::jobs::request::JobFilter;
+use crate::knowledge::Section;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -18,10 +20,20 @@ fn text(reply: &Reply) -> String {
     crate::reply::terminal::render(reply, crate::reply::terminal::Colour::Plain)
 }
 
+/// What the advisor makes of a line typed at the terminal: a reply from the knowledge base,
+/// or the board request the service would carry out.
+fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Understood, Problem> {
+    let call = read_line(line)?;
+    Ok(match understand(kb, &call.request)? {
+        Understood::Knowledge(request) => Understood::Reply(answer(kb, &request)?),
+        other => other,
+    })
+}
+
 fn ok(line: &str) -> Reply {
     match answer_line(kb(), line) {
-        Ok(Answer::Reply(reply)) => reply,
-        Ok(board) => panic!("{line}: needs the job board: {board:?}"),
+        Ok(Understood::Reply(reply)) => reply,
+        Ok(other) => panic!("{line}: needs the job board: {other:?}"),
         Err(problem) => panic!("{line}: {problem}"),
     }
 }
@@ -29,12 +41,12 @@ fn ok(line: &str) -> Reply {
 #[test]
 fn job_questions_go_to_the_board_in_both_forms() {
     let board = |line: &str| match answer_line(kb(), line) {
-        Ok(Answer::Board(call)) => call,
+        Ok(Understood::Board(request)) => request,
         other => panic!("{line}: {other:?}"),
     };
     assert_eq!(
         board("salary for a data scientist"),
-        BoardCall::Salary {
+        BoardRequest::Salary {
             role: "data-scientist".into()
         }
     );
@@ -43,7 +55,7 @@ fn job_questions_go_to_the_board_in_both_forms() {
         board("/salary role:\"data scientist\"")
     );
     match board("/jobs level:senior remote:true page:2") {
-        BoardCall::Jobs { filter, page } => {
+        BoardRequest::Jobs { filter, page } => {
             assert_eq!(filter.level.as_deref(), Some("senior"));
             assert_eq!(filter.remote, Some(true));
             assert_eq!(page, 2);
@@ -52,11 +64,11 @@ fn job_questions_go_to_the_board_in_both_forms() {
     }
     assert!(matches!(
         board("any jobs for an mlops engineer?"),
-        BoardCall::Jobs { .. }
+        BoardRequest::Jobs { .. }
     ));
     assert!(matches!(
         board("/job post title:T company:C location:L remote:true"),
-        BoardCall::Change(_)
+        BoardRequest::Change(_)
     ));
 }
 
@@ -165,12 +177,6 @@ fn every_command_answers_within_limits() {
     ];
     for line in lines {
         let reply = ok(line);
-        let json = interaction_response(&reply);
-        assert_eq!(
-            json["data"]["allowed_mentions"]["parse"],
-            serde_json::json!([]),
-            "{line}"
-        );
         let total: usize = reply.embeds().iter().map(crate::reply::Embed::size).sum();
         assert!(
             total <= crate::reply::limits::EMBED_TOTAL,
@@ -181,17 +187,14 @@ fn every_command_answers_within_limits() {
 }
 
 #[test]
-fn private_makes_any_answer_ephemeral() {
-    assert!(ok("/help private:true").is_ephemeral());
-    assert!(!ok("/help").is_ephemeral());
-}
-
-#[test]
 fn hostile_input_is_escaped_in_answers() {
     let problem = answer_line(kb(), "/skills role:@everyone **boom**").expect_err("unknown");
-    let out = serde_json::to_string(&interaction_response(&problem.reply())).expect("json");
+    let reply = problem.reply();
+    let out = reply.embeds()[0].description_text();
     assert!(!out.contains("@everyone"), "{out}");
     assert!(!out.contains("**boom**"), "{out}");
+    // What was typed is still shown, made inert: the mention broken, the markdown escaped.
+    assert!(out.contains("@\u{200B}everyone \\*\\*boom\\*\\*"), "{out}");
 }
 
 #[test]
@@ -286,7 +289,7 @@ fn questions_about_the_bot_answer_as_help_or_kb_stats() {
 #[test]
 fn plain_questions_keep_their_filters() {
     let jobs = |question: &str| match answer_line(kb(), question) {
-        Ok(Answer::Board(BoardCall::Jobs { filter, .. })) => filter,
+        Ok(Understood::Board(BoardRequest::Jobs { filter, .. })) => filter,
         other => panic!("{question}: {other:?}"),
     };
     assert_eq!(
@@ -318,10 +321,10 @@ fn plain_questions_keep_their_filters() {
     let reading = intent::read(kb(), "engineer roles");
     assert_eq!(
         intent::to_request(&reading, "engineer roles"),
-        Some(Request::Roles {
+        Some(Understood::Knowledge(KnowledgeRequest::Roles {
             filter: Some("engineer".into()),
             page: 1,
-        })
+        }))
     );
     let out = text(&ok("engineer roles"));
     assert!(out.contains("MLOps Engineer"), "{out}");
@@ -434,4 +437,37 @@ fn roles_offer_the_listed_roles_to_open() {
         assert!(text(&reply).contains(label.as_str()), "{label} is listed");
         assert!(text(&ok(line)).starts_with(label.as_str()), "{line}");
     }
+}
+
+#[test]
+fn a_follow_up_uses_the_topic_just_discussed() {
+    let first = intent::interpret(kb(), "ml engineer vs data specialist", None).expect("read");
+    let topic = first.topic.expect("the question named roles");
+    assert_eq!(
+        topic.roles,
+        ["machine-learning-engineer", "data-specialist"]
+    );
+    let tools = intent::interpret(kb(), "and the tools?", Some(&topic)).expect("read");
+    assert_eq!(
+        tools.understood,
+        Understood::Knowledge(KnowledgeRequest::Compare {
+            a: "machine-learning-engineer".into(),
+            b: "data-specialist".into(),
+            aspect: Some(Section::Tools),
+        })
+    );
+    assert_eq!(tools.topic, None, "a follow-up keeps the topic it had");
+    let salary = intent::interpret(kb(), "what about salary?", Some(&topic)).expect("read");
+    assert_eq!(
+        salary.understood,
+        Understood::Board(BoardRequest::Salary {
+            role: "machine-learning-engineer".into()
+        })
+    );
+}
+
+#[test]
+fn a_salary_question_with_no_role_named_or_remembered_asks_which_role() {
+    let asked = intent::interpret(kb(), "what about salary?", None);
+    assert_eq!(asked, Err(Problem::WhichRole(CommandId::Salary)));
 }

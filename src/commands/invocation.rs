@@ -82,6 +82,49 @@ impl Invocation {
     }
 }
 
+/// A call from option values given one by one, by name (an interaction's options, the
+/// operator's `name:value` words), checked as a typed line is: each option known, given once,
+/// of its type and within its bounds; the required ones present.
+pub fn from_options<'a>(
+    command: &'static CommandSpec,
+    subcommand: Option<&'static str>,
+    options: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Invocation, InvocationError> {
+    let specs = option_specs(command, subcommand);
+    let mut args: Vec<(&'static str, ArgValue)> = Vec::new();
+    for (name, raw) in options {
+        let spec = find_option(command, specs, name)?;
+        if args.iter().any(|(n, _)| *n == spec.name) {
+            return Err(InvocationError::Repeated { option: spec.name });
+        }
+        args.push((spec.name, convert(spec, raw)?));
+    }
+    check_required(command, specs, &args)?;
+    let has_subcommands = command
+        .options
+        .iter()
+        .any(|o| o.kind == OptionKind::SubCommand);
+    if subcommand.is_none() && has_subcommands {
+        return Err(InvocationError::MissingSubcommand {
+            command: command.name,
+            expected: "a sub-command".into(),
+        });
+    }
+    Ok(Invocation {
+        command: command.id,
+        subcommand,
+        args,
+    })
+}
+
+/// The sub-command of `command` called `name`, if it has one.
+pub fn subcommand(command: &'static CommandSpec, name: &str) -> Option<&'static str> {
+    command
+        .option(name)
+        .filter(|o| o.kind == OptionKind::SubCommand)
+        .map(|o| o.name)
+}
+
 /// The options a call may give: the command's, or its sub-command's.
 pub fn option_specs(
     command: &'static CommandSpec,

@@ -1,11 +1,13 @@
-//! `/job`: the moderators' command, its sub-commands and their options. The fields' bounds
-//! come from the job board's own checks, so Discord and rolecall refuse the same things.
+//! `/job`: the moderators' command, its sub-commands and their options, and how a call
+//! becomes a typed [`JobRequest`]. The fields' bounds and choices come from the job board's
+//! model, so Discord and rolecall refuse the same things.
 
 use super::{
     boolean, required, role, string, subcommand, Audience, Choice, CommandId, CommandSpec,
-    OptionKind, OptionSpec, PRIVATE,
+    Invocation, OptionKind, OptionSpec, PRIVATE,
 };
-use crate::jobs::{model, validate};
+use crate::jobs::model::{self, Term};
+use crate::jobs::request::{JobFields, JobRequest, SetupRequest};
 
 const fn optional(spec: OptionSpec) -> OptionSpec {
     OptionSpec {
@@ -24,6 +26,27 @@ const fn integer(name: &'static str, description: &'static str, min: i64, max: i
         ..string(name, description)
     }
 }
+
+/// The board's terms as a command's choices: the label shown, the key sent.
+pub(super) const fn choices_of<const N: usize>(terms: [Term; N]) -> [Choice; N] {
+    let mut out = [Choice {
+        name: "",
+        value: "",
+    }; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Choice {
+            name: terms[i].label,
+            value: terms[i].key,
+        };
+        i += 1;
+    }
+    out
+}
+
+const EMPLOYMENT_CHOICES: [Choice; model::EMPLOYMENT_TYPES.len()] =
+    choices_of(model::EMPLOYMENT_TYPES);
+const CURRENCY_CHOICES: [Choice; model::CURRENCIES.len()] = choices_of(model::CURRENCIES);
 
 const fn choices(spec: OptionSpec, choices: &'static [Choice]) -> OptionSpec {
     OptionSpec {
@@ -53,45 +76,46 @@ const fn server_object(
     }
 }
 
-/// A job's id, as listings show it (`#12`).
+/// A job's id, as listings show it (`#12`), up to the largest integer Discord's options take
+/// (2^53 − 1).
 const JOB_ID: OptionSpec = required(integer(
     "id",
     "The job's number, as /jobs shows it (#12)",
     1,
-    i64::MAX,
+    (1 << 53) - 1,
 ));
 
 const TITLE: OptionSpec = limited(
     string("title", "Job title, e.g. Senior ML Engineer"),
-    validate::TEXT_MAX,
+    model::TEXT_MAX,
 );
-const COMPANY: OptionSpec = limited(string("company", "Hiring company"), validate::TEXT_MAX);
+const COMPANY: OptionSpec = limited(string("company", "Hiring company"), model::TEXT_MAX);
 const LOCATION: OptionSpec = limited(
     string("location", "City and country, or Remote"),
-    validate::TEXT_MAX,
+    model::TEXT_MAX,
 );
 const REMOTE: OptionSpec = boolean("remote", "Can the job be done remotely?");
 const EMPLOYMENT: OptionSpec = choices(
     string("employment_type", "Full time, contract…"),
-    model::EMPLOYMENT_TYPES,
+    &EMPLOYMENT_CHOICES,
 );
-const LEVEL: OptionSpec = choices(string("level", "Seniority"), model::LEVELS);
+const LEVEL: OptionSpec = choices(string("level", "Seniority"), &super::LEVEL_CHOICES);
 const SALARY_MIN: OptionSpec = integer(
     "salary_min",
     "Lowest yearly salary, in whole units",
     1,
-    validate::SALARY_MAX,
+    model::SALARY_MAX,
 );
 const SALARY_MAX: OptionSpec = integer(
     "salary_max",
     "Highest yearly salary, in whole units",
     1,
-    validate::SALARY_MAX,
+    model::SALARY_MAX,
 );
-const CURRENCY: OptionSpec = choices(string("currency", "Salary currency"), model::CURRENCIES);
+const CURRENCY: OptionSpec = choices(string("currency", "Salary currency"), &CURRENCY_CHOICES);
 const APPLY_URL: OptionSpec = limited(
     string("apply_url", "Where to apply (https://…)"),
-    validate::URL_MAX,
+    model::URL_MAX,
 );
 const ROLE_TAG: OptionSpec = optional(role("role", "The career role this job is for"));
 const ROLE_TAG_2: OptionSpec = optional(role("role_2", "Another role this job is for"));
@@ -160,3 +184,47 @@ pub const COMMAND: CommandSpec = CommandSpec {
         ),
     ],
 };
+
+/// The typed request of a checked `/job` call. The call was checked against the command's
+/// definition, so its sub-command and required options are there; a value that is not reads
+/// as absent, for the board to refuse.
+pub fn request(inv: &Invocation) -> JobRequest {
+    let id = inv.int("id").unwrap_or_default();
+    match inv.subcommand {
+        Some("edit") => JobRequest::Edit {
+            id,
+            fields: fields(inv),
+        },
+        Some("remove") => JobRequest::Remove { id },
+        Some("setup") => JobRequest::Setup(SetupRequest {
+            moderator_role: snowflake(inv, "moderator_role"),
+            announce_channel: snowflake(inv, "announce_channel"),
+            reset: inv.bool("reset") == Some(true),
+        }),
+        _ => JobRequest::Post(fields(inv)),
+    }
+}
+
+/// The job fields a `/job post` or `/job edit` call gives.
+pub fn fields(inv: &Invocation) -> JobFields {
+    let text = |name: &str| inv.str(name).map(str::to_owned);
+    JobFields {
+        title: text("title"),
+        company: text("company"),
+        location: text("location"),
+        remote: inv.bool("remote"),
+        employment_type: text("employment_type"),
+        level: text("level"),
+        salary_min: inv.int("salary_min"),
+        salary_max: inv.int("salary_max"),
+        currency: text("currency"),
+        apply_url: text("apply_url"),
+        role_tags: ["role", "role_2", "role_3"].map(text),
+        expires: text("expires"),
+    }
+}
+
+/// A channel or server role option, read as its id.
+fn snowflake(inv: &Invocation, name: &str) -> Option<u64> {
+    inv.str(name).and_then(|id| id.parse().ok())
+}

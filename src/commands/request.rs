@@ -1,11 +1,24 @@
-//! What the user asked for, typed: the advisor's input.
+//! What the user asked for, typed, and where it is answered: from the knowledge base, from
+//! the job board, or (a question in plain words) once it has been read.
 
-use super::{CommandId, Invocation};
+use super::{job, CommandId, Invocation};
+use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
 
-/// A question for the advisor. Role names are as typed; the advisor resolves them.
+/// A request, by where it is answered. Role names are as typed; answering resolves them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
+    /// Answered from the knowledge base alone.
+    Knowledge(KnowledgeRequest),
+    /// Answered from the job board.
+    Board(BoardRequest),
+    /// A question in plain words: read into one of the others, then answered as it is.
+    Ask { question: String },
+}
+
+/// A question the knowledge base answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KnowledgeRequest {
     Compare {
         a: String,
         b: String,
@@ -29,9 +42,13 @@ pub enum Request {
     Match {
         skills: String,
     },
-    Ask {
-        question: String,
-    },
+    KbStats,
+    Help,
+}
+
+/// A call on the job board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardRequest {
     Jobs {
         filter: JobFilter,
         page: usize,
@@ -39,32 +56,31 @@ pub enum Request {
     Salary {
         role: String,
     },
-    KbStats,
-    Help,
     /// `/job post|edit|remove|setup`: a change to the job board. Its fields are checked
     /// against the knowledge base (role tags) and the clock (expiry) when it is carried out.
-    Job(Invocation),
+    /// (Boxed: a job's fields are large beside the other requests.)
+    Change(Box<JobRequest>),
 }
 
-/// Which featured jobs `/jobs` lists.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JobFilter {
-    pub role: Option<String>,
-    /// One of the `level` choice values: entry, mid, senior, executive.
-    pub level: Option<String>,
-    pub remote: Option<bool>,
-    pub company: Option<String>,
+impl From<KnowledgeRequest> for Request {
+    fn from(request: KnowledgeRequest) -> Request {
+        Request::Knowledge(request)
+    }
 }
 
-impl From<&Invocation> for JobFilter {
-    /// The filters of a `/jobs` invocation.
-    fn from(inv: &Invocation) -> JobFilter {
-        JobFilter {
-            role: inv.str("role").map(str::to_owned),
-            level: inv.str("level").map(str::to_owned),
-            remote: inv.bool("remote"),
-            company: inv.str("company").map(str::to_owned),
-        }
+impl From<BoardRequest> for Request {
+    fn from(request: BoardRequest) -> Request {
+        Request::Board(request)
+    }
+}
+
+/// The filters of a `/jobs` invocation.
+pub fn job_filter(inv: &Invocation) -> JobFilter {
+    JobFilter {
+        role: inv.str("role").map(str::to_owned),
+        level: inv.str("level").map(str::to_owned),
+        remote: inv.bool("remote"),
+        company: inv.str("company").map(str::to_owned),
     }
 }
 
@@ -88,44 +104,51 @@ impl From<&Invocation> for Request {
     /// The invocation was checked against the command's definition, so required options are
     /// present; a missing one still reads as empty rather than panicking.
     fn from(inv: &Invocation) -> Request {
+        use KnowledgeRequest as K;
         let text = |name: &str| inv.str(name).unwrap_or_default().to_owned();
         let maybe = |name: &str| inv.str(name).map(str::to_owned);
         let page = usize::try_from(inv.int("page").unwrap_or(1))
             .unwrap_or(1)
             .max(1);
         match inv.command {
-            CommandId::Compare => Request::Compare {
+            CommandId::Compare => K::Compare {
                 a: text("role_a"),
                 b: text("role_b"),
                 aspect: inv.str("aspect").and_then(Section::from_key),
-            },
-            CommandId::Skills => Request::Skills { role: text("role") },
-            CommandId::Role => Request::Role {
+            }
+            .into(),
+            CommandId::Skills => K::Skills { role: text("role") }.into(),
+            CommandId::Role => K::Role {
                 role: text("role"),
                 page,
-            },
-            CommandId::Roles => Request::Roles {
+            }
+            .into(),
+            CommandId::Roles => K::Roles {
                 filter: maybe("filter"),
                 page,
-            },
-            CommandId::Path => Request::Path {
+            }
+            .into(),
+            CommandId::Path => K::Path {
                 from: text("from"),
                 to: text("to"),
-            },
-            CommandId::Match => Request::Match {
+            }
+            .into(),
+            CommandId::Match => K::Match {
                 skills: text("skills"),
-            },
+            }
+            .into(),
+            CommandId::Kb => K::KbStats.into(),
+            CommandId::Help => K::Help.into(),
             CommandId::Ask => Request::Ask {
                 question: text("question"),
             },
-            CommandId::Jobs => Request::Jobs {
-                filter: JobFilter::from(inv),
+            CommandId::Jobs => BoardRequest::Jobs {
+                filter: job_filter(inv),
                 page,
-            },
-            CommandId::Salary => Request::Salary { role: text("role") },
-            CommandId::Kb => Request::KbStats,
-            CommandId::Help => Request::Help,
-            CommandId::Job => Request::Job(inv.clone()),
+            }
+            .into(),
+            CommandId::Salary => BoardRequest::Salary { role: text("role") }.into(),
+            CommandId::Job => BoardRequest::Change(Box::new(job::request(inv))).into(),
         }
     }
 }

@@ -1,4 +1,3 @@
-use super::registration::registration_json;
 use super::*;
 
 fn valid_name(name: &str) -> bool {
@@ -68,51 +67,6 @@ fn every_command_id_has_one_definition() {
     for id in ids {
         assert_eq!(COMMANDS.iter().filter(|c| c.id == id).count(), 1, "{id:?}");
         assert_eq!(spec(id).id, id);
-    }
-}
-
-#[test]
-fn registration_json_mirrors_the_definitions() {
-    let json = registration_json();
-    let commands = json.as_array().expect("an array");
-    assert_eq!(commands.len(), COMMANDS.len());
-    let compare = &commands[0];
-    assert_eq!(compare["name"], "compare");
-    assert_eq!(compare["options"][0]["name"], "role_a");
-    assert_eq!(compare["options"][0]["type"], 3);
-    assert_eq!(compare["options"][0]["autocomplete"], true);
-    assert_eq!(
-        compare["options"][2]["choices"].as_array().map(Vec::len),
-        Some(ASPECTS.len())
-    );
-    let kb = commands.iter().find(|c| c["name"] == "kb").expect("kb");
-    assert_eq!(kb["options"][0]["type"], 1);
-}
-
-#[test]
-fn the_job_command_is_registered_for_moderators_in_servers_only() {
-    let json = registration_json();
-    let commands = json.as_array().expect("an array of commands");
-    let job = commands
-        .iter()
-        .find(|c| c["name"] == "job")
-        .expect("/job is registered");
-    assert_eq!(job["default_member_permissions"], "8192", "Manage Messages");
-    assert_eq!(job["contexts"], serde_json::json!([0]), "servers only");
-    let setup = job["options"]
-        .as_array()
-        .and_then(|subs| subs.iter().find(|s| s["name"] == "setup"))
-        .expect("/job setup");
-    let types: Vec<&serde_json::Value> = setup["options"]
-        .as_array()
-        .expect("options")
-        .iter()
-        .map(|o| &o["type"])
-        .collect();
-    assert_eq!(types, [8, 7, 5, 5], "role, channel, reset, private");
-    for everyone in commands.iter().filter(|c| c["name"] != "job") {
-        assert!(everyone.get("default_member_permissions").is_none());
-        assert_eq!(everyone["contexts"], serde_json::json!([0, 1, 2]));
     }
 }
 

@@ -12,10 +12,10 @@ use serenity::all::{
 };
 use serenity::async_trait;
 
-use super::{interaction, Bot, ChatMessage};
-use crate::commands::registration::registration_json;
+use super::interaction::{self, Incoming, IncomingKind};
+use super::registration::commands;
+use super::{json, Bot, ChatMessage};
 use crate::config::ChatMode;
-use crate::reply::discord_json;
 use crate::service::{unix_now, Announcement};
 
 /// Where the gateway bot registers its commands.
@@ -93,32 +93,24 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, event: Interaction) {
-        // serenity serialises an interaction back to Discord's shape, but without its type.
-        let (id, token, kind) = match &event {
-            Interaction::Command(i) => (i.id, i.token.clone(), 2),
-            Interaction::Autocomplete(i) => (i.id, i.token.clone(), 4),
-            Interaction::Component(i) => (i.id, i.token.clone(), 3),
-            Interaction::Modal(i) => (i.id, i.token.clone(), 5),
+        let (id, token) = match &event {
+            Interaction::Command(i) => (i.id, &i.token),
+            Interaction::Autocomplete(i) => (i.id, &i.token),
+            Interaction::Component(i) => (i.id, &i.token),
+            Interaction::Modal(i) => (i.id, &i.token),
             _ => return,
         };
-        let raw = serde_json::to_value(&event).map(|mut raw| {
-            raw["type"] = kind.into();
-            raw
+        let incoming = interaction::from_gateway(&event).unwrap_or(Incoming {
+            kind: IncomingKind::Unsupported(event.kind().into()),
+            user_id: None,
+            guild_id: None,
+            channel_id: None,
+            member: None,
         });
-        let response = match raw.and_then(interaction::from_value) {
-            Ok(incoming) => {
-                self.bot
-                    .respond(&incoming, Instant::now(), unix_now())
-                    .await
-            }
-            Err(error) => {
-                tracing::warn!(%error, "unreadable interaction");
-                return;
-            }
-        };
+        let response = self.bot.respond(&incoming, unix_now()).await;
         if let Err(error) = ctx
             .http
-            .create_interaction_response(id, &token, &response.body, Vec::new())
+            .create_interaction_response(id, token, &response.body, Vec::new())
             .await
         {
             tracing::warn!(%error, "answering an interaction failed");
@@ -145,7 +137,7 @@ impl EventHandler for Handler {
         };
         let outcome = self.bot.chat(chat, Instant::now(), unix_now()).await;
         let question = message.id.to_string();
-        let body = discord_json::chat_reply(&outcome.reply, &question);
+        let body = json::chat_reply(&outcome.reply, &question);
         if let Err(error) = ctx
             .http
             .send_message(message.channel_id, Vec::new(), &body)
@@ -159,7 +151,7 @@ impl EventHandler for Handler {
 /// Posts a new job's announcement in the server's jobs channel. A failure (no access to the
 /// channel, say) is logged: the job itself is posted either way.
 pub async fn post_announcement(http: &Http, announcement: &Announcement) {
-    let body = discord_json::message(&announcement.reply);
+    let body = json::message(&announcement.reply);
     let channel = ChannelId::new(announcement.channel.max(1));
     if let Err(error) = http.send_message(channel, Vec::new(), &body).await {
         tracing::warn!(%error, channel = announcement.channel, "announcing a job failed");
@@ -168,7 +160,7 @@ pub async fn post_announcement(http: &Http, announcement: &Announcement) {
 
 /// Registers every command from the one definition, to a guild or globally.
 pub async fn register(http: &Http, registration: Registration) -> serenity::Result<usize> {
-    let body = registration_json();
+    let body = commands();
     let commands = match registration {
         Registration::Guild(id) => http.create_guild_commands(GuildId::new(id), &body).await?,
         Registration::Global => http.create_global_commands(&body).await?,

@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -89,10 +89,7 @@ async fn interactions(
             return (StatusCode::BAD_REQUEST, Json(json!({ "error": message }))).into_response();
         }
     };
-    let response = endpoint
-        .bot
-        .respond(&incoming, Instant::now(), unix_now())
-        .await;
+    let response = endpoint.bot.respond(&incoming, unix_now()).await;
     if let Some(announcement) = response.announcement {
         match endpoint.rest.clone() {
             // After the response: the moderator's confirmation does not wait on it.

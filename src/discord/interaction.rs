@@ -1,23 +1,28 @@
 //! Discord interaction payloads, read into what rolecall needs: who, where, and which
-//! command, autocomplete, button or menu choice. Lenient: unknown fields are ignored, because
-//! Discord adds fields over time and its documented samples are partial.
+//! command, autocomplete, button or menu choice. Both front ends build the same
+//! [`Incoming`]: the HTTP endpoint from the request body ([`read`]), the gateway from
+//! serenity's typed [`Interaction`] ([`from_gateway`]).
+//!
+//! The body is read with structs of our own rather than serenity's `Interaction`: those
+//! require every field Discord sends today (`version`, `locale`, `entitlements`,
+//! `attachment_size_limit`, a member's `joined_at`…), so a payload from an older or newer
+//! API version, or a partial sample from Discord's documentation, would be refused outright.
+//! Here unknown fields are ignored and missing ones read as absent.
 
 use serde::Deserialize;
 use serde_json::Value;
+use serenity::all::{
+    CommandDataOption, CommandDataOptionValue, ComponentInteractionDataKind, Interaction,
+    Permissions,
+};
 
-use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
-use crate::commands::{find, OptionKind};
-
-/// Interaction types (Discord "Interaction Type").
-const PING: u8 = 1;
-const APPLICATION_COMMAND: u8 = 2;
-const MESSAGE_COMPONENT: u8 = 3;
-const AUTOCOMPLETE: u8 = 4;
-/// Option type of a sub-command.
-const SUB_COMMAND: u8 = 1;
-/// Message component types (Discord "Component Types") rolecall sends.
-const BUTTON: u64 = 2;
-const STRING_SELECT: u64 = 3;
+use super::wire::component::{
+    BUTTON, CHANNEL_SELECT, MENTIONABLE_SELECT, ROLE_SELECT, STRING_SELECT, USER_SELECT,
+};
+use super::wire::interaction::{APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, PING};
+use super::wire::SUB_COMMAND_OPTION;
+use crate::commands::find;
+use crate::commands::invocation::{self, Invocation, InvocationError};
 /// The longest command line a component carries: Discord's limit on a `custom_id` and on a
 /// select option's value. Anything longer was not sent by rolecall.
 const COMPONENT_LINE_MAX: usize = 100;
@@ -37,7 +42,7 @@ pub struct Incoming {
 /// What Discord says a server member may do (`member.permissions`, `member.roles`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemberRights {
-    pub permissions: u64,
+    pub permissions: Permissions,
     pub roles: Vec<u64>,
 }
 
@@ -61,7 +66,7 @@ pub enum IncomingKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ComponentError {
     #[error("this kind of control (component type {0}) is not one rolecall sends")]
-    UnknownType(u64),
+    UnknownType(u8),
     #[error("a menu choice must be exactly one option, and {0} were chosen")]
     NotOneChoice(usize),
     #[error("the choice is not text")]
@@ -96,7 +101,7 @@ struct RawData {
     custom_id: Option<String>,
     /// Which component a MESSAGE_COMPONENT interaction came from; absent in old payloads.
     #[serde(default)]
-    component_type: Option<u64>,
+    component_type: Option<u8>,
     /// The chosen values of a select menu; any JSON, checked by [`component_line`].
     #[serde(default)]
     values: Option<Value>,
@@ -134,26 +139,127 @@ struct RawUser {
 /// Reads an interaction body; `Err` only when it is not an interaction at all.
 pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
     let raw: Raw = serde_json::from_slice(body)?;
-    Ok(from_raw(raw))
-}
-
-/// Reads an interaction already parsed as JSON (the gateway hands us one).
-pub fn from_value(value: Value) -> Result<Incoming, serde_json::Error> {
-    serde_json::from_value(value).map(from_raw)
-}
-
-fn from_raw(raw: Raw) -> Incoming {
     // Unreadable permission bits grant nothing.
     let member = raw.member.as_ref().map(|m| MemberRights {
         permissions: m
             .permissions
             .as_deref()
             .and_then(|p| p.parse().ok())
-            .unwrap_or(0),
+            .map_or_else(Permissions::empty, Permissions::from_bits_truncate),
         roles: m.roles.iter().filter_map(|r| r.parse().ok()).collect(),
     });
     let user_id = raw.member.and_then(|m| m.user).or(raw.user).map(|u| u.id);
-    let kind = match (raw.kind, raw.data) {
+    Ok(Incoming {
+        kind: kind_of(raw.kind, raw.data),
+        user_id,
+        guild_id: raw.guild_id,
+        channel_id: raw.channel_id,
+        member,
+    })
+}
+
+/// Reads an interaction the gateway delivered, already typed by serenity; `None` for the
+/// kinds rolecall never receives (pings come only to the HTTP endpoint).
+pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
+    let (kind, data, guild, channel, member, user) = match interaction {
+        Interaction::Command(i) => (
+            APPLICATION_COMMAND,
+            command_data(&i.data.name, &i.data.options),
+            i.guild_id,
+            i.channel_id,
+            i.member.as_deref(),
+            &i.user,
+        ),
+        Interaction::Autocomplete(i) => (
+            AUTOCOMPLETE,
+            command_data(&i.data.name, &i.data.options),
+            i.guild_id,
+            i.channel_id,
+            i.member.as_deref(),
+            &i.user,
+        ),
+        Interaction::Component(i) => (
+            MESSAGE_COMPONENT,
+            component_data(&i.data.custom_id, &i.data.kind),
+            i.guild_id,
+            i.channel_id,
+            i.member.as_ref(),
+            &i.user,
+        ),
+        _ => return None,
+    };
+    Some(Incoming {
+        kind: kind_of(kind, Some(data)),
+        // serenity fills `user` from `member.user` in servers.
+        user_id: Some(user.id.to_string()),
+        guild_id: guild.map(|g| g.to_string()),
+        channel_id: Some(channel.to_string()),
+        member: member.map(|m| MemberRights {
+            permissions: m.permissions.unwrap_or_else(Permissions::empty),
+            roles: m.roles.iter().map(|r| r.get()).collect(),
+        }),
+    })
+}
+
+/// A command's name and options as the body's JSON would give them.
+fn command_data(name: &str, options: &[CommandDataOption]) -> RawData {
+    RawData {
+        name: Some(name.to_owned()),
+        options: options.iter().map(option_of).collect(),
+        custom_id: None,
+        component_type: None,
+        values: None,
+    }
+}
+
+fn option_of(option: &CommandDataOption) -> RawOption {
+    use CommandDataOptionValue as V;
+    let (value, options, focused) = match &option.value {
+        V::Autocomplete { value, .. } => (Some(Value::from(value.as_str())), Vec::new(), true),
+        V::Boolean(b) => (Some(Value::from(*b)), Vec::new(), false),
+        V::Integer(n) => (Some(Value::from(*n)), Vec::new(), false),
+        V::Number(n) => (Some(Value::from(*n)), Vec::new(), false),
+        V::String(s) => (Some(Value::from(s.as_str())), Vec::new(), false),
+        V::Channel(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
+        V::Role(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
+        V::User(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
+        V::SubCommand(inner) | V::SubCommandGroup(inner) => {
+            (None, inner.iter().map(option_of).collect(), false)
+        }
+        _ => (None, Vec::new(), false),
+    };
+    RawOption {
+        name: option.name.clone(),
+        kind: u8::from(option.value.kind()),
+        value,
+        options,
+        focused,
+    }
+}
+
+fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> RawData {
+    let (component_type, values) = match kind {
+        ComponentInteractionDataKind::Button => (BUTTON, None),
+        ComponentInteractionDataKind::StringSelect { values } => {
+            (STRING_SELECT, Some(Value::from(values.clone())))
+        }
+        ComponentInteractionDataKind::UserSelect { .. } => (USER_SELECT, None),
+        ComponentInteractionDataKind::RoleSelect { .. } => (ROLE_SELECT, None),
+        ComponentInteractionDataKind::MentionableSelect { .. } => (MENTIONABLE_SELECT, None),
+        ComponentInteractionDataKind::ChannelSelect { .. } => (CHANNEL_SELECT, None),
+        ComponentInteractionDataKind::Unknown(other) => (*other, None),
+    };
+    RawData {
+        name: None,
+        options: Vec::new(),
+        custom_id: Some(custom_id.to_owned()),
+        component_type: Some(component_type),
+        values,
+    }
+}
+
+fn kind_of(kind: u8, data: Option<RawData>) -> IncomingKind {
+    match (kind, data) {
         (PING, _) => IncomingKind::Ping,
         (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
         (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
@@ -168,13 +274,6 @@ fn from_raw(raw: Raw) -> Incoming {
             ),
         ) => IncomingKind::Component(component_line(data)),
         (kind, _) => IncomingKind::Unsupported(kind),
-    };
-    Incoming {
-        kind,
-        user_id,
-        guild_id: raw.guild_id,
-        channel_id: raw.channel_id,
-        member,
     }
 }
 
@@ -185,42 +284,26 @@ fn invocation_of(data: &RawData) -> Result<Invocation, InvocationError> {
     let command = find(name)
         .ok_or_else(|| InvocationError::UnknownCommand(name.chars().take(40).collect()))?;
     let (subcommand, options) = match data.options.first() {
-        Some(first) if first.kind == SUB_COMMAND => {
-            let sub = command
-                .option(&first.name)
-                .filter(|o| o.kind == OptionKind::SubCommand)
-                .map(|o| o.name);
-            (sub, first.options.as_slice())
-        }
+        Some(first) if first.kind == SUB_COMMAND_OPTION => (
+            invocation::subcommand(command, &first.name),
+            first.options.as_slice(),
+        ),
         _ => (None, data.options.as_slice()),
     };
-    let specs = invocation::option_specs(command, subcommand);
-    let mut args: Vec<(&'static str, ArgValue)> = Vec::new();
-    for option in options {
-        let spec = invocation::find_option(command, specs, &option.name)?;
-        if args.iter().any(|(n, _)| *n == spec.name) {
-            return Err(InvocationError::Repeated { option: spec.name });
-        }
-        let raw = option.value.as_ref().map(value_text).unwrap_or_default();
-        args.push((spec.name, invocation::convert(spec, &raw)?));
-    }
-    invocation::check_required(command, specs, &args)?;
-    if subcommand.is_none()
-        && command
-            .options
-            .iter()
-            .any(|o| o.kind == OptionKind::SubCommand)
-    {
-        return Err(InvocationError::MissingSubcommand {
-            command: command.name,
-            expected: "a sub-command".into(),
-        });
-    }
-    Ok(Invocation {
-        command: command.id,
+    let values: Vec<(&str, String)> = options
+        .iter()
+        .map(|o| {
+            (
+                o.name.as_str(),
+                o.value.as_ref().map(value_text).unwrap_or_default(),
+            )
+        })
+        .collect();
+    invocation::from_options(
+        command,
         subcommand,
-        args,
-    })
+        values.iter().map(|(name, value)| (*name, value.as_str())),
+    )
 }
 
 /// The command line a component carries, checked like any user input: the endpoint is public,

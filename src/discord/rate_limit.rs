@@ -1,104 +1,129 @@
-//! A per-user limit on expensive commands, so one member cannot keep the bot busy.
+//! A per-user limit on expensive commands, so one member cannot keep the bot busy: a token
+//! bucket per user (`burst` answers at once, then one more every `refill`), from governor's
+//! keyed GCRA limiter.
 //!
-//! A token bucket per user: `burst` answers at once, then one more every `refill`. The map is
-//! bounded: when full, users whose buckets are full again (idle) are forgotten first.
+//! Users whose bucket is full again are forgotten once more than [`FORGET_ABOVE`] are kept,
+//! so memory holds only the users who asked within the last `burst × refill`.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::num::NonZeroU32;
+use std::time::Duration;
 
-/// How many users are tracked at most; a flood of new users cannot grow memory past this.
-const MAX_USERS: usize = 10_000;
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::Quota;
 
-#[derive(Debug)]
-pub struct RateLimiter {
-    burst: f64,
-    refill: Duration,
-    buckets: Mutex<HashMap<String, Bucket>>,
-}
+/// Past this many users, those who are idle again are forgotten.
+pub const FORGET_ABOVE: usize = 10_000;
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    updated: Instant,
+type Keyed<C> = governor::RateLimiter<
+    String,
+    DefaultKeyedStateStore<String>,
+    C,
+    NoOpMiddleware<<C as Clock>::Instant>,
+>;
+
+pub struct RateLimiter<C: Clock = DefaultClock> {
+    limiter: Keyed<C>,
+    clock: C,
 }
 
 impl RateLimiter {
     pub fn new(burst: u32, refill: Duration) -> RateLimiter {
+        RateLimiter::with_clock(burst, refill, DefaultClock::default())
+    }
+}
+
+impl<C: Clock + Clone> RateLimiter<C> {
+    /// A limiter that reads the time from `clock` (a fake one in tests).
+    pub fn with_clock(burst: u32, refill: Duration, clock: C) -> RateLimiter<C> {
+        let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(refill.max(Duration::from_millis(1)))
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+            .allow_burst(burst);
         RateLimiter {
-            burst: f64::from(burst.max(1)),
-            refill: refill.max(Duration::from_millis(1)),
-            buckets: Mutex::new(HashMap::new()),
+            limiter: governor::RateLimiter::new(
+                quota,
+                DefaultKeyedStateStore::default(),
+                clock.clone(),
+            ),
+            clock,
         }
     }
 
-    /// Takes one token for `user` at `now`; `Err(wait)` says how long until the next one.
-    pub fn check(&self, user: &str, now: Instant) -> Result<(), Duration> {
-        // A poisoned lock only means another thread panicked mid-update; the map is still
-        // usable, and refusing every user forever would be worse.
-        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        if buckets.len() >= MAX_USERS && !buckets.contains_key(user) {
-            self.forget_idle(&mut buckets, now);
+    /// Takes one answer from `user`'s bucket; `Err(wait)` says how long until the next one.
+    pub fn check(&self, user: &str) -> Result<(), Duration> {
+        let checked = self
+            .limiter
+            .check_key(&user.to_owned())
+            .map_err(|not_until| not_until.wait_time_from(self.clock.now()));
+        if self.limiter.len() > FORGET_ABOVE {
+            self.limiter.retain_recent();
         }
-        let bucket = buckets.entry(user.to_owned()).or_insert(Bucket {
-            tokens: self.burst,
-            updated: now,
-        });
-        let refilled =
-            now.saturating_duration_since(bucket.updated).as_secs_f64() / self.refill.as_secs_f64();
-        bucket.tokens = (bucket.tokens + refilled).min(self.burst);
-        bucket.updated = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(self.refill.mul_f64(1.0 - bucket.tokens))
-        }
+        checked
     }
 
-    fn forget_idle(&self, buckets: &mut HashMap<String, Bucket>, now: Instant) {
-        let full_after = self.refill.mul_f64(self.burst);
-        buckets.retain(|_, b| now.saturating_duration_since(b.updated) < full_after);
-        if buckets.len() >= MAX_USERS {
-            // Everyone is active: drop an arbitrary half rather than grow without bound.
-            let keep: Vec<String> = buckets.keys().take(MAX_USERS / 2).cloned().collect();
-            buckets.retain(|k, _| keep.contains(k));
-        }
+    /// How many users the limiter keeps a bucket for.
+    pub fn users(&self) -> usize {
+        self.limiter.len()
+    }
+}
+
+impl<C: Clock> std::fmt::Debug for RateLimiter<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RateLimiter")
+            .field("users", &self.limiter.len())
+            .finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use governor::clock::FakeRelativeClock;
+
+    fn limiter(
+        burst: u32,
+        refill_secs: u64,
+    ) -> (RateLimiter<FakeRelativeClock>, FakeRelativeClock) {
+        let clock = FakeRelativeClock::default();
+        let limiter =
+            RateLimiter::with_clock(burst, Duration::from_secs(refill_secs), clock.clone());
+        (limiter, clock)
+    }
 
     #[test]
     fn a_burst_is_allowed_then_refused_until_refilled() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(10));
-        let t0 = Instant::now();
-        assert!(limiter.check("u", t0).is_ok());
-        assert!(limiter.check("u", t0).is_ok());
-        let wait = limiter.check("u", t0).expect_err("limited");
-        assert!(wait <= Duration::from_secs(10) && wait > Duration::ZERO);
-        assert!(limiter.check("u", t0 + Duration::from_secs(10)).is_ok());
+        let (limiter, clock) = limiter(2, 10);
+        assert!(limiter.check("u").is_ok());
+        assert!(limiter.check("u").is_ok());
+        let wait = limiter.check("u").expect_err("limited");
+        assert!(
+            wait <= Duration::from_secs(10) && wait > Duration::ZERO,
+            "{wait:?}"
+        );
+        clock.advance(Duration::from_secs(10));
+        assert!(limiter.check("u").is_ok());
     }
 
     #[test]
     fn users_have_separate_buckets() {
-        let limiter = RateLimiter::new(1, Duration::from_secs(60));
-        let t0 = Instant::now();
-        assert!(limiter.check("a", t0).is_ok());
-        assert!(limiter.check("b", t0).is_ok());
-        assert!(limiter.check("a", t0).is_err());
+        let (limiter, _) = limiter(1, 60);
+        assert!(limiter.check("a").is_ok());
+        assert!(limiter.check("b").is_ok());
+        assert!(limiter.check("a").is_err());
     }
 
     #[test]
-    fn the_map_stays_bounded() {
-        let limiter = RateLimiter::new(1, Duration::from_secs(1));
-        let t0 = Instant::now();
-        for i in 0..(MAX_USERS + 10) {
-            let _ = limiter.check(&i.to_string(), t0);
+    fn idle_users_are_forgotten_past_the_bound() {
+        let (limiter, clock) = limiter(1, 1);
+        for i in 0..=FORGET_ABOVE {
+            let _ = limiter.check(&i.to_string());
         }
-        let size = limiter.buckets.lock().map(|b| b.len()).unwrap_or(0);
-        assert!(size <= MAX_USERS, "{size}");
+        assert_eq!(limiter.users(), FORGET_ABOVE + 1);
+        // Every bucket is full again a few seconds later: the next check forgets them all.
+        clock.advance(Duration::from_secs(5));
+        assert!(limiter.check("new").is_ok());
+        assert!(limiter.users() <= 1, "{}", limiter.users());
     }
 }

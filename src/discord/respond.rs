@@ -1,14 +1,15 @@
 //! Turns an [`Incoming`] interaction into the body of Discord's interaction response, the
 //! same for the gateway and the HTTP endpoint. Every answer comes from the service.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::interaction::{Incoming, IncomingKind};
+use super::json::InteractionResponse;
 use super::{caller_of, Bot};
-use crate::advisor::{self, BoardProblem, Problem};
+use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
 use crate::commands::{parse_line, CommandId, Invocation};
-use crate::reply::discord_json::InteractionResponse;
+use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
 
@@ -32,12 +33,12 @@ impl From<InteractionResponse> for Response {
 }
 
 impl Bot {
-    /// The response to `incoming`, received at `now` (`unix_now` in seconds, for the board).
-    pub async fn respond(&self, incoming: &Incoming, now: Instant, unix_now: i64) -> Response {
+    /// The response to `incoming`, received at `unix_now` (seconds, the board's clock).
+    pub async fn respond(&self, incoming: &Incoming, unix_now: i64) -> Response {
         match &incoming.kind {
             IncomingKind::Ping => InteractionResponse::Pong.into(),
             IncomingKind::Command(Ok(invocation)) => {
-                let outcome = self.command(incoming, invocation, now, unix_now).await;
+                let outcome = self.command(incoming, invocation, unix_now).await;
                 Response {
                     body: InteractionResponse::Message(outcome.reply),
                     announcement: outcome.announcement,
@@ -48,7 +49,7 @@ impl Bot {
             }
             IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
             IncomingKind::Component(Ok(line)) => {
-                self.component(incoming, line, now, unix_now).await.into()
+                self.component(incoming, line, unix_now).await.into()
             }
             IncomingKind::Component(Err(error)) => InteractionResponse::Message(Reply::error(
                 "That control didn't work",
@@ -69,11 +70,10 @@ impl Bot {
         &self,
         incoming: &Incoming,
         invocation: &Invocation,
-        now: Instant,
         unix_now: i64,
     ) -> Outcome {
         if !CHEAP.contains(&invocation.command) {
-            if let Err(wait) = self.check_rate(incoming, now) {
+            if let Err(wait) = self.check_rate(incoming) {
                 return slow_down(wait).into();
             }
         }
@@ -84,7 +84,7 @@ impl Bot {
     }
 
     fn autocomplete(&self, typed: &str) -> InteractionResponse {
-        InteractionResponse::Choices(advisor::autocomplete(&self.knowledge(), typed))
+        InteractionResponse::Choices(advisor::autocomplete(self.knowledge(), typed))
     }
 
     /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
@@ -95,10 +95,9 @@ impl Bot {
         &self,
         incoming: &Incoming,
         line: &str,
-        now: Instant,
         unix_now: i64,
     ) -> InteractionResponse {
-        if let Err(wait) = self.check_rate(incoming, now) {
+        if let Err(wait) = self.check_rate(incoming) {
             return InteractionResponse::Message(slow_down(wait));
         }
         let answered = match parse_line(line).map_err(Problem::from) {
@@ -121,9 +120,9 @@ impl Bot {
         }
     }
 
-    fn check_rate(&self, incoming: &Incoming, now: Instant) -> Result<(), Duration> {
+    fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
         match &incoming.user_id {
-            Some(user) => self.limiter.check(user, now),
+            Some(user) => self.limiter.check(user),
             None => Ok(()),
         }
     }

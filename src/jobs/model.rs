@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use crate::commands::Choice;
-
 /// Whose job board: a Discord server's, or the one outside any server (DMs and the terminal).
 /// Each board sees and manages only its own jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -139,58 +137,73 @@ pub struct BoardSettings {
     pub announce_channel: Option<u64>,
 }
 
-/// Job levels: the key stored and typed, and the label shown (as the articles print them).
-pub const LEVELS: &[Choice] = &[
-    choice("Entry-level / Junior", "entry"),
-    choice("Mid-level / Intermediate", "mid"),
-    choice("Senior-level / Expert", "senior"),
-    choice("Executive-level / Director", "executive"),
+/// Longest job title, company or location: what a Discord embed field name holds with room.
+pub const TEXT_MAX: usize = 100;
+/// Longest apply URL.
+pub const URL_MAX: usize = 500;
+/// Highest salary bound accepted, in whole currency units.
+pub const SALARY_MAX: i64 = 100_000_000;
+
+/// A value a job field may take: the key typed and stored, and the label shown. The command
+/// layer offers these as choices; the board reads and shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+const fn term(label: &'static str, key: &'static str) -> Term {
+    Term { key, label }
+}
+
+/// Job levels, in career order, labelled as the articles print them.
+pub const LEVELS: [Term; 4] = [
+    term("Entry-level / Junior", "entry"),
+    term("Mid-level / Intermediate", "mid"),
+    term("Senior-level / Expert", "senior"),
+    term("Executive-level / Director", "executive"),
 ];
 
-/// Employment types: the key typed, and the label stored and shown.
-pub const EMPLOYMENT_TYPES: &[Choice] = &[
-    choice("Full Time", "full-time"),
-    choice("Part Time", "part-time"),
-    choice("Contract", "contract"),
-    choice("Freelance", "freelance"),
-    choice("Temporary", "temporary"),
-    choice("Internship", "internship"),
+/// Employment types; the label is what a job stores and shows.
+pub const EMPLOYMENT_TYPES: [Term; 6] = [
+    term("Full Time", "full-time"),
+    term("Part Time", "part-time"),
+    term("Contract", "contract"),
+    term("Freelance", "freelance"),
+    term("Temporary", "temporary"),
+    term("Internship", "internship"),
 ];
 
 /// Currencies a salary may be given in (ISO 4217); one Discord choice list holds 25 at most.
-pub const CURRENCIES: &[Choice] = &[
-    choice("USD", "USD"),
-    choice("EUR", "EUR"),
-    choice("GBP", "GBP"),
-    choice("CAD", "CAD"),
-    choice("AUD", "AUD"),
-    choice("NZD", "NZD"),
-    choice("CHF", "CHF"),
-    choice("SEK", "SEK"),
-    choice("NOK", "NOK"),
-    choice("DKK", "DKK"),
-    choice("PLN", "PLN"),
-    choice("CZK", "CZK"),
-    choice("INR", "INR"),
-    choice("JPY", "JPY"),
-    choice("SGD", "SGD"),
-    choice("HKD", "HKD"),
-    choice("CNY", "CNY"),
-    choice("BRL", "BRL"),
-    choice("MXN", "MXN"),
-    choice("ZAR", "ZAR"),
+pub const CURRENCIES: [Term; 20] = [
+    term("USD", "USD"),
+    term("EUR", "EUR"),
+    term("GBP", "GBP"),
+    term("CAD", "CAD"),
+    term("AUD", "AUD"),
+    term("NZD", "NZD"),
+    term("CHF", "CHF"),
+    term("SEK", "SEK"),
+    term("NOK", "NOK"),
+    term("DKK", "DKK"),
+    term("PLN", "PLN"),
+    term("CZK", "CZK"),
+    term("INR", "INR"),
+    term("JPY", "JPY"),
+    term("SGD", "SGD"),
+    term("HKD", "HKD"),
+    term("CNY", "CNY"),
+    term("BRL", "BRL"),
+    term("MXN", "MXN"),
+    term("ZAR", "ZAR"),
 ];
-
-const fn choice(name: &'static str, value: &'static str) -> Choice {
-    Choice { name, value }
-}
 
 /// The label of a level key, or the key itself if it is not one.
 pub fn level_label(key: &str) -> &str {
     LEVELS
         .iter()
-        .find(|c| c.value == key)
-        .map_or(key, |c| c.name)
+        .find(|t| t.key == key)
+        .map_or(key, |t| t.label)
 }
 
 /// The key of a level as an article prints it ("Mid-level / Intermediate" → `mid`).
@@ -198,8 +211,8 @@ pub fn level_key(printed: &str) -> Option<&'static str> {
     let printed = printed.trim().to_lowercase();
     LEVELS
         .iter()
-        .find(|c| printed.starts_with(c.value) || printed == c.name.to_lowercase())
-        .map(|c| c.value)
+        .find(|t| printed.starts_with(t.key) || printed == t.label.to_lowercase())
+        .map(|t| t.key)
 }
 
 #[cfg(test)]

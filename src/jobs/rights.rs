@@ -1,32 +1,56 @@
 //! Who may change a board. Checked on our side on every call: `default_member_permissions`
-//! only hides commands, and a server can override it.
+//! only hides commands, and a server can override it. What a member's Discord permissions
+//! allow is read at the edge (`discord::wire`); here they are plain rights.
 
-use super::model::BoardSettings;
+use super::model::{Board, BoardSettings};
 
-/// Discord permission bits (Discord "Permissions": bitwise flags).
-pub const ADMINISTRATOR: u64 = 1 << 3;
-pub const MANAGE_GUILD: u64 = 1 << 5;
-pub const MANAGE_MESSAGES: u64 = 1 << 13;
+/// Who is asking, and on which board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// A Discord user id, or `operator` at the terminal: recorded with every change.
+    pub user: String,
+    pub board: Board,
+    pub standing: Standing,
+}
+
+impl Caller {
+    /// The operator at the terminal, trusted with `board`.
+    pub fn operator(board: Board) -> Caller {
+        Caller {
+            user: "operator".into(),
+            board,
+            standing: Standing::Operator,
+        }
+    }
+}
 
 /// Where the person asking stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
     /// The operator at the terminal (`rolecall ask`, `rolecall jobs`): trusted with everything.
     Operator,
-    /// A member of a server, with their permissions in the channel and their role ids.
-    Member { permissions: u64, roles: Vec<u64> },
+    /// A member of a server: what their permissions in the channel allow, and their role ids.
+    Member {
+        /// Manage Messages, Manage Server or Administrator.
+        moderates: bool,
+        /// Manage Server or Administrator.
+        manages_server: bool,
+        roles: Vec<u64>,
+    },
     /// Someone outside any server (a DM): may browse, not change.
     Outsider,
 }
 
 impl Standing {
-    /// Posting, editing and removing jobs: Manage Messages, Manage Server, Administrator, or
-    /// the moderator role the server configured.
+    /// Posting, editing and removing jobs: moderators, or members with the moderator role
+    /// the server configured.
     pub fn may_manage_jobs(&self, settings: &BoardSettings) -> bool {
         match self {
             Standing::Operator => true,
-            Standing::Member { permissions, roles } => {
-                permissions & (ADMINISTRATOR | MANAGE_GUILD | MANAGE_MESSAGES) != 0
+            Standing::Member {
+                moderates, roles, ..
+            } => {
+                *moderates
                     || settings
                         .moderator_role
                         .is_some_and(|role| roles.contains(&role))
@@ -35,13 +59,11 @@ impl Standing {
         }
     }
 
-    /// Changing the board's settings: Manage Server or Administrator.
+    /// Changing the board's settings: server managers only.
     pub fn may_configure(&self) -> bool {
         match self {
             Standing::Operator => true,
-            Standing::Member { permissions, .. } => {
-                permissions & (ADMINISTRATOR | MANAGE_GUILD) != 0
-            }
+            Standing::Member { manages_server, .. } => *manages_server,
             Standing::Outsider => false,
         }
     }
@@ -51,34 +73,34 @@ impl Standing {
 mod tests {
     use super::*;
 
-    fn member(permissions: u64, roles: &[u64]) -> Standing {
+    fn member(moderates: bool, manages_server: bool, roles: &[u64]) -> Standing {
         Standing::Member {
-            permissions,
+            moderates,
+            manages_server,
             roles: roles.to_vec(),
         }
     }
 
     #[test]
-    fn moderators_are_known_by_permission_or_configured_role() {
+    fn moderators_are_known_by_their_rights_or_the_configured_role() {
         let none = BoardSettings::default();
         let with_role = BoardSettings {
             moderator_role: Some(77),
             ..BoardSettings::default()
         };
-        assert!(member(MANAGE_MESSAGES, &[]).may_manage_jobs(&none));
-        assert!(member(MANAGE_GUILD, &[]).may_manage_jobs(&none));
-        assert!(member(ADMINISTRATOR, &[]).may_manage_jobs(&none));
-        assert!(!member(0x400 | 0x800, &[77]).may_manage_jobs(&none));
-        assert!(member(0, &[5, 77]).may_manage_jobs(&with_role));
-        assert!(!member(0, &[5]).may_manage_jobs(&with_role));
+        assert!(member(true, false, &[]).may_manage_jobs(&none));
+        assert!(!member(false, false, &[77]).may_manage_jobs(&none));
+        assert!(member(false, false, &[5, 77]).may_manage_jobs(&with_role));
+        assert!(!member(false, false, &[5]).may_manage_jobs(&with_role));
         assert!(!Standing::Outsider.may_manage_jobs(&with_role));
         assert!(Standing::Operator.may_manage_jobs(&none));
     }
 
     #[test]
     fn only_server_managers_configure() {
-        assert!(member(MANAGE_GUILD, &[]).may_configure());
-        assert!(!member(MANAGE_MESSAGES, &[]).may_configure());
+        assert!(member(true, true, &[]).may_configure());
+        assert!(!member(true, false, &[]).may_configure());
         assert!(!Standing::Outsider.may_configure());
+        assert!(Standing::Operator.may_configure());
     }
 }

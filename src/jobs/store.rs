@@ -27,9 +27,6 @@ pub enum Backend {
     Postgres,
 }
 
-/// Where jobs are kept when `DATABASE_URL` is not set.
-pub const DEFAULT_SQLITE_PATH: &str = "data/rolecall.db";
-
 /// Listings count matching jobs up to this many (200 pages of 5); past it they say "1000+".
 pub const COUNT_CAP: usize = 1000;
 

@@ -2,18 +2,12 @@
 //! job as a whole (salary bounds, currency) once edits are merged. Every refusal names the
 //! field and says what would be accepted.
 
-use super::model::{JobChanges, JobDraft, Salary, EMPLOYMENT_TYPES};
-use crate::commands::Invocation;
-use crate::knowledge::KnowledgeBase;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
 
-/// Longest job title, company or location: what a Discord embed field name holds with room.
-pub const TEXT_MAX: usize = 100;
-/// Longest apply URL.
-pub const URL_MAX: usize = 500;
-/// Most role tags on one job.
-pub const ROLE_TAGS: [&str; 3] = ["role", "role_2", "role_3"];
-/// Highest salary bound accepted, in whole currency units.
-pub const SALARY_MAX: i64 = 100_000_000;
+use super::model::{JobChanges, JobDraft, Salary, EMPLOYMENT_TYPES, SALARY_MAX, TEXT_MAX, URL_MAX};
+use super::request::JobFields;
+use crate::knowledge::KnowledgeBase;
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -33,8 +27,8 @@ fn refuse(field: &'static str, message: impl Into<String>) -> FieldError {
 }
 
 /// A new job from `/job post`, checked in full. `now` is Unix seconds.
-pub fn draft(inv: &Invocation, kb: &KnowledgeBase, now: i64) -> Result<JobDraft, FieldError> {
-    let changes = changes(inv, kb, now)?;
+pub fn draft(fields: &JobFields, kb: &KnowledgeBase, now: i64) -> Result<JobDraft, FieldError> {
+    let changes = changes(fields, kb, now)?;
     let required = |field: &'static str, value: Option<String>| {
         value.ok_or_else(|| refuse(field, "is required"))
     };
@@ -90,44 +84,50 @@ pub fn apply(mut job: JobDraft, changes: JobChanges) -> Result<JobDraft, FieldEr
     Ok(job)
 }
 
-/// The fields an invocation of `/job post` or `/job edit` gives, each checked on its own.
-pub fn changes(inv: &Invocation, kb: &KnowledgeBase, now: i64) -> Result<JobChanges, FieldError> {
-    let text = |field: &'static str| inv.str(field).map(|v| plain_text(field, v)).transpose();
+/// The fields of `/job post` or `/job edit`, each checked on its own.
+pub fn changes(fields: &JobFields, kb: &KnowledgeBase, now: i64) -> Result<JobChanges, FieldError> {
+    const ROLE_TAGS: [&str; 3] = ["role", "role_2", "role_3"];
+    let text = |field: &'static str, value: &Option<String>| {
+        value.as_deref().map(|v| plain_text(field, v)).transpose()
+    };
     let mut roles = Vec::new();
-    for field in ROLE_TAGS {
-        if let Some(typed) = inv.str(field) {
-            let role = kb.resolve(typed).map_err(|unknown| {
-                let hint = match unknown.suggestions.first() {
-                    Some(close) => format!("; did you mean {close}?"),
-                    None => "; see `/roles`".to_owned(),
-                };
-                refuse(field, format!("is not a role I know{hint}"))
-            })?;
-            if !roles.contains(&role.slug) {
-                roles.push(role.slug.clone());
-            }
+    let tags = ROLE_TAGS.into_iter().zip(&fields.role_tags);
+    for (field, typed) in tags.filter_map(|(field, typed)| Some((field, typed.as_deref()?))) {
+        let role = kb.resolve(typed).map_err(|unknown| {
+            let hint = match unknown.suggestions.first() {
+                Some(close) => format!("; did you mean {close}?"),
+                None => "; see `/roles`".to_owned(),
+            };
+            refuse(field, format!("is not a role I know{hint}"))
+        })?;
+        if !roles.contains(&role.slug) {
+            roles.push(role.slug.clone());
         }
     }
     Ok(JobChanges {
-        title: text("title")?,
-        company: text("company")?,
-        location: text("location")?,
-        remote: inv.bool("remote"),
-        // Choice options: the invocation was checked against the command's choices.
-        employment_type: inv.str("employment_type").map(employment_label),
-        level: inv.str("level").map(str::to_owned),
-        salary_min: inv
-            .int("salary_min")
+        title: text("title", &fields.title)?,
+        company: text("company", &fields.company)?,
+        location: text("location", &fields.location)?,
+        remote: fields.remote,
+        // Choice options: the command layer checked them against the choices.
+        employment_type: fields.employment_type.as_deref().map(employment_label),
+        level: fields.level.clone(),
+        salary_min: fields
+            .salary_min
             .map(|n| bound("salary_min", n))
             .transpose()?,
-        salary_max: inv
-            .int("salary_max")
+        salary_max: fields
+            .salary_max
             .map(|n| bound("salary_max", n))
             .transpose()?,
-        currency: inv.str("currency").map(str::to_uppercase),
-        apply_url: inv.str("apply_url").map(apply_url).transpose()?,
+        currency: fields.currency.as_deref().map(str::to_uppercase),
+        apply_url: fields.apply_url.as_deref().map(apply_url).transpose()?,
         roles: (!roles.is_empty()).then_some(roles),
-        expires_at: inv.str("expires").map(|d| expiry(d, now)).transpose()?,
+        expires_at: fields
+            .expires
+            .as_deref()
+            .map(|d| expiry(d, now))
+            .transpose()?,
     })
 }
 
@@ -148,8 +148,8 @@ fn plain_text(field: &'static str, value: &str) -> Result<String, FieldError> {
 fn employment_label(key: &str) -> String {
     EMPLOYMENT_TYPES
         .iter()
-        .find(|c| c.value.eq_ignore_ascii_case(key))
-        .map_or(key, |c| c.name)
+        .find(|t| t.key.eq_ignore_ascii_case(key))
+        .map_or(key, |t| t.label)
         .to_owned()
 }
 
@@ -217,62 +217,30 @@ fn expiry(date: &str, now: i64) -> Result<i64, FieldError> {
             "must be a date written YYYY-MM-DD, e.g. 2027-01-31",
         )
     })?;
-    let end = (day + 1) * SECONDS_PER_DAY;
-    if end - SECONDS_PER_DAY <= now {
+    let start = day.midnight().assume_utc().unix_timestamp();
+    if start <= now {
         return Err(refuse("expires", "must be a day after today"));
     }
-    Ok(end)
+    Ok(start + SECONDS_PER_DAY)
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date, if it is one.
-fn parse_date(text: &str) -> Option<i64> {
-    let mut parts = text.splitn(3, '-');
-    let year: i64 = parts.next()?.parse().ok()?;
-    let month: i64 = parts.next()?.parse().ok()?;
-    let day: i64 = parts.next()?.parse().ok()?;
-    if !(1970..=9999).contains(&year) || !(1..=12).contains(&month) {
-        return None;
-    }
-    if !(1..=days_in_month(year, month)).contains(&day) {
-        return None;
-    }
-    Some(days_from_civil(year, month, day))
+/// A `YYYY-MM-DD` date from 1970 on, if `text` is one.
+fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text, format_description!("[year]-[month]-[day]"))
+        .ok()
+        .filter(|day| day.year() >= 1970)
 }
 
-fn days_in_month(year: i64, month: i64) -> i64 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Howard Hinnant's `days_from_civil`: the proleptic Gregorian calendar, exactly.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// `YYYY-MM-DD` of Unix seconds, for showing an expiry.
+/// `YYYY-MM-DD` of Unix seconds (UTC), for showing an expiry or a posting date.
 pub fn format_date(seconds: i64) -> String {
-    // Hinnant's `civil_from_days`, the inverse of `days_from_civil`.
-    let z = seconds.div_euclid(SECONDS_PER_DAY) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .and_then(|at| {
+            at.date()
+                .format(format_description!("[year]-[month]-[day]"))
+                .ok()
+        })
+        .unwrap_or_else(|| "an unknown day".to_owned())
 }
 
 #[cfg(test)]

@@ -458,7 +458,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_menus_and_mentions_thro
     let registered = fake.find("PUT", &guild_commands).expect("registration");
     assert_eq!(
         registered,
-        rolecall::commands::registration::registration_json()
+        rolecall::discord::registration::registration_json()
     );
 
     // IDENTIFY: the token (serenity adds "Bot "), and no privileged intent for mentions/DMs.
@@ -593,7 +593,7 @@ fn register_with_guild_puts_the_one_command_definition_to_that_guild_and_exits_0
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{}\n{stderr}", output.status);
 
-    let expected = rolecall::commands::registration::registration_json();
+    let expected = rolecall::discord::registration::registration_json();
     let requests = discord.fake.requests();
     assert_eq!(requests.len(), 1, "one request, the PUT: {requests:?}");
     let (method, path, body) = &requests[0];
@@ -683,7 +683,9 @@ fn job_command(id: &str, sub: &str, options: Value, permissions: u64) -> Value {
 
 #[test]
 fn a_moderators_job_is_announced_in_the_channel_the_server_configured() {
-    use rolecall::jobs::rights::{MANAGE_GUILD, MANAGE_MESSAGES};
+    use serenity::all::Permissions;
+    const MANAGE_GUILD: u64 = Permissions::MANAGE_GUILD.bits();
+    const MANAGE_MESSAGES: u64 = Permissions::MANAGE_MESSAGES.bits();
     let setup = job_command(
         "2101",
         "setup",

@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::{Signer, SigningKey};
 use rolecall::jobs::model::{Board, JobQuery};
-use rolecall::jobs::rights::{MANAGE_GUILD, MANAGE_MESSAGES};
+use serenity::all::Permissions;
+
+const MANAGE_GUILD: u64 = Permissions::MANAGE_GUILD.bits();
+const MANAGE_MESSAGES: u64 = Permissions::MANAGE_MESSAGES.bits();
 use rolecall::jobs::store::JobStore;
 use serde_json::{json, Value};
 

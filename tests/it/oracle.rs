@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn the_crates_own_replies_pass() {
-        use rolecall::reply::discord_json::{interaction_response, update_response};
+        use rolecall::discord::json::{interaction_response, update_response};
         use rolecall::reply::Reply;
         let reply = Reply::error("Unknown role", "@everyone **x**");
         assert!(check_interaction_response(&interaction_response(&reply)).is_ok());
@@ -730,7 +730,7 @@ mod tests {
 
     #[test]
     fn the_crates_own_select_menus_pass() {
-        use rolecall::reply::discord_json::interaction_response;
+        use rolecall::discord::json::interaction_response;
         use rolecall::reply::{Component, Reply, SelectOption};
         let mut reply = Reply::text("x");
         let options = (0..40)

@@ -5,19 +5,20 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use rolecall::advisor::{answer, answer_line, autocomplete};
-use rolecall::commands::request::{Call, JobFilter};
+use rolecall::advisor::autocomplete;
+use rolecall::commands::request::{BoardRequest, Call, KnowledgeRequest};
 use rolecall::commands::{Request, ROLE_MAX};
+use rolecall::discord::json::{interaction_response, update_response};
+use rolecall::jobs::request::JobFilter;
 use rolecall::knowledge::{Document, KnowledgeBase, LoadError, Role, Section};
-use rolecall::reply::discord_json::{interaction_response, update_response};
 use rolecall::reply::{Component, Reply};
 
 use crate::oracle::{check_choices, check_interaction_response};
-use crate::support::{complete, reply_to};
+use crate::support::{answer_call_from, reply_to, shipped_kb};
 
 mod checks;
 mod generated;
@@ -40,14 +41,6 @@ fn config(cases: u32) -> ProptestConfig {
 
 /// `/role` pages followed before giving up on ever reaching the last.
 const MAX_ROLE_PAGES: usize = 60;
-
-fn shipped_kb() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
-        KnowledgeBase::from_dir(Path::new(dir)).expect("the shipped knowledge base loads")
-    })
-}
 
 /// A shipped curation file, so random articles meet the real taxonomy and curated roles.
 fn shipped_file(name: &str) -> Document {
@@ -124,6 +117,7 @@ proptest! {
     #[test]
     fn large_synthetic_knowledge_bases_answer_within_discords_limits(seed in any::<u64>()) {
         let kb = KnowledgeBase::from_documents(&rolecall::synthetic::articles(200, seed), "synthetic")
+            .map(Arc::new)
             .map_err(|e| fail("synthetic articles", &e.to_string()))?;
         check_knowledge_base(&kb, &sample(&kb.roles, 6))?;
         check_roles_find_themselves(&kb)?;
@@ -152,12 +146,12 @@ fn page_numbers_are_read_from_footers() {
 // ---------------------------------------------------------------------------------------------
 // Minimal cases of bugs the properties found
 
-fn one_article(text: &str) -> KnowledgeBase {
+fn one_article(text: &str) -> Arc<KnowledgeBase> {
     let document = Document {
         path: "articles/a.txt".into(),
         bytes: text.as_bytes().to_vec(),
     };
-    KnowledgeBase::from_documents(&[document], "test").expect("the article has roles")
+    Arc::new(KnowledgeBase::from_documents(&[document], "test").expect("the article has roles"))
 }
 
 /// 37 synthetic roles contain "engineer": three pages, so both pager buttons carry the filter,
@@ -166,6 +160,7 @@ fn one_article(text: &str) -> KnowledgeBase {
 #[test]
 fn a_long_roles_filter_keeps_the_pager_custom_ids_distinct() {
     let kb = KnowledgeBase::from_documents(&rolecall::synthetic::articles(40, 1), "synthetic")
+        .map(Arc::new)
         .expect("synthetic articles have roles");
     let line = format!("/roles filter:\"{}engineer\"", "-".repeat(90));
     check_line(&kb, &line).unwrap();

@@ -1,42 +1,39 @@
 //! Snapshots of every command's answer from the shipped knowledge base: the Discord JSON body
 //! and the terminal text, so any change to what users see shows up as a diff to review.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
-use rolecall::advisor::answer_line;
+use rolecall::discord::json::interaction_response;
 use rolecall::knowledge::{source::read_documents, KnowledgeBase};
-use rolecall::reply::discord_json::interaction_response;
 use rolecall::reply::terminal::{render, Colour};
 use rolecall::reply::Reply;
 use rolecall::service::Service;
 
-/// The shipped knowledge base, built once. Its origin is the relative "knowledge/", so the
-/// `/kb stats` footer does not depend on where the crate is checked out.
-fn kb() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
-        let documents = read_documents(&dir).expect("the shipped knowledge directory is readable");
-        KnowledgeBase::from_documents(&documents, "knowledge/")
-            .expect("the shipped knowledge base has roles")
+use crate::support::{answer_with, shipped_knowledge, sqlite_url};
+
+/// A service over the shipped knowledge base, built once, with a job store of the snapshots'
+/// own, which only ever holds the articles' jobs. The knowledge base's origin is the relative
+/// "knowledge/", so the `/kb stats` footer does not depend on where the crate is checked out.
+fn service() -> &'static Service {
+    static SERVICE: OnceLock<Service> = OnceLock::new();
+    SERVICE.get_or_init(|| {
+        let documents = read_documents(&shipped_knowledge())
+            .expect("the shipped knowledge directory is readable");
+        let kb = KnowledgeBase::from_documents(&documents, "knowledge/")
+            .expect("the shipped knowledge base has roles");
+        Service::new(kb, sqlite_url("snapshots"))
     })
 }
 
-/// The reply to a line that must be answered; job-board lines through a store of the
-/// snapshots' own, which only ever holds the articles' jobs.
+/// The reply to a line that must be answered.
 fn answer(line: &str) -> Reply {
-    static SERVICE: OnceLock<Service> = OnceLock::new();
-    let service = SERVICE.get_or_init(|| crate::support::shipped_service("snapshots"));
-    answer_line(kb(), line)
-        .and_then(|answer| crate::support::complete_with(service, kb(), answer, false))
-        .unwrap_or_else(|problem| panic!("{line}: {problem}"))
+    answer_with(service(), line).unwrap_or_else(|problem| panic!("{line}: {problem}"))
 }
 
 /// The reply to a line that must be refused.
 fn refusal(line: &str) -> Reply {
-    match answer_line(kb(), line) {
-        Ok(answer) => panic!("{line}: answered instead of refused: {answer:?}"),
+    match answer_with(service(), line) {
+        Ok(reply) => panic!("{line}: answered instead of refused: {reply:?}"),
         Err(problem) => problem.reply(),
     }
 }

@@ -1,15 +1,17 @@
 //! What several test modules share: answering a line the way a front end does (through the
 //! service, with a job store), and fresh databases for each store test.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use rolecall::advisor::{self, Answer, Problem};
+use rolecall::advisor::{self, Problem};
+use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::Board;
+use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::KnowledgeBase;
 use rolecall::reply::Reply;
-use rolecall::service::{Caller, Service};
+use rolecall::service::Service;
 
 /// The PostgreSQL server the tests use; the machine runs one. Override with
 /// `ROLECALL_TEST_POSTGRES`.
@@ -96,55 +98,58 @@ async fn drop_earlier_runs(conn: &mut sqlx::PgConnection) {
     .await;
 }
 
-/// A service over the shipped knowledge base with a SQLite job store of its own.
-pub fn shipped_service(name: &str) -> Service {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
-    let kb = KnowledgeBase::from_dir(std::path::Path::new(dir)).expect("shipped knowledge");
-    Service::new(kb, sqlite_url(name))
+/// The shipped knowledge directory.
+pub fn shipped_knowledge() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
 }
 
-/// The service the property and CLI tests share (random lines may post jobs to it).
-fn shared_service() -> &'static Service {
-    static SERVICE: OnceLock<Service> = OnceLock::new();
-    SERVICE.get_or_init(|| shipped_service("shared"))
+/// The shipped knowledge base, built once for the whole test binary.
+pub fn shipped_kb() -> &'static Arc<KnowledgeBase> {
+    static KB: OnceLock<Arc<KnowledgeBase>> = OnceLock::new();
+    KB.get_or_init(|| {
+        let kb = KnowledgeBase::from_dir(&shipped_knowledge()).expect("shipped knowledge");
+        Arc::new(kb)
+    })
+}
+
+/// The job boards the property and CLI tests share (random lines may post jobs to them).
+fn shared_boards() -> &'static Arc<Boards> {
+    static BOARDS: OnceLock<Arc<Boards>> = OnceLock::new();
+    BOARDS.get_or_init(|| Arc::new(Boards::new(sqlite_url("shared"))))
 }
 
 /// The reply a user at the terminal sees for `line`, answered from `kb` (job-board answers
-/// through the shared service's store).
-pub fn reply_to(kb: &KnowledgeBase, line: &str) -> Reply {
-    let answered = advisor::read_line(line).and_then(|call| {
-        let answer = advisor::answer(kb, &call)?;
-        complete(kb, answer, call.private)
-    });
-    answered.unwrap_or_else(|problem| problem.reply())
+/// through the shared boards' store).
+pub fn reply_to(kb: &Arc<KnowledgeBase>, line: &str) -> Reply {
+    let service = Service::sharing(Arc::clone(kb), Arc::clone(shared_boards()));
+    answer_with(&service, line).unwrap_or_else(|problem| problem.reply())
 }
 
-/// An advisor's answer finished as the front ends finish it, with the shared service.
-pub fn complete(kb: &KnowledgeBase, answer: Answer, private: bool) -> Result<Reply, Problem> {
-    complete_with(shared_service(), kb, answer, private)
+/// The answer `service` gives `line` typed at the terminal, as the operator on the board
+/// outside servers.
+pub fn answer_with(service: &Service, line: &str) -> Result<Reply, Problem> {
+    let call = advisor::read_line(line)?;
+    answer_call(service, &call)
 }
 
-/// An advisor's answer finished by `service`, as the operator on the board outside servers.
-pub fn complete_with(
+/// The answer `service` gives a typed call, as the operator on the board outside servers.
+pub fn answer_call(
     service: &Service,
-    kb: &KnowledgeBase,
-    answer: Answer,
-    private: bool,
+    call: &rolecall::commands::request::Call,
 ) -> Result<Reply, Problem> {
-    match answer {
-        Answer::Reply(reply) => Ok(reply),
-        board => {
-            let caller = Caller::operator(Board::OUTSIDE_SERVERS);
-            let outcome = runtime().block_on(service.complete(
-                kb,
-                board,
-                private,
-                &caller,
-                rolecall::service::unix_now(),
-            ))?;
-            Ok(outcome.reply)
-        }
-    }
+    let caller = Caller::operator(Board::OUTSIDE_SERVERS);
+    let outcome =
+        runtime().block_on(service.answer(call, &caller, rolecall::service::unix_now()))?;
+    Ok(outcome.reply)
+}
+
+/// The answer to a typed call from `kb`, through the shared boards.
+pub fn answer_call_from(
+    kb: &Arc<KnowledgeBase>,
+    call: &rolecall::commands::request::Call,
+) -> Result<Reply, Problem> {
+    let service = Service::sharing(Arc::clone(kb), Arc::clone(shared_boards()));
+    answer_call(&service, call)
 }
 
 /// The job number in a "Job #12 posted" title.

@@ -1,8 +1,8 @@
 //! Job-board answers rendered from store results, including hostile ones.
 
 use super::*;
-use crate::jobs::model::{Board, JobDraft, Salary};
-use crate::reply::discord_json::interaction_response;
+use crate::jobs::board::PER_PAGE;
+use crate::jobs::model::{Board, JobDraft, JobPage, Salary};
 use crate::reply::terminal::{render, Colour};
 
 fn job(id: i64, title: &str) -> Job {
@@ -34,14 +34,19 @@ fn job(id: i64, title: &str) -> Job {
     }
 }
 
+/// Page `page` of a listing of `total` jobs, as the board gives it.
+fn page(jobs: Vec<Job>, total: usize, more: bool, page: usize) -> Listing {
+    Listing {
+        found: JobPage { jobs, total, more },
+        page,
+        pages: total.div_ceil(PER_PAGE).max(1),
+    }
+}
+
 #[test]
 fn a_listing_shows_each_job_with_its_number_and_terms() {
-    let page = JobPage {
-        jobs: vec![job(7, "ML Engineer")],
-        total: 11,
-        more: false,
-    };
-    let reply = listing(&page, &JobFilter::default(), 2);
+    let listed = |n| page(vec![job(7, "ML Engineer")], 11, false, n);
+    let reply = listing(&listed(2), &JobFilter::default());
     let text = render(&reply, Colour::Plain);
     for expected in [
         "Featured jobs (11)",
@@ -59,30 +64,22 @@ fn a_listing_shows_each_job_with_its_number_and_terms() {
 }
 
 #[test]
-fn moderator_text_is_escaped_and_pings_no_one() {
-    let page = JobPage {
-        jobs: vec![job(1, "@everyone **hiring** <@&1>")],
-        total: 1,
-        more: false,
-    };
-    let json = interaction_response(&listing(&page, &JobFilter::default(), 1));
-    let body = json.to_string();
+fn moderator_text_is_escaped() {
+    let listed = |n| page(vec![job(1, "@everyone **hiring** <@&1>")], 1, false, n);
+    let reply = listing(&listed(1), &JobFilter::default());
+    let body = &reply.embeds()[0].fields()[0].name;
     assert!(!body.contains("@everyone"), "{body}");
     assert!(!body.contains("**hiring**"), "{body}");
-    assert_eq!(
-        json["data"]["allowed_mentions"]["parse"],
-        serde_json::json!([])
+    assert!(
+        body.ends_with("@\u{200B}everyone \\*\\*hiring\\*\\* <\u{200B}@\u{200B}&1\\>"),
+        "{body}"
     );
 }
 
 #[test]
 fn a_capped_count_says_there_are_more() {
-    let page = JobPage {
-        jobs: vec![job(3, "Analyst")],
-        total: 1000,
-        more: true,
-    };
-    let text = render(&listing(&page, &JobFilter::default(), 1), Colour::Plain);
+    let listed = |n| page(vec![job(3, "Analyst")], 1000, true, n);
+    let text = render(&listing(&listed(1), &JobFilter::default()), Colour::Plain);
     assert!(text.contains("Featured jobs (1000+)"), "{text}");
     assert!(text.contains("Page 1/200"), "{text}");
     assert!(text.contains("narrow the filters"), "{text}");
@@ -90,12 +87,8 @@ fn a_capped_count_says_there_are_more() {
 
 #[test]
 fn an_empty_listing_says_how_to_widen_it() {
-    let page = JobPage {
-        jobs: vec![],
-        total: 0,
-        more: false,
-    };
-    let text = render(&listing(&page, &JobFilter::default(), 1), Colour::Plain);
+    let listed = |n| page(vec![], 0, false, n);
+    let text = render(&listing(&listed(1), &JobFilter::default()), Colour::Plain);
     assert!(text.contains("No featured job matches"), "{text}");
 }
 
@@ -120,24 +113,4 @@ fn salaries_are_grouped_by_level_in_career_order() {
     assert!(entry < senior && senior < none, "{text}");
     assert!(text.contains("USD 60K – 80K (from 3 jobs)"), "{text}");
     assert!(text.contains("USD 70K (from 1 job)"), "{text}");
-}
-
-#[test]
-fn job_queries_use_tags_for_known_roles_and_titles_for_others() {
-    let kb =
-        KnowledgeBase::from_documents(&crate::knowledge::source::embedded_documents(), "embedded")
-            .expect("shipped knowledge");
-    let filter = |role: &str| JobFilter {
-        role: Some(role.into()),
-        ..JobFilter::default()
-    };
-    let known = job_query(&kb, &filter("mle"));
-    assert_eq!(
-        known.role_slug.as_deref(),
-        Some("machine-learning-engineer")
-    );
-    assert_eq!(known.title_contains, None);
-    let unknown = job_query(&kb, &filter("data engineer"));
-    assert_eq!(unknown.role_slug, None);
-    assert_eq!(unknown.title_contains.as_deref(), Some("data engineer"));
 }

@@ -1,9 +1,15 @@
 use super::*;
-use crate::commands::{CommandId, Request};
+use crate::commands::request::KnowledgeRequest as Request;
+use crate::commands::{self, CommandId};
 use crate::knowledge::Section;
 
+/// The knowledge request a line makes.
 fn request(line: &str) -> Request {
-    Request::from(&parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+    let inv = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    match commands::Request::from(&inv) {
+        commands::Request::Knowledge(request) => request,
+        other => panic!("{line}: {other:?}"),
+    }
 }
 
 #[test]

@@ -257,10 +257,8 @@ fn ask_exits_1_for_an_error_reply_in_either_form_and_0_for_an_honest_i_dont_know
 #[test]
 fn nul_byte_in_a_question_is_answered_without_panic() {
     // An argv cannot carry NUL, so the library takes this one directly.
-    let kb = rolecall::knowledge::KnowledgeBase::from_dir(&shipped_knowledge())
-        .expect("the shipped knowledge base loads");
     for line in ["\u{0}\u{7}", "/skills role:\u{0}", "/compare \u{0} mle"] {
-        let reply = crate::support::reply_to(&kb, line);
+        let reply = crate::support::reply_to(crate::support::shipped_kb(), line);
         assert!(!reply.embeds().is_empty(), "{line:?}: empty reply");
     }
 }
@@ -286,5 +284,19 @@ fn help_describes_every_command_and_option() {
                 run.stdout
             );
         }
+    }
+}
+
+#[test]
+fn private_makes_any_answer_ephemeral() {
+    for line in [
+        "/help private:true",
+        "/jobs private:true",
+        "skills for mlops?",
+    ] {
+        let private = ask(line);
+        private.assert_code(0);
+        let only_you = private.stdout.starts_with("(only you can see this)");
+        assert_eq!(only_you, line.contains("private:true"), "{line}");
     }
 }

@@ -16,7 +16,7 @@ pub(super) fn check_reply(asked: &str, reply: &Reply) -> Result<(), TestCaseErro
 }
 
 /// The reply a user sees for `line`: the answer, or the problem explained.
-pub(super) fn check_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, TestCaseError> {
+pub(super) fn check_line(kb: &Arc<KnowledgeBase>, line: &str) -> Result<Reply, TestCaseError> {
     let reply = reply_to(kb, line);
     check_reply(line, &reply)?;
     check_menus(kb, line, &reply)?;
@@ -26,7 +26,7 @@ pub(super) fn check_line(kb: &KnowledgeBase, line: &str) -> Result<Reply, TestCa
 /// Every option of every select menu in `reply` carries a command line that is answered,
 /// not refused: a choice never leads to "I couldn't read that command" or "Unknown role".
 pub(super) fn check_menus(
-    kb: &KnowledgeBase,
+    kb: &Arc<KnowledgeBase>,
     asked: &str,
     reply: &Reply,
 ) -> Result<(), TestCaseError> {
@@ -41,7 +41,8 @@ pub(super) fn check_menus(
             if !first_time {
                 continue;
             }
-            if let Err(problem) = answer_line(kb, line) {
+            let call = rolecall::advisor::read_line(line);
+            if let Err(problem) = call.and_then(|call| answer_call_from(kb, &call)) {
                 return Err(fail(
                     &shorten(asked),
                     &format!(
@@ -64,14 +65,15 @@ thread_local! {
 }
 
 /// Like [`check_line`] for a typed request, as the gateway or a plain question produces it.
-pub(super) fn check_request(kb: &KnowledgeBase, request: Request) -> Result<Reply, TestCaseError> {
+pub(super) fn check_request(
+    kb: &Arc<KnowledgeBase>,
+    request: Request,
+) -> Result<Reply, TestCaseError> {
     let call = Call {
         request,
         private: false,
     };
-    let reply = answer(kb, &call)
-        .and_then(|answer| complete(kb, answer, call.private))
-        .unwrap_or_else(|problem| problem.reply());
+    let reply = answer_call_from(kb, &call).unwrap_or_else(|problem| problem.reply());
     let asked = format!("{:?}", call.request);
     check_reply(&asked, &reply)?;
     check_menus(kb, &asked, &reply)?;
@@ -102,7 +104,7 @@ pub(super) fn page_of(footer: &str) -> Option<(usize, usize)> {
 // Everything a user can ask about a knowledge base and its roles
 
 /// Questions about the whole knowledge base.
-pub(super) fn check_general_questions(kb: &KnowledgeBase) -> Result<(), TestCaseError> {
+pub(super) fn check_general_questions(kb: &Arc<KnowledgeBase>) -> Result<(), TestCaseError> {
     for line in [
         "/roles",
         "/roles page:2",
@@ -123,7 +125,7 @@ pub(super) fn check_general_questions(kb: &KnowledgeBase) -> Result<(), TestCase
 /// Every command about `role` (paired with `other` where a command needs two roles), as a
 /// user types it and as the typed request; every page of its profile; questions naming it.
 pub(super) fn check_role_questions(
-    kb: &KnowledgeBase,
+    kb: &Arc<KnowledgeBase>,
     role: &Role,
     other: Option<&Role>,
 ) -> Result<(), TestCaseError> {
@@ -148,34 +150,43 @@ pub(super) fn check_role_questions(
 pub(super) fn role_requests(role: &Role, other: Option<&Role>) -> Vec<Request> {
     let slug = || role.slug.clone();
     let mut requests = vec![
-        Request::Skills { role: slug() },
-        Request::Match {
+        KnowledgeRequest::Skills { role: slug() }.into(),
+        KnowledgeRequest::Match {
             skills: competency_sample(role),
-        },
-        Request::Jobs {
+        }
+        .into(),
+        BoardRequest::Jobs {
             filter: JobFilter {
                 role: Some(slug()),
                 ..JobFilter::default()
             },
             page: 1,
-        },
-        Request::Salary { role: slug() },
-        Request::Roles {
+        }
+        .into(),
+        BoardRequest::Salary { role: slug() }.into(),
+        KnowledgeRequest::Roles {
             filter: Some(role.name.clone()),
             page: 1,
-        },
+        }
+        .into(),
     ];
     if let Some(other) = other {
         let aspects = std::iter::once(None).chain(Section::ALL.map(Some));
-        requests.extend(aspects.map(|aspect| Request::Compare {
-            a: slug(),
-            b: other.slug.clone(),
-            aspect,
+        requests.extend(aspects.map(|aspect| {
+            KnowledgeRequest::Compare {
+                a: slug(),
+                b: other.slug.clone(),
+                aspect,
+            }
+            .into()
         }));
-        requests.push(Request::Path {
-            from: slug(),
-            to: other.slug.clone(),
-        });
+        requests.push(
+            KnowledgeRequest::Path {
+                from: slug(),
+                to: other.slug.clone(),
+            }
+            .into(),
+        );
     }
     requests
 }
@@ -238,14 +249,18 @@ pub(super) fn competency_sample(role: &Role) -> String {
 }
 
 /// `/role` from page 1 until the footer says it is the last page.
-pub(super) fn check_every_role_page(kb: &KnowledgeBase, role: &Role) -> Result<(), TestCaseError> {
+pub(super) fn check_every_role_page(
+    kb: &Arc<KnowledgeBase>,
+    role: &Role,
+) -> Result<(), TestCaseError> {
     for page in 1..=MAX_ROLE_PAGES {
         let reply = check_request(
             kb,
-            Request::Role {
+            KnowledgeRequest::Role {
                 role: role.slug.clone(),
                 page,
-            },
+            }
+            .into(),
         )?;
         let footer = reply.embeds().first().map_or("", |e| e.footer_text());
         match page_of(footer) {
@@ -301,7 +316,7 @@ pub(super) fn check_roles_find_themselves(kb: &KnowledgeBase) -> Result<(), Test
 
 /// The general questions and, for each of `roles`, every role question.
 pub(super) fn check_knowledge_base(
-    kb: &KnowledgeBase,
+    kb: &Arc<KnowledgeBase>,
     roles: &[&Role],
 ) -> Result<(), TestCaseError> {
     MENU_LINES_ANSWERED.set(Some(HashSet::new()));
@@ -310,7 +325,10 @@ pub(super) fn check_knowledge_base(
     checked
 }
 
-pub(super) fn check_questions(kb: &KnowledgeBase, roles: &[&Role]) -> Result<(), TestCaseError> {
+pub(super) fn check_questions(
+    kb: &Arc<KnowledgeBase>,
+    roles: &[&Role],
+) -> Result<(), TestCaseError> {
     check_general_questions(kb)?;
     for (i, role) in roles.iter().enumerate() {
         let other = roles

@@ -395,8 +395,10 @@ pub(super) fn documents(length: NameLength) -> impl Strategy<Value = Documents> 
         })
 }
 
-pub(super) fn build(documents: &Documents) -> Option<KnowledgeBase> {
-    KnowledgeBase::from_documents(&documents.all(), "generated").ok()
+pub(super) fn build(documents: &Documents) -> Option<Arc<KnowledgeBase>> {
+    KnowledgeBase::from_documents(&documents.all(), "generated")
+        .ok()
+        .map(Arc::new)
 }
 
 /// The knowledge base `documents` build, if any, answers everything within limits.

@@ -12,14 +12,15 @@ use clap::{Parser, Subcommand};
 use rolecall::advisor;
 use rolecall::config::Settings;
 use rolecall::discord::gateway::{self, Registration};
-use rolecall::discord::{self, signature::Verifier, Bot};
+use rolecall::discord::{self, json, signature::Verifier, Bot};
 use rolecall::jobs::model::Board;
+use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
-use rolecall::reply::{discord_json, terminal, Reply};
-use rolecall::service::{unix_now, Caller, Service};
+use rolecall::reply::{terminal, Reply};
+use rolecall::service::{unix_now, Service};
 
-mod jobs_command;
+mod jobs;
 
 // Building the knowledge base and answering allocate many small strings; mimalloc serves them
 // several times faster than glibc's allocator (BENCHMARKS.md).
@@ -78,7 +79,7 @@ enum Command {
     /// Manage featured jobs as the operator: list, add, edit, remove (any server's board).
     Jobs {
         #[command(subcommand)]
-        command: jobs_command::JobsCommand,
+        command: jobs::JobsCommand,
     },
     /// Inspect the knowledge base.
     Kb {
@@ -138,7 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
-        Command::Jobs { command } => jobs_command::run(command),
+        Command::Jobs { command } => jobs::run(command),
     }
 }
 
@@ -330,7 +331,7 @@ fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCo
 /// A reply as Discord's interaction-response JSON, or as text (coloured on a terminal).
 fn print_reply(reply: &Reply, json: bool) -> anyhow::Result<()> {
     let text = if json {
-        serde_json::to_string_pretty(&discord_json::interaction_response(reply))? + "\n"
+        serde_json::to_string_pretty(&json::interaction_response(reply))? + "\n"
     } else {
         let colour = if std::io::stdout().is_terminal() {
             terminal::Colour::Ansi

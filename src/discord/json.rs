@@ -9,19 +9,12 @@
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::{ButtonStyle, Component, Embed, Field, Reply, SelectOption};
-
-/// Interaction callback types (Discord "Interaction Callback Type").
-const PONG: u8 = 1;
-const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
-const UPDATE_MESSAGE: u8 = 7;
-const AUTOCOMPLETE_RESULT: u8 = 8;
-/// Component types: an action row holds buttons or one string select menu.
-const ACTION_ROW: u8 = 1;
-const BUTTON: u8 = 2;
-const STRING_SELECT: u8 = 3;
-/// Message flag that shows a reply only to the user who asked.
-const EPHEMERAL: u64 = 1 << 6;
+use super::wire::callback::{
+    AUTOCOMPLETE_RESULT, CHANNEL_MESSAGE_WITH_SOURCE, PONG, UPDATE_MESSAGE,
+};
+use super::wire::component::{ACTION_ROW, BUTTON, STRING_SELECT};
+use super::wire::{button_style, EPHEMERAL};
+use crate::reply::{ButtonStyle, Component, Embed, Field, Reply, SelectOption};
 
 /// The body of an answer to an interaction, ready to serialise.
 #[derive(Debug, Clone, PartialEq)]
@@ -251,8 +244,8 @@ impl<'a> ComponentJson<'a> {
             } => ComponentJson::Button {
                 kind: BUTTON,
                 style: match style {
-                    ButtonStyle::Primary => 1,
-                    ButtonStyle::Secondary => 2,
+                    ButtonStyle::Primary => button_style::PRIMARY,
+                    ButtonStyle::Secondary => button_style::SECONDARY,
                 },
                 label,
                 custom_id,

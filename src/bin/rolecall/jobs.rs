@@ -1,5 +1,7 @@
-//! `rolecall jobs`: the operator's job-board commands. Each one is a `/job` or `/jobs` line
-//! run through the same parser and service as Discord, with the operator's rights.
+//! `rolecall jobs`: the operator's job-board commands. Each builds the typed request `/job`
+//! or `/jobs` would (its `name:value` arguments checked against the same definition, each
+//! value exactly as the shell gave it) and runs it through the same service as Discord, with
+//! the operator's rights.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -7,12 +9,16 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Subcommand;
 
-use rolecall::advisor::{self, jobs::format_salary, Problem};
-use rolecall::commands::parse_line;
-use rolecall::commands::request::JobFilter;
+use rolecall::advisor::{jobs::format_salary, Problem};
+use rolecall::commands::invocation::{self, Invocation, InvocationError};
+use rolecall::commands::request::{job_filter, BoardRequest, Call, Request};
+use rolecall::commands::{self, job, CommandId};
+use rolecall::jobs::board::job_query;
 use rolecall::jobs::model::{level_label, Board, Job};
+use rolecall::jobs::request::JobRequest;
+use rolecall::jobs::rights::Caller;
 use rolecall::jobs::validate::format_date;
-use rolecall::service::{unix_now, Caller, Service};
+use rolecall::service::{unix_now, Service};
 
 use super::{load, print_reply, settings, write_stdout, KnowledgeArg};
 
@@ -98,41 +104,67 @@ pub fn run(command: JobsCommand) -> anyhow::Result<ExitCode> {
             filters,
         } => runtime.block_on(list(&board, json, &filters)),
         JobsCommand::Add { board, options } => {
-            runtime.block_on(change(&board, &format!("/job post {}", line(&options))))
+            let request = job_options(Some("post"), &[], &options).map(|i| job::request(&i));
+            runtime.block_on(change(&board, request))
         }
-        JobsCommand::Edit { board, id, options } => runtime.block_on(change(
-            &board,
-            &format!("/job edit id:{id} {}", line(&options)),
-        )),
+        JobsCommand::Edit { board, id, options } => {
+            let id = id.to_string();
+            let request =
+                job_options(Some("edit"), &[("id", &id)], &options).map(|i| job::request(&i));
+            runtime.block_on(change(&board, request))
+        }
         JobsCommand::Remove { board, id } => {
-            runtime.block_on(change(&board, &format!("/job remove id:{id}")))
+            runtime.block_on(change(&board, Ok(JobRequest::Remove { id })))
         }
         JobsCommand::History { board, id } => runtime.block_on(history(&board, id)),
     }
 }
 
-/// Shell words back into a command line: a `name:value` whose value has spaces is quoted
-/// again, since the shell took its quotes off.
-fn line(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|word| match word.split_once(':') {
-            Some((name, value)) if value.contains(char::is_whitespace) => {
-                format!("{name}:\"{}\"", value.replace('"', ""))
-            }
-            _ => word.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The `/job` (or, without a sub-command, `/jobs`) call the operator's `name:value` words
+/// make, with `given` options first. A word's value is everything after its first `:`, as
+/// the shell passed it: quotes and every other character are kept.
+fn job_options(
+    subcommand: Option<&'static str>,
+    given: &[(&'static str, &str)],
+    words: &[String],
+) -> Result<Invocation, InvocationError> {
+    let command = commands::spec(match subcommand {
+        Some(_) => CommandId::Job,
+        None => CommandId::Jobs,
+    });
+    let mut options: Vec<(&str, &str)> = given.to_vec();
+    for word in words {
+        let (name, value) = word
+            .split_once(':')
+            .ok_or_else(|| InvocationError::BadValue {
+                option: "options",
+                expected: format!(
+                    "written name:value, e.g. title:\"ML Engineer\" (not {})",
+                    rolecall::reply::escape_user_text(word)
+                ),
+            })?;
+        options.push((name, value));
+    }
+    let subcommand = subcommand.and_then(|name| invocation::subcommand(command, name));
+    invocation::from_options(command, subcommand, options)
 }
 
-/// A `/job` line as the operator: the reply as text, exit 1 if it was refused.
-async fn change(board: &BoardArgs, line: &str) -> anyhow::Result<ExitCode> {
+/// A `/job` request as the operator: the reply as text, exit 1 if it was refused.
+async fn change(
+    board: &BoardArgs,
+    request: Result<JobRequest, InvocationError>,
+) -> anyhow::Result<ExitCode> {
     let service = board.service()?;
     let caller = Caller::operator(board.board());
-    let answered = match advisor::read_line(line) {
-        Ok(call) => service.answer(&call, &caller, unix_now()).await,
-        Err(problem) => Err(problem),
+    let answered = match request {
+        Ok(request) => {
+            let call = Call {
+                request: Request::Board(BoardRequest::Change(Box::new(request))),
+                private: false,
+            };
+            service.answer(&call, &caller, unix_now()).await
+        }
+        Err(error) => Err(Problem::Invalid(error)),
     };
     match answered {
         Ok(outcome) => {
@@ -148,16 +180,16 @@ async fn change(board: &BoardArgs, line: &str) -> anyhow::Result<ExitCode> {
 
 async fn list(board: &BoardArgs, json: bool, filters: &[String]) -> anyhow::Result<ExitCode> {
     let service = board.service()?;
-    let filter = match parse_line(&format!("/jobs {}", line(filters))) {
-        Ok(invocation) => JobFilter::from(&invocation),
+    let filter = match job_options(None, &[], filters) {
+        Ok(invocation) => job_filter(&invocation),
         Err(error) => {
             print_reply(&Problem::from(error).reply(), false)?;
             return Ok(ExitCode::FAILURE);
         }
     };
-    let kb = service.knowledge();
-    let query = advisor::jobs::job_query(&kb, &filter);
-    let store = match service.board_store(&kb, board.board(), unix_now()).await {
+    let query = job_query(service.knowledge(), &filter);
+    let caller = Caller::operator(board.board());
+    let store = match service.board_store(&caller, unix_now()).await {
         Ok(store) => store,
         Err(problem) => {
             print_reply(&problem.reply(), false)?;

@@ -1,0 +1,58 @@
+//! Discord's wire numbers, in one place: what the types, flags and bits in interaction
+//! payloads and responses mean (Discord's API reference: "Interaction Type", "Interaction
+//! Callback Type", "Component Types", "Message Flags", "Permissions").
+//!
+//! Where serenity names a number (option types, permissions, contexts), the registration and
+//! the gateway use serenity's types; these are the numbers the hand-written readers and
+//! writers of raw JSON need.
+
+/// Interaction types.
+pub mod interaction {
+    pub const PING: u8 = 1;
+    pub const APPLICATION_COMMAND: u8 = 2;
+    pub const MESSAGE_COMPONENT: u8 = 3;
+    pub const AUTOCOMPLETE: u8 = 4;
+}
+
+/// Interaction callback types.
+pub mod callback {
+    pub const PONG: u8 = 1;
+    pub const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
+    pub const UPDATE_MESSAGE: u8 = 7;
+    pub const AUTOCOMPLETE_RESULT: u8 = 8;
+}
+
+/// Message component types.
+pub mod component {
+    pub const ACTION_ROW: u8 = 1;
+    pub const BUTTON: u8 = 2;
+    pub const STRING_SELECT: u8 = 3;
+    pub const USER_SELECT: u8 = 5;
+    pub const ROLE_SELECT: u8 = 6;
+    pub const MENTIONABLE_SELECT: u8 = 7;
+    pub const CHANNEL_SELECT: u8 = 8;
+}
+
+/// Button styles.
+pub mod button_style {
+    pub const PRIMARY: u8 = 1;
+    pub const SECONDARY: u8 = 2;
+}
+
+/// The option type of a sub-command, in an interaction's options.
+pub const SUB_COMMAND_OPTION: u8 = 1;
+
+/// Message flag that shows a reply only to the user who asked.
+pub const EPHEMERAL: u64 = 1 << 6;
+
+/// Permission bits (`member.permissions` is their sum as a decimal string).
+pub mod permission {
+    use serenity::all::Permissions;
+
+    /// Members with any of these moderate the job board.
+    pub const MODERATE: Permissions = Permissions::ADMINISTRATOR
+        .union(Permissions::MANAGE_GUILD)
+        .union(Permissions::MANAGE_MESSAGES);
+    /// Members with any of these configure it.
+    pub const CONFIGURE: Permissions = Permissions::ADMINISTRATOR.union(Permissions::MANAGE_GUILD);
+}
