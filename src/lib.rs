@@ -16,4 +16,5 @@ pub mod jobs;
 pub mod knowledge;
 pub mod reply;
 pub mod service;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

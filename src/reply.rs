@@ -16,8 +16,6 @@ pub mod terminal;
 
 pub use escape::escape_user_text;
 
-use serde::Serialize;
-
 /// Colours used across answers, so the same kind of answer always looks the same.
 pub mod colour {
     pub const INFO: u32 = 0x5865F2;
@@ -28,7 +26,7 @@ pub mod colour {
     pub const ERROR: u32 = 0xEB5757;
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reply {
     content: String,
     embeds: Vec<Embed>,
@@ -36,7 +34,7 @@ pub struct Reply {
     ephemeral: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Embed {
     title: String,
     description: String,
@@ -45,20 +43,20 @@ pub struct Embed {
     footer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub name: String,
     pub value: String,
     pub inline: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ButtonStyle {
     Primary,
     Secondary,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Component {
     /// A button; its `custom_id` is the command line that answers a click.
     Button {
@@ -81,7 +79,7 @@ pub enum Component {
 /// One choice of a select menu: a label, the command line it answers with, and an optional
 /// description (empty when none). Only [`SelectOption::new`] makes one, so each is within
 /// Discord's limits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelectOption {
     label: String,
     value: String,

@@ -63,7 +63,7 @@ pub struct Seed {
 }
 
 /// One change in a job's history.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobEvent {
     pub action: String,
     pub actor: String,

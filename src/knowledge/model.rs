@@ -11,7 +11,7 @@ pub type ArticleId = usize;
 pub type RoleId = usize;
 
 /// One document under `knowledge/`, as read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Article {
     /// The article's title, e.g. "Machine Learning Engineer vs. Data Specialist".
     pub title: String,
@@ -20,8 +20,7 @@ pub struct Article {
 }
 
 /// The parts of a role profile. The order is the order answers show them in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
     Definition,
     Responsibilities,
@@ -90,7 +89,7 @@ impl fmt::Display for Section {
 }
 
 /// One statement about a role, with every article it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub text: String,
     /// Never empty; the first is where the wording comes from.
@@ -99,7 +98,7 @@ pub struct Fact {
 
 /// A skill or tool mentioned by a role, recognised through the taxonomy or read from a
 /// `Category: a, b, c` list. Items that are not in the taxonomy still count.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Competency {
     /// The canonical name ("PyTorch"), or the item as written when the taxonomy lacks it.
     pub name: String,
@@ -109,9 +108,7 @@ pub struct Competency {
 }
 
 /// What kind of competency an item is; `/skills` groups by it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Language,
@@ -148,7 +145,7 @@ impl Category {
 }
 
 /// A role profile merged from every article that covers it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Role {
     /// URL-safe identifier, e.g. `machine-learning-engineer`.
     pub slug: String,
@@ -188,7 +185,7 @@ impl Role {
 }
 
 /// A salary range as printed on a job card, in whole currency units per year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SalaryRange {
     pub currency: String,
     pub min: u64,
@@ -196,7 +193,7 @@ pub struct SalaryRange {
 }
 
 /// A featured job from an article's page furniture.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeaturedJob {
     pub title: String,
     pub company: String,

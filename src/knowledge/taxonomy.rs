@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::model::{Category, Competency};
 
 /// One skill, tool or concept the bot knows by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The canonical display name, e.g. "Scikit-learn".
     pub name: String,

@@ -7,11 +7,13 @@ mod jobs;
 mod knowledge;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::{json, Value};
 use tempfile::TempDir;
+
+use crate::support::shipped_knowledge;
 
 /// What one run of the binary produced.
 struct Run {
@@ -83,10 +85,6 @@ impl Run {
 
 fn crate_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shipped_knowledge() -> PathBuf {
-    crate_root().join("knowledge")
 }
 
 /// The binary, run from the crate root with no knowledge directory or log filter inherited,

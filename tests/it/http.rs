@@ -11,7 +11,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use rolecall::discord::{http, signature::Verifier, Bot};
-use rolecall::knowledge::KnowledgeBase;
 use rolecall::service::Service;
 
 use crate::oracle::check_interaction_response;
@@ -50,12 +49,9 @@ pub fn start_with(database_url: String, rest: Option<serenity::all::Http>) -> En
         .expect("runtime");
     let key = SigningKey::from_bytes(&[42u8; 32]);
     let verifier = Verifier::from_key(key.verifying_key());
-    let kb = KnowledgeBase::from_dir(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/knowledge"
-    )))
-    .expect("knowledge base");
-    let bot = Arc::new(Bot::new(Service::new(kb, database_url)));
+    let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
+    let service = Service::sharing(Arc::clone(crate::support::shipped_kb()), boards);
+    let bot = Arc::new(Bot::new(service));
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind loopback");

@@ -5,6 +5,7 @@ mod cli;
 mod gateway;
 mod http;
 mod job_board;
+mod layers;
 mod oracle;
 mod properties;
 mod snapshots;

@@ -137,3 +137,32 @@ fn unknown_role() {
     let line = "/skills role:astronaut";
     assert_reply_snapshots("unknown_role", line, &refusal(line));
 }
+
+/// Every command's answer as Discord receives it, judged by the independent oracle (which
+/// shares no constant with `rolecall::reply::limits`).
+#[test]
+fn every_command_answers_within_discords_limits() {
+    let lines = [
+        "/compare mle data-specialist",
+        "/skills mlops",
+        "/role machine learning engineer",
+        "/role machine learning engineer page:2",
+        "/roles",
+        "/roles filter:data",
+        "/path from:data specialist to:mle",
+        "/match skills:python, sql, tableau",
+        "/ask question:skills for mlops?",
+        "/jobs",
+        "/salary data scientist",
+        "/kb stats",
+        "/help",
+    ];
+    for line in lines {
+        let reply = answer(line);
+        assert!(!reply.embeds().is_empty(), "{line}");
+        let body = interaction_response(&reply);
+        if let Err(violations) = crate::oracle::check_interaction_response(&body) {
+            panic!("{line}: {violations}");
+        }
+    }
+}

@@ -131,3 +131,35 @@ fn ask_posts_and_lists_jobs_as_the_operator_on_the_board_outside_servers() {
     // A question that needs no job board never opens one.
     rolecall_on("mysql://nowhere/jobs", &["ask", "/skills mlops"]).assert_code(0);
 }
+
+/// Each `name:value` argument is one option, its value exactly as the shell passed it: an
+/// operator's quotes, colons and backslashes survive to the stored job.
+#[test]
+fn the_operators_values_keep_every_character() {
+    let db = crate::support::sqlite_url("cli_jobs_quotes");
+    let title = r#"The "Data" Lead: ML \ Ops"#;
+    rolecall_on(
+        &db,
+        &[
+            "jobs",
+            "add",
+            &format!("title:{title}"),
+            "company:O'Brien & Co",
+            "location:Berlin",
+            "remote:false",
+        ],
+    )
+    .assert_code(0);
+    let listed = rolecall_on(&db, &["jobs", "list", "--json"]).json();
+    let titles: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|job| job["title"].as_str())
+        .collect();
+    assert!(titles.contains(&title), "{titles:?}");
+    assert!(listed.to_string().contains("O'Brien & Co"), "{listed}");
+    rolecall_on(&db, &["jobs", "add", "title"])
+        .assert_code(1)
+        .assert_contains("name:value");
+}
