@@ -189,7 +189,8 @@ fn bench_board(c: &mut Criterion) {
         c.bench_function(&format!("jobs_command_to_json/{name}"), |b| {
             b.iter(|| {
                 let call =
-                    advisor::read_line(black_box("/jobs role:data-scientist")).expect("parses");
+                    advisor::read_line(service.knowledge(), black_box("/jobs role:data-scientist"))
+                        .expect("parses");
                 let outcome = runtime
                     .block_on(service.answer(&call, &caller, NOW))
                     .expect("answers");

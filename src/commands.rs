@@ -26,6 +26,7 @@ pub enum CommandId {
     Path,
     Match,
     Ask,
+    Search,
     Jobs,
     Salary,
     Kb,
@@ -91,6 +92,9 @@ pub struct CommandSpec {
     pub name: &'static str,
     pub description: &'static str,
     pub options: &'static [OptionSpec],
+    /// The order bare values fill options in a typed line, where it is not the order of
+    /// `options` (which Discord wants required first): `/path FROM TO`.
+    pub bare_order: &'static [&'static str],
 }
 
 /// Longest role name a user may type.
@@ -212,6 +216,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "compare",
         description: "Compare two roles side by side",
+        bare_order: &[],
         options: &[
             role("role_a", "The first role, e.g. machine learning engineer"),
             role("role_b", "The second role, e.g. data specialist"),
@@ -228,15 +233,22 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "skills",
         description: "A role's skills and tools, grouped by category",
+        bare_order: &[],
         options: &[role("role", "The role, e.g. mlops engineer"), PRIVATE],
     },
     CommandSpec {
         id: CommandId::Role,
         audience: Audience::Everyone,
         name: "role",
-        description: "Everything known about one role",
+        description: "Everything known about one role, or one aspect of it",
+        bare_order: &[],
         options: &[
             role("role", "The role, e.g. data scientist"),
+            OptionSpec {
+                choices: ASPECTS,
+                max_length: Some(20),
+                ..string("aspect", "Only this aspect, e.g. education")
+            },
             page(),
             PRIVATE,
         ],
@@ -246,6 +258,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "roles",
         description: "Every known role with a one-line definition",
+        bare_order: &[],
         options: &[
             OptionSpec {
                 max_length: Some(ROLE_MAX),
@@ -259,10 +272,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         id: CommandId::Path,
         audience: Audience::Everyone,
         name: "path",
-        description: "How to move from one role to another",
+        description: "How to move to a role, from the role or the skills you have",
+        bare_order: &["from", "to"],
         options: &[
-            role("from", "The role you have now"),
             role("to", "The role you want"),
+            OptionSpec {
+                required: false,
+                ..role("from", "The role you have now")
+            },
+            string("skills", "Or the skills you have, e.g. python, sql"),
             PRIVATE,
         ],
     },
@@ -271,6 +289,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "match",
         description: "Which roles fit the skills you have",
+        bare_order: &[],
         options: &[
             required(string("skills", "Your skills, e.g. python, sql, tableau")),
             PRIVATE,
@@ -281,6 +300,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "ask",
         description: "Ask a career question in plain words",
+        bare_order: &[],
         options: &[
             required(string(
                 "question",
@@ -290,10 +310,22 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        id: CommandId::Search,
+        audience: Audience::Everyone,
+        name: "search",
+        description: "Find what the articles say about anything, e.g. feature engineering",
+        bare_order: &[],
+        options: &[
+            required(string("query", "Words to look for, e.g. model deployment")),
+            PRIVATE,
+        ],
+    },
+    CommandSpec {
         id: CommandId::Jobs,
         audience: Audience::Everyone,
         name: "jobs",
         description: "Browse featured jobs",
+        bare_order: &[],
         options: &[
             OptionSpec {
                 required: false,
@@ -321,6 +353,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "salary",
         description: "Salary ranges for a role, from featured jobs",
+        bare_order: &[],
         options: &[role("role", "The role, e.g. data engineer"), PRIVATE],
     },
     CommandSpec {
@@ -328,6 +361,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "kb",
         description: "The knowledge base behind the answers",
+        bare_order: &[],
         options: &[subcommand(
             "stats",
             "How many articles, roles, skills and jobs the bot knows",
@@ -339,6 +373,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
         name: "help",
         description: "What rolecall can do, with examples",
+        bare_order: &[],
         options: &[PRIVATE],
     },
     job::COMMAND,

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod curated;
 pub mod featured_jobs;
+pub mod filing;
 pub mod index;
 pub mod lines;
 pub mod mentions;
@@ -18,6 +19,7 @@ pub mod parsed;
 pub mod prose;
 pub mod reading;
 pub mod report;
+pub mod search;
 pub mod source;
 pub mod taxonomy;
 pub mod template;
@@ -52,6 +54,10 @@ pub struct KnowledgeBase {
     /// Competency key → the roles that list it, in role order: `/match` and the question
     /// reader look at the roles sharing a skill, not at every role.
     by_competency: HashMap<String, Vec<RoleId>>,
+    /// Every role's names, to tell which roles a fact names.
+    role_names: mentions::RoleNames,
+    /// Every fact, for `/search`.
+    facts: search::FactIndex,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,7 +115,8 @@ impl KnowledgeBase {
             merger.add(articles.len(), &entry, read.parsed);
             articles.push(entry);
         });
-        let merged = merger.finish();
+        let mut merged = merger.finish();
+        filing::file_stray_facts(&mut merged.roles, &taxonomy);
         warnings.extend(merged.warnings);
         if merged.roles.is_empty() {
             return Err(LoadError::NoRoles {
@@ -120,6 +127,8 @@ impl KnowledgeBase {
         }
         let index = RoleIndex::build(&merged.roles);
         let by_competency = competency_index(&merged.roles);
+        let role_names = mentions::RoleNames::build(&merged.roles);
+        let facts = search::FactIndex::build(&merged.roles, &taxonomy);
         Ok(KnowledgeBase {
             articles,
             roles: merged.roles,
@@ -129,6 +138,8 @@ impl KnowledgeBase {
             origin: origin.to_owned(),
             index,
             by_competency,
+            role_names,
+            facts,
         })
     }
 
@@ -187,6 +198,11 @@ impl KnowledgeBase {
         self.index.resolve(query).map(|id| &self.roles[id])
     }
 
+    /// The id of one of this knowledge base's roles.
+    pub fn id_of(&self, role: &Role) -> Option<RoleId> {
+        self.index.exact(&role.slug)
+    }
+
     /// The role named exactly (name, slug or alias), with no guessing.
     pub fn exact(&self, query: &str) -> Option<&Role> {
         self.index.exact(query).map(|id| &self.roles[id])
@@ -240,6 +256,36 @@ impl KnowledgeBase {
         ids.sort_unstable();
         ids.dedup();
         ids.into_iter().map(|id| &self.roles[id]).collect()
+    }
+
+    /// The roles `text` names, by name or alias, each once, in order.
+    pub fn roles_in_fact(&self, text: &str) -> Vec<RoleId> {
+        self.role_names.named_in(text)
+    }
+
+    /// What `text` says of no role but those of `allowed` (see
+    /// [`mentions::RoleNames::text_about`]).
+    pub fn text_about<'t>(
+        &self,
+        text: &'t str,
+        allowed: &[RoleId],
+    ) -> Option<std::borrow::Cow<'t, str>> {
+        self.role_names.text_about(text, allowed)
+    }
+
+    /// The facts that best match `query`, best first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<search::Hit> {
+        self.facts.search(query, &self.taxonomy, limit)
+    }
+
+    /// The share of facts that hold `word` (0 when none does).
+    pub fn share_of_facts_with(&self, word: &str) -> f32 {
+        self.facts.share_with(word)
+    }
+
+    /// The fact a search hit points at.
+    pub fn fact(&self, at: search::FactRef) -> Option<&Fact> {
+        self.roles.get(at.role)?.facts(at.section).get(at.index)
     }
 
     /// Titles of the articles behind `sources`, in order.

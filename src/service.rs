@@ -129,9 +129,13 @@ impl Service {
                 let listing = self.boards.listing(kb, board, filter, *page, now).await?;
                 render::listing(&listing, filter).into()
             }
-            BoardRequest::Salary { role } => {
-                let bands = self.boards.salary_bands(kb, board, role, now).await?;
-                render::salary(&render::role_name(kb, role), &bands).into()
+            BoardRequest::Salary { roles } => {
+                let mut salaries = Vec::new();
+                for role in roles {
+                    let bands = self.boards.salary_bands(kb, board, role, now).await?;
+                    salaries.push((render::role_name(kb, role), bands));
+                }
+                render::salaries(&salaries).into()
             }
             BoardRequest::Change(request) => {
                 let changed = self.boards.change(kb, request, caller, now).await?;

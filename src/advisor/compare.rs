@@ -1,6 +1,6 @@
 //! `/compare`: two roles side by side, what they share and what only one has.
 
-use super::{sources_footer, texts, two_roles, Problem};
+use super::{texts, two_roles, Problem};
 use crate::commands::ASPECTS;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
 use crate::reply::{
@@ -61,7 +61,7 @@ pub fn compare(
     sources.extend(&b.sources);
     let mut reply = Reply::embed(
         embed
-            .footer(&sources_footer(kb, &sources))
+            .footer(&super::sources::footer(kb, &sources))
             .colour(colour::COMPARE),
     );
     reply.push_buttons(buttons(a, b, aspect));

@@ -128,6 +128,66 @@ pub fn format_salary(currency: &str, min: i64, max: i64) -> String {
     }
 }
 
+/// Salary ranges of each role (names already escaped or known), side by side when there
+/// are several.
+pub fn salaries(roles: &[(String, Vec<SalaryBand>)]) -> Reply {
+    match roles {
+        [(role, bands)] => salary(role, bands),
+        _ => side_by_side(roles),
+    }
+}
+
+/// Several roles' ranges, a column each, every level on its own line.
+fn side_by_side(roles: &[(String, Vec<SalaryBand>)]) -> Reply {
+    let names: Vec<&str> = roles.iter().map(|(name, _)| name.as_str()).collect();
+    let mut embed = Embed::new(&format!("Salaries: {}", names.join(" vs ")))
+        .colour(colour::JOBS)
+        .description("Ranges from the listed jobs for each role, by level.");
+    for (role, bands) in roles.iter().take(3) {
+        let lines: Vec<String> = levels_in_order(bands)
+            .into_iter()
+            .flat_map(|level| {
+                let label = level.map_or("Level not given", level_label);
+                bands
+                    .iter()
+                    .filter(move |b| b.level.as_deref() == level)
+                    .map(move |b| {
+                        format!(
+                            "{}: {}",
+                            escape_user_text(label),
+                            format_salary(&b.currency, b.min, b.max)
+                        )
+                    })
+            })
+            .collect();
+        let value = if lines.is_empty() {
+            "No listed job with a salary yet".to_owned()
+        } else {
+            lines.join("\n")
+        };
+        embed = embed.field(role, &limits::clamp(&value, limits::FIELD_VALUE), true);
+    }
+    Reply::embed(embed.footer("Listed jobs are a small sample, not a market survey"))
+}
+
+/// The levels of `bands`, in career order, then odd ones, then none.
+fn levels_in_order(bands: &[SalaryBand]) -> Vec<Option<&str>> {
+    let mut levels: Vec<Option<&str>> = Vec::new();
+    for band in bands {
+        if !levels.contains(&band.level.as_deref()) {
+            levels.push(band.level.as_deref());
+        }
+    }
+    levels.sort_by_key(|level| match level {
+        Some(l) => LEVELS
+            .iter()
+            .position(|t| t.key == *l)
+            .unwrap_or(LEVELS.len()),
+        None => LEVELS.len() + 1,
+    });
+    levels
+}
+
 /// Salary ranges by level for `role` (already escaped or known), from the store's bands.
 pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
     if bands.is_empty() {
@@ -144,21 +204,7 @@ pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
     let mut embed = Embed::new(&format!("Salaries for {role}"))
         .colour(colour::JOBS)
         .description("Ranges from the listed jobs for this role, by level.");
-    let mut levels: Vec<Option<&str>> = Vec::new();
-    for band in bands {
-        if !levels.contains(&band.level.as_deref()) {
-            levels.push(band.level.as_deref());
-        }
-    }
-    // Levels in career order, then any odd ones, then jobs that give none.
-    levels.sort_by_key(|level| match level {
-        Some(l) => LEVELS
-            .iter()
-            .position(|t| t.key == *l)
-            .unwrap_or(LEVELS.len()),
-        None => LEVELS.len() + 1,
-    });
-    for level in levels {
+    for level in levels_in_order(bands) {
         let value: Vec<String> = bands
             .iter()
             .filter(|b| b.level.as_deref() == level)

@@ -26,18 +26,37 @@ pub fn skill_keys(kb: &KnowledgeBase, text: &str) -> Vec<String> {
         .into_iter()
         .map(|e| competency_key(&e.name))
         .collect();
-    let items = text
-        .split([',', ';', '\n'])
-        .flat_map(|part| part.split(" and "));
-    for item in items {
-        let item = item.trim().trim_end_matches(['.', '!', '?']);
-        if !item.is_empty() && item.len() <= 60 {
-            keys.push(kb.taxonomy.competency(item, Category::Other).key);
-        }
+    for item in list_items(text) {
+        keys.push(kb.taxonomy.competency(item, Category::Other).key);
     }
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// The items of a comma-separated list that no article and no taxonomy entry names ("rust"
+/// in "python, rust"), as written. Items of more than three words are sentences, not
+/// skills, and are passed over.
+pub fn unknown_items(kb: &KnowledgeBase, text: &str) -> Vec<String> {
+    list_items(text)
+        .filter(|item| item.split_whitespace().count() <= 3)
+        .filter(|item| {
+            kb.taxonomy.lookup(item).is_none()
+                && kb.taxonomy.find_in(item).is_empty()
+                && kb
+                    .roles_with_any(&[kb.taxonomy.competency(item, Category::Other).key])
+                    .is_empty()
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The items of a list as people write one: "python, sql and tableau".
+fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '\n'])
+        .flat_map(|part| part.split(" and "))
+        .map(|item| item.trim().trim_end_matches(['.', '!', '?']).trim())
+        .filter(|item| !item.is_empty() && item.len() <= 60)
 }
 
 /// Every role that shares at least one competency with `keys`, best fit first.
@@ -79,14 +98,24 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
     // Skills the person named that some role asks for: what "of your N skills" counts.
     let known = keys
         .iter()
-        .filter(|k| kb.roles.iter().any(|r| r.has_competency(k)))
+        .filter(|k| !kb.roles_with_any(std::slice::from_ref(k)).is_empty())
         .count();
+    let mut description = format!(
+        "From what you listed: {}",
+        limits::clamp(&escape_user_text(text), 300)
+    );
+    let unknown = unknown_items(kb, text);
+    if !unknown.is_empty() {
+        let shown: Vec<String> = unknown.iter().map(|u| escape_user_text(u)).collect();
+        description.push_str(&format!(
+            "\nNo article names {}, so I left {} out.",
+            shown.join(", "),
+            if unknown.len() == 1 { "it" } else { "them" }
+        ));
+    }
     let mut embed = Embed::new("Roles that fit your skills")
         .colour(colour::SKILLS)
-        .description(&format!(
-            "From what you listed: {}",
-            limits::clamp(&escape_user_text(text), 300)
-        ));
+        .description(&description);
     for fit in fits.iter().take(SHOWN) {
         let missing: Vec<&str> = fit
             .role

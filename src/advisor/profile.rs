@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{sources_footer, texts};
+use super::texts;
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply};
 
@@ -26,7 +26,7 @@ pub fn role(kb: &KnowledgeBase, role: &Role, page: usize) -> Reply {
     let footer = format!(
         "Page {}/{total} · {}",
         index + 1,
-        sources_footer(kb, &role.sources)
+        super::sources::footer(kb, &role.sources)
     );
     let mut reply = Reply::embed(embed.footer(&footer));
     reply.push_buttons(pager(&format!("/role {}", role.slug), index + 1, total));
@@ -173,7 +173,7 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
         );
     }
     embed = embed.field("Roles that need the same", &related_roles(kb, role), false);
-    Reply::embed(embed.footer(&sources_footer(kb, &role.sources)))
+    Reply::embed(embed.footer(&super::sources::footer(kb, &role.sources)))
 }
 
 /// Other roles ranked by how many competencies they share with `role`.

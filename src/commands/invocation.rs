@@ -39,6 +39,13 @@ pub enum InvocationError {
         option: &'static str,
         example: String,
     },
+    /// A role a command needs was not given: the call so far, to complete with a choice.
+    #[error("`/{command}` needs `{option}`: which role?")]
+    MissingRole {
+        command: &'static str,
+        option: &'static str,
+        given: Box<Invocation>,
+    },
     #[error("`{option}` was given twice")]
     Repeated { option: &'static str },
     #[error("`{option}` must be {bound} characters long (it has {actual})")]
@@ -99,7 +106,6 @@ pub fn from_options<'a>(
         }
         args.push((spec.name, convert(spec, raw)?));
     }
-    check_required(command, specs, &args)?;
     let has_subcommands = command
         .options
         .iter()
@@ -110,7 +116,7 @@ pub fn from_options<'a>(
             expected: "a sub-command".into(),
         });
     }
-    Ok(Invocation {
+    complete(Invocation {
         command: command.id,
         subcommand,
         args,
@@ -236,22 +242,28 @@ pub fn check_string(spec: &'static OptionSpec, raw: &str) -> Result<String, Invo
         })
 }
 
-/// Refuses a call that lacks a required option.
-pub fn check_required(
-    command: &'static CommandSpec,
-    specs: &'static [OptionSpec],
-    args: &[(&'static str, ArgValue)],
-) -> Result<(), InvocationError> {
+/// The call, if it gives every required option; a missing role is told apart, so that it
+/// can be asked for.
+pub fn complete(invocation: Invocation) -> Result<Invocation, InvocationError> {
+    let command = super::spec(invocation.command);
+    let specs = option_specs(command, invocation.subcommand);
     let missing = specs
         .iter()
-        .find(|o| o.required && !args.iter().any(|(n, _)| *n == o.name));
+        .find(|o| o.required && !invocation.args.iter().any(|(n, _)| *n == o.name));
     match missing {
+        None => Ok(invocation),
+        Some(option) if option.autocomplete == super::Autocomplete::Role => {
+            Err(InvocationError::MissingRole {
+                command: command.name,
+                option: option.name,
+                given: Box::new(invocation),
+            })
+        }
         Some(option) => Err(InvocationError::MissingOption {
             command: command.name,
             option: option.name,
             example: example_line(command),
         }),
-        None => Ok(()),
     }
 }
 

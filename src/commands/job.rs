@@ -128,6 +128,7 @@ pub const COMMAND: CommandSpec = CommandSpec {
     audience: Audience::Moderators,
     name: "job",
     description: "Moderators: post, edit and remove featured jobs",
+    bare_order: &[],
     options: &[
         subcommand(
             "post",

@@ -1,6 +1,10 @@
 //! What the user asked for, typed, and where it is answered: from the knowledge base, from
 //! the job board, or (a question in plain words) once it has been read.
 
+mod line;
+
+pub use line::jobs_line;
+
 use super::{job, CommandId, Invocation};
 use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
@@ -27,20 +31,33 @@ pub enum KnowledgeRequest {
     Skills {
         role: String,
     },
+    /// A role's profile, or one aspect of it; `focus` is a thing the question named ("PhD",
+    /// "Tableau"), whose facts come first.
     Role {
         role: String,
+        aspect: Option<Section>,
+        focus: Option<String>,
         page: usize,
     },
     Roles {
         filter: Option<String>,
         page: usize,
     },
+    /// Moving to `to`, from a role, from skills (comma-separated, as typed), or both.
     Path {
-        from: String,
+        from: Option<String>,
         to: String,
+        skills: Option<String>,
     },
     Match {
         skills: String,
+    },
+    /// Which roles need or use `item` ("which roles need docker?").
+    Needs {
+        item: String,
+    },
+    Search {
+        query: String,
     },
     KbStats,
     Help,
@@ -53,8 +70,9 @@ pub enum BoardRequest {
         filter: JobFilter,
         page: usize,
     },
+    /// Salary ranges of one role, or of several side by side.
     Salary {
-        role: String,
+        roles: Vec<String>,
     },
     /// `/job post|edit|remove|setup`: a change to the job board. Its fields are checked
     /// against the knowledge base (role tags) and the clock (expiry) when it is carried out.
@@ -120,6 +138,8 @@ impl From<&Invocation> for Request {
             CommandId::Skills => K::Skills { role: text("role") }.into(),
             CommandId::Role => K::Role {
                 role: text("role"),
+                aspect: inv.str("aspect").and_then(Section::from_key),
+                focus: None,
                 page,
             }
             .into(),
@@ -129,12 +149,17 @@ impl From<&Invocation> for Request {
             }
             .into(),
             CommandId::Path => K::Path {
-                from: text("from"),
+                from: maybe("from"),
                 to: text("to"),
+                skills: maybe("skills"),
             }
             .into(),
             CommandId::Match => K::Match {
                 skills: text("skills"),
+            }
+            .into(),
+            CommandId::Search => K::Search {
+                query: text("query"),
             }
             .into(),
             CommandId::Kb => K::KbStats.into(),
@@ -147,7 +172,10 @@ impl From<&Invocation> for Request {
                 page,
             }
             .into(),
-            CommandId::Salary => BoardRequest::Salary { role: text("role") }.into(),
+            CommandId::Salary => BoardRequest::Salary {
+                roles: vec![text("role")],
+            }
+            .into(),
             CommandId::Job => BoardRequest::Change(Box::new(job::request(inv))).into(),
         }
     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::commands::line::Naming;
 
 fn valid_name(name: &str) -> bool {
     (1..=32).contains(&name.chars().count())
@@ -72,10 +73,14 @@ fn every_command_id_has_one_definition() {
 
 #[test]
 fn channel_and_role_options_take_mentions_or_ids() {
-    let inv =
-        parse_line("/job setup moderator_role:<@&77> announce_channel:<#88>").expect("parses");
+    let inv = parse_line(
+        "/job setup moderator_role:<@&77> announce_channel:<#88>",
+        &|_| Naming::No,
+    )
+    .expect("parses");
     assert_eq!(inv.str("moderator_role"), Some("77"));
     assert_eq!(inv.str("announce_channel"), Some("88"));
-    let bad = parse_line("/job setup announce_channel:jobs").expect_err("not a channel");
+    let bad =
+        parse_line("/job setup announce_channel:jobs", &|_| Naming::No).expect_err("not a channel");
     assert!(bad.to_string().contains("a channel"), "{bad}");
 }

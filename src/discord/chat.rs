@@ -85,6 +85,7 @@ mod tests {
     fn topic(slug: &str) -> Topic {
         Topic {
             roles: vec![slug.into()],
+            ..Topic::default()
         }
     }
 

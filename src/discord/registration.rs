@@ -106,7 +106,10 @@ mod tests {
         let kb = commands.iter().find(|c| c["name"] == "kb").expect("kb");
         assert_eq!(kb["options"][0]["type"], 1);
         let role = commands.iter().find(|c| c["name"] == "role").expect("role");
-        let page = &role["options"][1];
+        let page = role["options"]
+            .as_array()
+            .and_then(|o| o.iter().find(|o| o["name"] == "page"))
+            .expect("/role page");
         assert_eq!(
             (&page["min_value"], &page["max_value"]),
             (&1.into(), &1000.into())

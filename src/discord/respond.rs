@@ -44,9 +44,10 @@ impl Bot {
                     announcement: outcome.announcement,
                 }
             }
-            IncomingKind::Command(Err(error)) => {
-                InteractionResponse::Message(Problem::Invalid(error.clone()).reply()).into()
-            }
+            IncomingKind::Command(Err(error)) => InteractionResponse::Message(
+                advisor::problem_of(self.knowledge(), error.clone()).reply(),
+            )
+            .into(),
             IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
             IncomingKind::Component(Ok(line)) => {
                 self.component(incoming, line, unix_now).await.into()
@@ -100,7 +101,9 @@ impl Bot {
         if let Err(wait) = self.check_rate(incoming) {
             return InteractionResponse::Message(slow_down(wait));
         }
-        let answered = match parse_line(line).map_err(Problem::from) {
+        let kb = self.knowledge();
+        let is_role = |phrase: &str| kb.naming(phrase);
+        let answered = match parse_line(line, &is_role).map_err(|e| advisor::problem_of(kb, e)) {
             // Only a forged component could carry one: changes go through `/job` itself.
             Ok(invocation) if invocation.command == CommandId::Job => {
                 Err(Problem::Board(BoardProblem::NotAllowed(

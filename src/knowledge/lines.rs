@@ -258,9 +258,52 @@ fn is_acronym(name: &str) -> bool {
     !name.contains(' ') && name.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// Splits a paragraph into sentences at '.', '!' or '?' followed by a space and a capital,
+/// except after abbreviations ("e.g.", "U.S.").
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        if !matches!(c, '.' | '!' | '?') || at < start {
+            continue;
+        }
+        let next = text[end..].strip_prefix(' ');
+        let starts_sentence =
+            next.is_some_and(|n| n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if starts_sentence && !ends_with_abbreviation(&text[start..at]) {
+            out.push(text[start..end].trim());
+            start = end;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn ends_with_abbreviation(text: &str) -> bool {
+    const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms"];
+    let last = text.rsplit(' ').next().unwrap_or_default();
+    let lower = last.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || last.contains('.')
+        || (last.chars().count() == 1 && last.starts_with(char::is_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let text = "The U.S. Bureau says so. It uses tools, e.g. Python. Done!";
+        let expected = [
+            "The U.S. Bureau says so.",
+            "It uses tools, e.g. Python.",
+            "Done!",
+        ];
+        assert_eq!(sentences(text), expected);
+    }
 
     #[test]
     fn strips_bullet_markers() {

@@ -2,7 +2,10 @@
 //! tried as a role's name, slug or alias, longest first, with typos tolerated in names of
 //! two words or more. The advisor reads questions with it, the job board tags job titles.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::lines::sentences;
 
 use super::words::normalize;
 use super::{KnowledgeBase, Role};
@@ -17,6 +20,16 @@ pub const STOP_WORDS: [&str; 34] = [
     "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
     "you", "on", "role", "roles", "job", "jobs",
 ];
+
+/// How surely a run of words names a role by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Naming {
+    No,
+    /// Through a typo-tolerant match.
+    Closely,
+    /// By a name, slug or alias.
+    Exactly,
+}
 
 /// A role named in a text, and which of its words name it.
 #[derive(Debug, Clone)]
@@ -63,6 +76,29 @@ impl KnowledgeBase {
         found
     }
 
+    /// How surely `phrase` names a role by itself, for reading bare values of a command.
+    pub fn naming(&self, phrase: &str) -> Naming {
+        if self.exact(phrase).is_some() {
+            Naming::Exactly
+        } else if self.names_a_role(phrase).is_some() {
+            Naming::Closely
+        } else {
+            Naming::No
+        }
+    }
+
+    /// The role `phrase` names by itself: by a name, slug or alias, or (for two words or
+    /// more) through a clear fuzzy match. "engineer" names no role, "mlops engineer" one.
+    pub fn names_a_role(&self, phrase: &str) -> Option<&Role> {
+        let key = normalize(phrase);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() || words.len() > MAX_NAME_WORDS {
+            // A name given by its slug or an alias still counts, whatever its length.
+            return self.exact(phrase);
+        }
+        self.role_in(&words).or_else(|| self.exact(phrase))
+    }
+
     /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
     fn role_in(&self, words: &[&str]) -> Option<&Role> {
         if let [word] = words {
@@ -76,8 +112,162 @@ impl KnowledgeBase {
             return Some(role);
         }
         if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| STOP_WORDS.contains(w)) {
-            return self.recognise(&phrase);
+            // A typo, not a longer phrase around a name: "mle data specialist" is two
+            // roles, not a misspelt "data specialist".
+            return self
+                .recognise(&phrase)
+                .filter(|role| ends_like_a_name_of(role, words));
         }
         None
     }
+}
+
+/// Whether `role` has a name, slug or alias of as many words as `words`, whose last word
+/// is `words`' last, give or take a typo: "machne learning enginer" may be a Machine Learning
+/// Engineer; "mlops engineer tools" is an MLOps Engineer and more, not a typo of one.
+fn ends_like_a_name_of(role: &Role, words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    std::iter::once(&role.name)
+        .chain(&role.aliases)
+        .chain(std::iter::once(&role.slug))
+        .any(|name| {
+            let key = normalize(name);
+            let name_words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            name_words.len() == words.len()
+                && name_words
+                    .last()
+                    .is_some_and(|end| strsim::levenshtein(end, last) <= 2)
+        })
+}
+
+/// Every role's names and aliases (and their plurals) as one automaton: which roles a fact
+/// names, found in one pass over its text. Exact, unlike a question's reader: facts are
+/// written by authors, and this runs over many of them.
+#[derive(Debug, Default)]
+pub struct RoleNames {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// The role of each pattern.
+    roles: Vec<usize>,
+}
+
+impl RoleNames {
+    pub fn build(roles: &[Role]) -> RoleNames {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        for (id, role) in roles.iter().enumerate() {
+            for name in std::iter::once(&role.name).chain(&role.aliases) {
+                let name = name.trim();
+                // Two letters ("DS") are too often part of something else in prose.
+                if name.chars().count() < 3 {
+                    continue;
+                }
+                for pattern in [name.to_owned(), format!("{name}s")] {
+                    patterns.push(pattern);
+                    owners.push(id);
+                }
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        RoleNames {
+            matcher,
+            roles: owners,
+        }
+    }
+
+    /// The roles `text` names, each once, in order of first mention.
+    pub fn named_in(&self, text: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for (_, role) in self.names_in(text) {
+            if !found.contains(&role) {
+                found.push(role);
+            }
+        }
+        found
+    }
+
+    /// Every role name in `text`: where it stands, and whose it is.
+    pub fn names_in(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        matcher
+            .find_iter(text)
+            .filter(|hit| {
+                let before = text[..hit.start()].chars().next_back();
+                let after = text[hit.end()..].chars().next();
+                !is_word(before) && !is_word(after)
+            })
+            .map(|hit| (hit.start()..hit.end(), self.roles[hit.pattern().as_usize()]))
+            .collect()
+    }
+}
+
+/// Conjunctions that join a clause about one role to a clause about another. A plain "and"
+/// or "but" also joins clauses that only make sense together, so they are not split on.
+const CONTRASTS: [&str; 3] = [" whereas ", " while ", "; "];
+
+impl RoleNames {
+    /// The part of `text` that speaks of no role but those of `allowed`: all of it when it
+    /// names no other role; else its sentences (and, in a sentence contrasting two roles,
+    /// its clauses) that name none; `None` when nothing is left. A fact about a pair of roles
+    /// is shown about one of them only as far as it speaks of that one.
+    pub fn text_about<'t>(&self, text: &'t str, allowed: &[usize]) -> Option<Cow<'t, str>> {
+        let fits = |part: &str| self.named_in(part).iter().all(|r| allowed.contains(r));
+        if fits(text) {
+            return Some(Cow::Borrowed(text));
+        }
+        let mut kept: Vec<String> = Vec::new();
+        for sentence in sentences(text) {
+            if fits(sentence) {
+                kept.push(sentence.to_owned());
+            } else if let Some(clause) = self.clause_about(sentence, allowed) {
+                kept.push(clause);
+            }
+        }
+        // What is left must still speak of one of the roles, not only around them.
+        let speaks = kept.iter().any(|part| !self.named_in(part).is_empty());
+        (speaks && !kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
+    }
+
+    /// The one clause of a contrasting sentence that names only roles of `allowed`, as a
+    /// sentence of its own.
+    fn clause_about(&self, sentence: &str, allowed: &[usize]) -> Option<String> {
+        for contrast in CONTRASTS {
+            let clauses: Vec<&str> = sentence.split(contrast).collect();
+            if clauses.len() < 2 {
+                continue;
+            }
+            let alone: Vec<&str> = clauses
+                .iter()
+                .copied()
+                .filter(|clause| {
+                    let named = self.named_in(clause);
+                    !named.is_empty() && named.iter().all(|r| allowed.contains(r))
+                })
+                .collect();
+            if let [clause] = alone.as_slice() {
+                return Some(as_sentence(clause));
+            }
+        }
+        None
+    }
+}
+
+/// A clause as a sentence: capitalised, ending with a full stop.
+fn as_sentence(clause: &str) -> String {
+    let clause = clause.trim().trim_end_matches([',', ';', '.']);
+    let mut chars = clause.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    out.push('.');
+    out
 }

@@ -204,6 +204,7 @@ impl<'k> Merger<'k> {
                 facts.push(Fact {
                     text,
                     sources: vec![article],
+                    filed_from: None,
                 });
             }
         }

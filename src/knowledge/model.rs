@@ -94,6 +94,9 @@ pub struct Fact {
     pub text: String,
     /// Never empty; the first is where the wording comes from.
     pub sources: Vec<ArticleId>,
+    /// For a fact filed under this section from another (a difference that names a degree,
+    /// filed under Education too), the section it was stated in.
+    pub filed_from: Option<Section>,
 }
 
 /// A skill or tool mentioned by a role, recognised through the taxonomy or read from a

@@ -141,6 +141,26 @@ impl Taxonomy {
 
     /// Indexes in `entries` of what [`Taxonomy::find_in`] finds.
     fn positions_in(&self, text: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for (_, entry) in self.spans(text) {
+            if !found.contains(&entry) {
+                found.push(entry);
+            }
+        }
+        found
+    }
+
+    /// Every mention in `text`, in order, with the byte range it covers: as
+    /// [`Taxonomy::find_in`], repeats included.
+    pub fn mentions_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, &Entry)> {
+        self.spans(text)
+            .into_iter()
+            .map(|(range, i)| (range, &self.entries[i]))
+            .collect()
+    }
+
+    /// Mentions as byte ranges and entry indexes, leftmost then longest.
+    fn spans(&self, text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
@@ -154,7 +174,7 @@ impl Taxonomy {
             .collect();
         candidates.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
 
-        let mut found: Vec<usize> = Vec::new();
+        let mut found = Vec::new();
         let mut covered_to = 0;
         for (start, end, pattern) in candidates {
             if start < covered_to {
@@ -162,9 +182,7 @@ impl Taxonomy {
             }
             covered_to = end;
             if let Some(entry) = self.patterns[pattern].target {
-                if !found.contains(&entry) {
-                    found.push(entry);
-                }
+                found.push((start..end, entry));
             }
         }
         found

@@ -634,10 +634,7 @@ fn a_direct_message_is_answered_in_chat_style_pinging_no_one() {
         ("POST", "channels/5002/messages"),
         "answered in the DM channel"
     );
-    assert_eq!(
-        body["embeds"][0]["title"],
-        "Skills and tools for MLOps Engineer"
-    );
+    assert_eq!(body["embeds"][0]["title"], "MLOps Engineer: Skills");
     assert_eq!(body["message_reference"]["message_id"], "6101");
     assert_eq!(
         body["allowed_mentions"],

@@ -8,6 +8,7 @@ mod job_board;
 mod layers;
 mod oracle;
 mod properties;
+mod questions;
 mod snapshots;
 mod store;
 mod support;

@@ -166,3 +166,55 @@ fn every_command_answers_within_discords_limits() {
         }
     }
 }
+
+#[test]
+fn aspect_of_one_role() {
+    check_answer("aspect_slash", "/role role:data scientist aspect:education");
+    check_answer("aspect_question", "what does an MLOps engineer do all day?");
+}
+
+#[test]
+fn yes_no_question() {
+    check_answer("yes_no", "does an ML engineer need Java?");
+    check_answer(
+        "yes_no_degree",
+        "does a data scientist need a master's degree?",
+    );
+}
+
+#[test]
+fn reverse_question() {
+    check_answer("reverse_known", "which roles use docker?");
+    check_answer("reverse_unknown", "which roles need rust?");
+}
+
+#[test]
+fn path_from_skills() {
+    check_answer(
+        "path_from_skills",
+        "I know Python and pandas, how do I become a machine learning scientist?",
+    );
+}
+
+#[test]
+fn search() {
+    check_answer("search", "/search query:model deployment");
+}
+
+#[test]
+fn salary_of_two_roles() {
+    check_answer(
+        "salary_two_roles",
+        "which pays more, ML engineer or data specialist?",
+    );
+}
+
+#[test]
+fn clarifying_questions() {
+    for (name, line) in [
+        ("clarify_compare", "/compare mlops engineer"),
+        ("clarify_question", "how do I break into data operations?"),
+    ] {
+        assert_reply_snapshots(name, line, &refusal(line));
+    }
+}

@@ -304,9 +304,10 @@ fn load(arg: &KnowledgeArg, settings: &Settings) -> Result<KnowledgeBase, LoadEr
 fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
-    let answered = match advisor::read_line(line) {
+    // The job store opens only if the line needs the board.
+    let service = Service::new(kb, settings.database_url.expose());
+    let answered = match advisor::read_line(service.knowledge(), line) {
         Ok(call) => {
-            let service = Service::new(kb, settings.database_url.expose());
             let caller = Caller::operator(Board::OUTSIDE_SERVERS);
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()

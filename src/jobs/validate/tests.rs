@@ -1,4 +1,5 @@
 use super::*;
+use crate::commands::line::Naming;
 use crate::commands::parse_line;
 use crate::knowledge::source::embedded_documents;
 
@@ -12,7 +13,8 @@ fn kb() -> KnowledgeBase {
 /// The job a `/job post` line's fields make; the line is read by the command layer, as in
 /// production.
 fn post(options: &str) -> Result<JobDraft, FieldError> {
-    let inv = parse_line(&format!("/job post {options}")).expect("the line parses");
+    let inv =
+        parse_line(&format!("/job post {options}"), &|_| Naming::No).expect("the line parses");
     draft(&crate::commands::job::fields(&inv), &kb(), NOW)
 }
 

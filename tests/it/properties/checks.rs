@@ -41,7 +41,7 @@ pub(super) fn check_menus(
             if !first_time {
                 continue;
             }
-            let call = rolecall::advisor::read_line(line);
+            let call = rolecall::advisor::read_line(kb, line);
             if let Err(problem) = call.and_then(|call| answer_call_from(kb, &call)) {
                 return Err(fail(
                     &shorten(asked),
@@ -163,7 +163,10 @@ pub(super) fn role_requests(role: &Role, other: Option<&Role>) -> Vec<Request> {
             page: 1,
         }
         .into(),
-        BoardRequest::Salary { role: slug() }.into(),
+        BoardRequest::Salary {
+            roles: vec![slug()],
+        }
+        .into(),
         KnowledgeRequest::Roles {
             filter: Some(role.name.clone()),
             page: 1,
@@ -182,8 +185,9 @@ pub(super) fn role_requests(role: &Role, other: Option<&Role>) -> Vec<Request> {
         }));
         requests.push(
             KnowledgeRequest::Path {
-                from: slug(),
+                from: Some(slug()),
                 to: other.slug.clone(),
+                skills: None,
             }
             .into(),
         );
@@ -258,6 +262,8 @@ pub(super) fn check_every_role_page(
             kb,
             KnowledgeRequest::Role {
                 role: role.slug.clone(),
+                aspect: None,
+                focus: None,
                 page,
             }
             .into(),

@@ -1,0 +1,149 @@
+//! One aspect of one role (`/role role aspect:education`, "what does an MLOps engineer do
+//! all day?"): the facts, each with its source, the one-line definition for context, and
+//! nothing else. When the question names a thing ("does a data scientist need a master's
+//! degree?"), the answer opens with whether the articles name it for the role, the facts
+//! that mention it come first and marked, and the other roles that name it follow.
+
+use super::first_sentence;
+use super::focus::Focus;
+use super::sources::Footnotes;
+use crate::knowledge::{Fact, KnowledgeBase, Role, Section};
+use crate::reply::{
+    bullet_list, colour, escape_user_text, limits, ButtonStyle, Component, Embed, Reply,
+    SelectOption,
+};
+
+/// Room for the facts of one aspect: a short answer, well within one embed.
+const FACTS_ROOM: usize = 1800;
+/// Other roles named when a thing is asked about.
+const OTHER_ROLES: usize = 5;
+/// Names the "Another aspect…" menu; its options carry the command lines.
+pub const ASPECT_MENU: &str = "menu:role-aspect";
+
+pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&str>) -> Reply {
+    let focus = focus
+        .filter(|f| !f.trim().is_empty())
+        .map(|f| Focus::new(kb, f));
+    let mut notes = Footnotes::new(kb);
+    let focused: Vec<(String, &Fact)> = focus
+        .as_ref()
+        .map(|f| f.facts_of(kb, role))
+        .unwrap_or_default();
+    let rest: Vec<(String, &Fact)> = role
+        .facts(section)
+        .iter()
+        .filter_map(|fact| Some((own_text(kb, role, fact)?, fact)))
+        .filter(|(text, _)| !focused.iter().any(|(f, _)| f == text))
+        .collect();
+    let mut bullets: Vec<String> = Vec::new();
+    for (text, fact) in &focused {
+        let text = match &focus {
+            Some(focus) => focus.marked(kb, text),
+            None => text.clone(),
+        };
+        bullets.push(format!("{text} {}", notes.mark(&fact.sources)));
+    }
+    for (text, fact) in &rest {
+        bullets.push(format!("{text} {}", notes.mark(&fact.sources)));
+    }
+    let mut text = String::new();
+    if let Some(focus) = &focus {
+        text.push_str(&verdict(role, focus, !focused.is_empty()));
+        text.push_str("\n\n");
+    }
+    if let Some(definition) = role.definition() {
+        text.push_str(&format!("*{}*\n\n", first_sentence(definition, 300)));
+    }
+    if bullets.is_empty() {
+        text.push_str(&not_covered(role, section));
+    } else {
+        text.push_str(&bullet_list(&bullets, FACTS_ROOM));
+    }
+    let mut embed = Embed::new(&format!("{}: {}", role.name, section.title()))
+        .colour(colour::INFO)
+        .description(&text);
+    if let Some(focus) = &focus {
+        embed = embed.field(
+            &format!("Other roles the articles name {} for", focus.name()),
+            &other_roles(kb, role, focus),
+            false,
+        );
+    }
+    let mut reply = Reply::embed(embed.footer(&notes.footer()));
+    reply.push_buttons(vec![Component::button(
+        "Whole profile",
+        &format!("/role {}", role.slug),
+        ButtonStyle::Secondary,
+    )]);
+    reply.push_select(aspect_menu(role, section));
+    reply
+}
+
+/// What a fact says of `role` alone: all of it, or (for a fact about a pair of roles) the
+/// sentences or clauses about this one; `None` when it says nothing of this role alone.
+pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> {
+    let id = kb.id_of(role)?;
+    kb.text_about(&fact.text, &[id])
+        .map(|text| text.into_owned())
+}
+
+/// "Yes: the articles name Tableau for Data Specialists." / "No article about … names …".
+fn verdict(role: &Role, focus: &Focus, named: bool) -> String {
+    let thing = escape_user_text(focus.name());
+    if named {
+        format!(
+            "**Yes**: the articles name **{thing}** for the {} role.",
+            role.name
+        )
+    } else {
+        format!(
+            "**No** article about the {} role names **{thing}**.",
+            role.name
+        )
+    }
+}
+
+fn not_covered(role: &Role, section: Section) -> String {
+    let covered: Vec<&str> = Section::ALL
+        .into_iter()
+        .filter(|s| *s != section && *s != Section::Definition && !role.facts(*s).is_empty())
+        .map(Section::title)
+        .collect();
+    let mut text = format!(
+        "_The articles say nothing about {} for this role yet._",
+        section.title().to_lowercase()
+    );
+    if !covered.is_empty() {
+        text.push_str(&format!("\nThey do cover: {}.", covered.join(", ")));
+    }
+    text
+}
+
+/// The other roles whose facts name the thing, with how many facts.
+fn other_roles(kb: &KnowledgeBase, role: &Role, focus: &Focus) -> String {
+    let named: Vec<&Role> = focus
+        .roles_naming(kb)
+        .into_iter()
+        .map(|(other, _)| other)
+        .filter(|other| other.slug != role.slug)
+        .collect();
+    if named.is_empty() {
+        return "None: no other article names it either.".to_owned();
+    }
+    let names: Vec<String> = named
+        .iter()
+        .take(OTHER_ROLES)
+        .map(|r| r.name.clone())
+        .collect();
+    limits::clamp(&names.join(", "), limits::FIELD_VALUE)
+}
+
+/// "Another aspect…": the role's other aspects that have facts, each answering in place.
+fn aspect_menu(role: &Role, shown: Section) -> Component {
+    let options = Section::ALL
+        .into_iter()
+        .filter(|s| *s != shown && *s != Section::Differences && !role.facts(*s).is_empty())
+        .map(|s| SelectOption::new(s.title(), &format!("/role {} {}", role.slug, s.key())))
+        .collect();
+    Component::select(ASPECT_MENU, "Another aspect…", options)
+}

@@ -1,0 +1,160 @@
+//! Never guess a role: when a request needs one that is missing, ambiguous or unknown, ask,
+//! with the likely roles to pick from. Each choice carries the whole command line that
+//! answers it, so picking one is answered as the typed command would be.
+
+use super::Problem;
+use crate::commands::invocation::{ArgValue, Invocation};
+use crate::commands::request::{KnowledgeRequest, Request};
+use crate::commands::{self, CommandId};
+use crate::knowledge::{KnowledgeBase, Role};
+use crate::reply::escape_user_text;
+
+/// A role to pick, and the command line that answers with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub line: String,
+}
+
+/// A short question and the roles to choose from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clarification {
+    pub question: String,
+    pub choices: Vec<Choice>,
+}
+
+/// At most this many roles are offered: a select menu's 25.
+const MOST: usize = 25;
+
+/// The call `given` lacks the role option `option`: ask for it, offering the roles most
+/// like the one it names (or every role), each completing the call.
+pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str) -> Problem {
+    let command = commands::spec(given.command);
+    let named: Vec<&Role> = given
+        .args
+        .iter()
+        .filter_map(|(_, value)| match value {
+            ArgValue::Str(text) => kb.names_a_role(text),
+            _ => None,
+        })
+        .collect();
+    let question = match (given.command, named.first()) {
+        (CommandId::Compare, Some(role)) => {
+            format!("Compare **{}** with which role?", role.name)
+        }
+        (CommandId::Compare, None) => "Compare which two roles? Pick the first.".to_owned(),
+        (CommandId::Path, _) => "Which role do you want to move to?".to_owned(),
+        _ => format!("Which role should `/{}` answer for?", command.name),
+    };
+    let candidates = likely_roles(kb, named.first().copied());
+    let choices = candidates
+        .into_iter()
+        .filter(|role| !named.iter().any(|n| n.slug == role.slug))
+        .filter_map(|role| {
+            let mut call = given.clone();
+            call.args.push((option, ArgValue::Str(role.slug.clone())));
+            let line = line_of(&Request::from(&call))?;
+            Some(Choice {
+                label: role.name.clone(),
+                line,
+            })
+        })
+        .take(MOST)
+        .collect();
+    Problem::WhichRole(Clarification { question, choices })
+}
+
+/// A question that needs a role and names none clearly: ask which of `candidates` (every
+/// role when there are none) it means, each choice making `request` for that role.
+pub fn which_role_for(
+    kb: &KnowledgeBase,
+    part: Option<&str>,
+    candidates: &[String],
+    request: impl Fn(&Role) -> Request,
+) -> Problem {
+    let roles: Vec<&Role> = if candidates.is_empty() {
+        likely_roles(kb, None)
+    } else {
+        candidates
+            .iter()
+            .filter_map(|slug| kb.exact(slug))
+            .collect()
+    };
+    let question = match part {
+        Some(part) => format!("Which role do you mean by \"{}\"?", escape_user_text(part)),
+        None => "Which role do you mean? Pick one, or name it in your question.".to_owned(),
+    };
+    let choices = roles
+        .into_iter()
+        .filter_map(|role| {
+            Some(Choice {
+                label: role.name.clone(),
+                line: line_of(&request(role))?,
+            })
+        })
+        .take(MOST)
+        .collect();
+    Problem::WhichRole(Clarification { question, choices })
+}
+
+/// The roles to offer when one is missing: those sharing the most skills and tools with
+/// `near`, then the rest by name; every role by name when there is nothing to be near.
+fn likely_roles<'k>(kb: &'k KnowledgeBase, near: Option<&Role>) -> Vec<&'k Role> {
+    let mut roles: Vec<&Role> = kb.roles.iter().collect();
+    roles.sort_by_cached_key(|role| {
+        let shared = near.map_or(0, |near| {
+            near.competencies
+                .iter()
+                .filter(|c| role.has_competency(&c.key))
+                .count()
+        });
+        (std::cmp::Reverse(shared), role.name.to_lowercase())
+    });
+    roles
+}
+
+/// The line a choice carries, if the request has one (a change to the job board has none).
+fn line_of(request: &Request) -> Option<String> {
+    match request {
+        Request::Knowledge(request) => Some(request.line()),
+        Request::Board(request) => request.line(),
+        Request::Ask { .. } => None,
+    }
+}
+
+/// The knowledge request for `role` in place of the value `typed` wherever `request` has it.
+pub fn with_role(request: &KnowledgeRequest, typed: &str, role: &Role) -> KnowledgeRequest {
+    use KnowledgeRequest as K;
+    let swap = |value: &String| {
+        if value == typed {
+            role.slug.clone()
+        } else {
+            value.clone()
+        }
+    };
+    match request {
+        K::Compare { a, b, aspect } => K::Compare {
+            a: swap(a),
+            b: swap(b),
+            aspect: *aspect,
+        },
+        K::Skills { role: r } => K::Skills { role: swap(r) },
+        K::Role {
+            role: r,
+            aspect,
+            focus,
+            page,
+        } => K::Role {
+            role: swap(r),
+            aspect: *aspect,
+            focus: focus.clone(),
+            page: *page,
+        },
+        K::Path { from, to, skills } => K::Path {
+            from: from.as_ref().map(swap),
+            to: swap(to),
+            skills: skills.clone(),
+        },
+        other => other.clone(),
+    }
+}

@@ -1,0 +1,184 @@
+//! A thing a question names ("PhD", "Tableau", "master's degree", "rust") and the facts
+//! that mention it: by the taxonomy entity it is, whatever spelling the fact uses, or by
+//! all of its words.
+
+use std::ops::Range;
+
+use super::aspect::own_text;
+use crate::knowledge::search::is_stop_word;
+use crate::knowledge::taxonomy::competency_key;
+use crate::knowledge::words::stem;
+use crate::knowledge::{Fact, KnowledgeBase, Role};
+
+/// Facts read, at most, when looking for every role that names a thing.
+const CANDIDATES: usize = 2000;
+
+/// What to look for in facts.
+#[derive(Debug, Clone)]
+pub struct Focus {
+    /// The thing as the asker wrote it, for showing.
+    pub text: String,
+    /// The taxonomy entity it is, if any: its name and comparison key.
+    pub entity: Option<(String, String)>,
+    /// Its words' stems, without stop words.
+    stems: Vec<String>,
+}
+
+impl Focus {
+    pub fn new(kb: &KnowledgeBase, text: &str) -> Focus {
+        let entity = kb
+            .taxonomy
+            .find_in(text)
+            .first()
+            .map(|e| (e.name.clone(), competency_key(&e.name)));
+        let stems = text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !is_stop_word(w))
+            .map(|w| stem(&w).into_owned())
+            .collect();
+        Focus {
+            text: text.trim().to_owned(),
+            entity,
+            stems,
+        }
+    }
+
+    /// The name to show: the entity's canonical name, else the words as written.
+    pub fn name(&self) -> &str {
+        self.entity.as_ref().map_or(&self.text, |(name, _)| name)
+    }
+
+    /// Where `text` mentions the thing (the first place), if it does.
+    pub fn find_in(&self, kb: &KnowledgeBase, text: &str) -> Option<Range<usize>> {
+        if let Some((_, key)) = &self.entity {
+            let found = kb
+                .taxonomy
+                .mentions_in(text)
+                .into_iter()
+                .find(|(_, entry)| competency_key(&entry.name) == *key);
+            if let Some((range, _)) = found {
+                return Some(range);
+            }
+        }
+        if self.stems.is_empty() {
+            return None;
+        }
+        let mut first: Option<Range<usize>> = None;
+        for wanted in &self.stems {
+            let found = match spellings(wanted) {
+                Some(spellings) => find_spelling(text, spellings),
+                None => words_with_spans(text)
+                    .find(|(word, _)| stem(&word.to_lowercase()) == wanted.as_str())
+                    .map(|(_, span)| span),
+            }?;
+            if first.as_ref().is_none_or(|f| found.start < f.start) {
+                first = Some(found);
+            }
+        }
+        first
+    }
+
+    /// What the facts of `role` say of it alone that mentions the thing, in profile order,
+    /// each once.
+    pub fn facts_of<'r>(&self, kb: &KnowledgeBase, role: &'r Role) -> Vec<(String, &'r Fact)> {
+        let mut found: Vec<(String, &Fact)> = Vec::new();
+        for fact in role.sections.values().flatten() {
+            let Some(text) = own_text(kb, role, fact) else {
+                continue;
+            };
+            let repeat = found.iter().any(|(t, _)| *t == text);
+            if !repeat && self.find_in(kb, &text).is_some() {
+                found.push((text, fact));
+            }
+        }
+        found
+    }
+
+    /// Every role with facts that mention the thing, most facts first, each with its facts:
+    /// found through the search index, so only the facts that share its words are read.
+    pub fn roles_naming<'k>(
+        &self,
+        kb: &'k KnowledgeBase,
+    ) -> Vec<(&'k Role, Vec<(String, &'k Fact)>)> {
+        let query = self.entity.as_ref().map_or(&self.text, |(name, _)| name);
+        let mut roles: Vec<(usize, Vec<(String, &Fact)>)> = Vec::new();
+        for hit in kb.search(query, CANDIDATES) {
+            let Some(fact) = kb.fact(hit.fact) else {
+                continue;
+            };
+            let role = kb.role(hit.fact.role);
+            let Some(text) = own_text(kb, role, fact) else {
+                continue;
+            };
+            if self.find_in(kb, &text).is_none() {
+                continue;
+            }
+            match roles.iter_mut().find(|(id, _)| *id == hit.fact.role) {
+                Some((_, facts)) if !facts.iter().any(|(t, _)| *t == text) => {
+                    facts.push((text, fact))
+                }
+                Some(_) => {}
+                None => roles.push((hit.fact.role, vec![(text, fact)])),
+            }
+        }
+        let mut named: Vec<(&Role, Vec<(String, &Fact)>)> = roles
+            .into_iter()
+            .map(|(id, facts)| (kb.role(id), facts))
+            .collect();
+        named.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.name.cmp(&b.0.name)));
+        named
+    }
+
+    /// `text` with its first mention of the thing in bold.
+    pub fn marked(&self, kb: &KnowledgeBase, text: &str) -> String {
+        match self.find_in(kb, text) {
+            Some(range) => format!(
+                "{}**{}**{}",
+                &text[..range.start],
+                &text[range.clone()],
+                &text[range.end..]
+            ),
+            None => text.to_owned(),
+        }
+    }
+}
+
+/// The ways articles write a qualification that is no single word: "Ph.D.", "doctorate".
+fn spellings(stem: &str) -> Option<&'static [&'static str]> {
+    match stem {
+        "phd" | "doctorate" | "doctoral" => {
+            Some(&["phd", "ph.d", "ph. d", "doctorate", "doctoral"])
+        }
+        _ => None,
+    }
+}
+
+/// The first place `text` has one of `spellings`, ignoring ASCII case.
+fn find_spelling(text: &str, spellings: &[&str]) -> Option<Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    spellings
+        .iter()
+        .filter_map(|s| lower.find(s).map(|at| at..at + s.len()))
+        .min_by_key(|range| range.start)
+}
+
+/// The words of `text` with their byte ranges.
+fn words_with_spans(text: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
+    let mut start = None;
+    let mut words = Vec::new();
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((&text[from..at], from..at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push((&text[from..], from..text.len()));
+    }
+    words.into_iter()
+}

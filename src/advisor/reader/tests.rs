@@ -1,0 +1,170 @@
+//! The reader on the questions the issue names, and on the edges of its rules. The broad
+//! measure is the question corpus (`tests/questions/`, `tests/it/questions.rs`).
+
+use super::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| {
+        KnowledgeBase::from_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
+            .expect("shipped knowledge base")
+    })
+}
+
+fn read_one(question: &str) -> Reading {
+    read(kb(), question, None)
+}
+
+#[track_caller]
+fn check(question: &str, intent: Intent, roles: &[&str], aspect: Option<Section>) {
+    let reading = read_one(question);
+    assert_eq!(
+        (reading.intent, reading.roles.as_slice(), reading.aspect),
+        (
+            intent,
+            roles
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .as_slice(),
+            aspect
+        ),
+        "{question}: {reading:?}"
+    );
+}
+
+#[test]
+fn an_aspect_asked_is_read_as_that_aspect() {
+    check(
+        "does a data scientist need a master's degree?",
+        Intent::YesNo,
+        &["data-scientist"],
+        Some(Section::Education),
+    );
+    check(
+        "how's the job market for ML engineers?",
+        Intent::Aspect,
+        &["machine-learning-engineer"],
+        Some(Section::Outlook),
+    );
+    check(
+        "which sectors employ data specialists?",
+        Intent::Aspect,
+        &["data-specialist"],
+        Some(Section::Industries),
+    );
+    check(
+        "what does an MLOps engineer do all day?",
+        Intent::Aspect,
+        &["mlops-engineer"],
+        Some(Section::Responsibilities),
+    );
+}
+
+#[test]
+fn a_role_named_in_part_of_several_is_asked_for() {
+    let reading = read_one("how do I break into data operations?");
+    assert_eq!(reading.intent, Intent::Clarify);
+    assert_eq!(
+        reading.candidates,
+        ["data-operations-specialist", "data-operations-manager"]
+    );
+    assert_eq!(reading.aspect, Some(Section::Tips));
+}
+
+#[test]
+fn skills_the_asker_has_lead_a_path_to_the_role_named() {
+    let reading =
+        read_one("I know Python and pandas, how do I become a machine learning scientist?");
+    assert_eq!(reading.intent, Intent::Path);
+    assert_eq!(reading.roles, ["machine-learning-scientist"]);
+    assert_eq!(reading.items, ["python", "pandas"]);
+}
+
+#[test]
+fn yes_no_and_reverse_questions_name_their_item() {
+    let reading = read_one("is tableau useful for a data specialist?");
+    assert_eq!(
+        (reading.intent, reading.items.as_slice()),
+        (Intent::YesNo, ["tableau".to_owned()].as_slice())
+    );
+    let reading = read_one("does an ML engineer need Java?");
+    assert_eq!((reading.intent, reading.roles.len()), (Intent::YesNo, 1));
+    for (question, item) in [
+        ("which roles need rust?", "rust"),
+        ("which roles use docker?", "docker"),
+    ] {
+        let reading = read_one(question);
+        assert_eq!(reading.intent, Intent::Reverse, "{question}");
+        assert_eq!(reading.items, [item], "{question}");
+    }
+}
+
+#[test]
+fn two_roles_and_pay_are_a_salary_question_for_both() {
+    check(
+        "which pays more, ML engineer or data specialist?",
+        Intent::Salary,
+        &["machine-learning-engineer", "data-specialist"],
+        None,
+    );
+}
+
+#[test]
+fn a_phrase_longer_than_a_cue_takes_its_words() {
+    // "job market" is about the outlook, not a request for job listings.
+    assert_eq!(
+        read_one("job market for data scientists").intent,
+        Intent::Aspect
+    );
+    assert_eq!(read_one("jobs for data scientists").intent, Intent::Jobs);
+}
+
+#[test]
+fn a_follow_up_keeps_the_roles_or_the_aspect() {
+    let first = read_one("what does a data scientist need to know?");
+    let topic = first.topic().expect("a role was named");
+    let next = read(kb(), "and the education?", Some(&topic));
+    assert_eq!(
+        (next.intent, next.roles.as_slice(), next.aspect),
+        (
+            Intent::Aspect,
+            ["data-scientist".to_owned()].as_slice(),
+            Some(Section::Education)
+        )
+    );
+    let next = read(kb(), "what about for an mlops engineer?", Some(&topic));
+    assert_eq!(
+        (next.intent, next.roles.as_slice(), next.aspect),
+        (
+            Intent::Aspect,
+            ["mlops-engineer".to_owned()].as_slice(),
+            first.aspect
+        )
+    );
+}
+
+#[test]
+fn nothing_to_read_is_unknown_and_never_panics() {
+    for question in [
+        "",
+        "???",
+        "🤷",
+        "¿Qué hace un científico de datos?",
+        "<@123>",
+    ] {
+        let reading = read_one(question);
+        assert!(reading.roles.is_empty(), "{question}: {reading:?}");
+    }
+    assert_eq!(read_one("🤷").intent, Intent::Unknown);
+}
+
+#[test]
+fn words_keep_where_they_stand_and_what_breaks_them() {
+    let words = words_of("Hi, I'm a DS");
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(texts, ["hi", "i", "m", "a", "ds"]);
+    assert!(words[1].after_break && !words[2].after_break);
+}

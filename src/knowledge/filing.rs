@@ -1,0 +1,226 @@
+//! Facts stated outside a section (a "differences" bullet, an intro sentence of a prose
+//! article) filed under every aspect they speak to, so that a role's Education is not "not
+//! covered" when an article says "a Master's Degree in Data Science for Data Scientists".
+//!
+//! A fact speaks to Education when it names a qualification, to Tools or Skills when it names
+//! a taxonomy entity of a tool or skill category, to Responsibilities when it says what a
+//! role is responsible for, to Outlook when it speaks of demand. A fact that names another
+//! role too ("… for Data Scientists whereas a Software Engineering Bachelors for MLOps
+//! Engineers") is filed as the clause about its own role when one clause names it alone.
+//! Filed copies keep their sources and say where they came from ([`Fact::filed_from`]); they
+//! follow the section's own facts.
+
+use super::mentions::RoleNames;
+use super::model::{Category, Fact, Role, Section};
+use super::taxonomy::Taxonomy;
+
+/// Sections whose facts are filed elsewhere too.
+const STRAY: [Section; 1] = [Section::Differences];
+
+/// Words that make a fact about qualifications.
+const EDUCATION_WORDS: [&str; 14] = [
+    "degree",
+    "degrees",
+    "bachelor",
+    "bachelors",
+    "master",
+    "masters",
+    "phd",
+    "doctorate",
+    "certification",
+    "certifications",
+    "certificate",
+    "diploma",
+    "educational",
+    "education",
+];
+
+/// Phrases that make a fact about what the role does.
+const DUTY_PHRASES: [&str; 3] = ["responsible for", "in charge of", "their job is"];
+
+/// Phrases that make a fact about the job market.
+const OUTLOOK_PHRASES: [&str; 4] = ["demand", "job market", "growth", "outlook"];
+
+/// Files every role's stray facts under the aspects they speak to.
+pub fn file_stray_facts(roles: &mut [Role], taxonomy: &Taxonomy) {
+    let names = RoleNames::build(roles);
+    for (id, role) in roles.iter_mut().enumerate() {
+        let mut filed: Vec<(Section, Fact)> = Vec::new();
+        for section in STRAY {
+            for fact in role.facts(section) {
+                // Filed as what it says of this role alone, where it says more.
+                let text = names
+                    .text_about(&fact.text, &[id])
+                    .map_or_else(|| fact.text.clone(), |own| own.into_owned());
+                for aspect in aspects_of(&text, taxonomy, &names) {
+                    filed.push((
+                        aspect,
+                        Fact {
+                            text: text.clone(),
+                            sources: fact.sources.clone(),
+                            filed_from: Some(section),
+                        },
+                    ));
+                }
+            }
+        }
+        for (aspect, fact) in filed {
+            let facts = role.sections.entry(aspect).or_default();
+            if !facts.iter().any(|f| f.text == fact.text) {
+                facts.push(fact);
+            }
+        }
+    }
+}
+
+/// The aspects a fact speaks to, in profile order. A skill or tool that is part of a role's
+/// name ("MLOps" in "MLOps Engineers focus on…") is the role, not a tool.
+pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Section> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let roles = names.names_in(text);
+    let categories: Vec<Category> = taxonomy
+        .mentions_in(text)
+        .into_iter()
+        .filter(|(span, _)| {
+            !roles
+                .iter()
+                .any(|(role, _)| role.start < span.end && span.start < role.end)
+        })
+        .map(|(_, entry)| entry.category)
+        .collect();
+    let mut aspects = Vec::new();
+    if DUTY_PHRASES.iter().any(|p| lower.contains(p)) {
+        aspects.push(Section::Responsibilities);
+    }
+    // The fields a qualification names ("a Software Engineering Bachelors") are what it is
+    // in, not skills or tools of their own.
+    let qualification = words.iter().any(|w| EDUCATION_WORDS.contains(w));
+    if !qualification && categories.iter().any(|c| is_skill(*c)) {
+        aspects.push(Section::Skills);
+    }
+    if qualification {
+        aspects.push(Section::Education);
+    }
+    if !qualification && categories.iter().any(|c| is_tool(*c)) {
+        aspects.push(Section::Tools);
+    }
+    if OUTLOOK_PHRASES.iter().any(|p| lower.contains(p)) {
+        aspects.push(Section::Outlook);
+    }
+    aspects
+}
+
+/// Whether a taxonomy category is a skill one learns (as opposed to a tool one uses).
+pub fn is_skill(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Language
+            | Category::Method
+            | Category::Governance
+            | Category::Management
+            | Category::SoftSkill
+    )
+}
+
+/// Whether a taxonomy category is a tool, library, platform or service.
+pub fn is_tool(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Framework
+            | Category::DataTool
+            | Category::Database
+            | Category::Visualization
+            | Category::Cloud
+            | Category::Devops
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn role(name: &str, aliases: &[&str]) -> Role {
+        Role {
+            slug: crate::knowledge::names::slugify(name),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            sections: BTreeMap::new(),
+            competencies: Vec::new(),
+            sources: vec![0],
+            notes: Vec::new(),
+        }
+    }
+
+    fn taxonomy() -> Taxonomy {
+        Taxonomy::from_toml(include_str!("../../knowledge/skills.toml")).expect("taxonomy")
+    }
+
+    #[test]
+    fn a_difference_is_filed_as_the_clause_about_each_role() {
+        let text = "Usually, there is a Master's Degree in Data Science for Data Scientists whereas a Software Engineering Bachelors for MLOps Engineers.";
+        let mut roles = vec![
+            role("Data Scientist", &[]),
+            role("MLOps Engineer", &["MLOps"]),
+        ];
+        for r in &mut roles {
+            r.sections.insert(
+                Section::Differences,
+                vec![Fact {
+                    text: text.into(),
+                    sources: vec![3],
+                    filed_from: None,
+                }],
+            );
+        }
+        file_stray_facts(&mut roles, &taxonomy());
+        let education = |r: &Role| r.facts(Section::Education).to_vec();
+        assert_eq!(
+            education(&roles[0])[0].text,
+            "Usually, there is a Master's Degree in Data Science for Data Scientists."
+        );
+        assert_eq!(
+            education(&roles[1])[0].text,
+            "A Software Engineering Bachelors for MLOps Engineers."
+        );
+        assert_eq!(education(&roles[1])[0].sources, [3]);
+        assert_eq!(
+            education(&roles[1])[0].filed_from,
+            Some(Section::Differences)
+        );
+    }
+
+    #[test]
+    fn named_tools_and_skills_file_under_tools_and_skills() {
+        let tax = taxonomy();
+        let names = RoleNames::build(&[role("MLOps Engineer", &[]), role("Data Scientist", &[])]);
+        assert_eq!(
+            aspects_of(
+                "MLOps focus more on OOP and work with DevOp tools like Docker and CircleCi",
+                &tax,
+                &names
+            ),
+            [Section::Skills, Section::Tools]
+        );
+        assert_eq!(
+            aspects_of(
+                "Data Scientists are responsible for choosing and creating the algorithm",
+                &tax,
+                &names
+            ),
+            [Section::Responsibilities, Section::Skills]
+        );
+        assert!(aspects_of("Data Scientists are more research-oriented", &tax, &names).is_empty());
+        // "MLOps" names the role here, not the practice.
+        assert!(!aspects_of(
+            "MLOps Engineers focus on production-ready code.",
+            &tax,
+            &names
+        )
+        .contains(&Section::Tools));
+    }
+}
