@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the engine: knowledge-base build, `/compare` from command line to
-//! JSON bytes, autocomplete per keystroke and plain-language `ask`, each on our knowledge
-//! base and on synthetic ones of 1,000 and 10,000 articles. Figures go in BENCHMARKS.md.
+//! JSON bytes, autocomplete per keystroke, `/search` and a plain-language question to JSON
+//! bytes, each on our knowledge base and on synthetic ones of 1,000 and 10,000 articles.
+//! Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -85,6 +86,13 @@ fn bench_queries(c: &mut Criterion) {
         });
         c.bench_function(&format!("autocomplete_typo/{name}"), |b| {
             b.iter(|| advisor::autocomplete(kb, black_box("dat specalist")))
+        });
+        c.bench_function(&format!("search/{name}"), |b| {
+            b.iter(|| {
+                let reply = answer(&runtime, &service, black_box("/search data pipelines python"))
+                    .expect("search answers");
+                serde_json::to_vec(&InteractionResponse::Message(reply)).expect("serialises")
+            })
         });
         c.bench_function(&format!("ask/{name}"), |b| {
             b.iter(|| {
