@@ -89,8 +89,12 @@ fn bench_queries(c: &mut Criterion) {
         });
         c.bench_function(&format!("search/{name}"), |b| {
             b.iter(|| {
-                let reply = answer(&runtime, &service, black_box("/search data pipelines python"))
-                    .expect("search answers");
+                let reply = answer(
+                    &runtime,
+                    &service,
+                    black_box("/search data pipelines python"),
+                )
+                .expect("search answers");
                 serde_json::to_vec(&InteractionResponse::Message(reply)).expect("serialises")
             })
         });
