@@ -30,6 +30,7 @@ fn main() {
         .build()
         .expect("a runtime");
     let mut bytes = 0;
+    let started = std::time::Instant::now();
     for _ in 0..times {
         let reply = advisor::read_line(service.knowledge(), &line)
             .and_then(|call| runtime.block_on(service.answer(&call, &caller, 0)))
@@ -38,7 +39,8 @@ fn main() {
         let response = InteractionResponse::Message(reply);
         bytes += serde_json::to_vec(&response).map_or(0, |b| b.len());
     }
-    println!("{bytes} bytes");
+    let each = started.elapsed() / times.max(1) as u32;
+    println!("{bytes} bytes, {each:?} per answer");
 }
 
 // The binary's allocator, so the figures are the ones `rolecall` would see.

@@ -56,6 +56,8 @@ pub struct KnowledgeBase {
     by_competency: HashMap<String, Vec<RoleId>>,
     /// Every role's names, to tell which roles a fact names.
     role_names: mentions::RoleNames,
+    /// The words of every role's names, for the parts of names a question uses.
+    name_parts: mentions::NameParts,
     /// Every fact, for `/search`.
     facts: search::FactIndex,
 }
@@ -128,6 +130,7 @@ impl KnowledgeBase {
         let index = RoleIndex::build(&merged.roles);
         let by_competency = competency_index(&merged.roles);
         let role_names = mentions::RoleNames::build(&merged.roles);
+        let name_parts = mentions::NameParts::build(&merged.roles);
         let facts = search::FactIndex::build(&merged.roles, &taxonomy);
         Ok(KnowledgeBase {
             articles,
@@ -139,6 +142,7 @@ impl KnowledgeBase {
             index,
             by_competency,
             role_names,
+            name_parts,
             facts,
         })
     }

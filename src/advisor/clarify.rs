@@ -46,7 +46,7 @@ pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str
         (CommandId::Path, _) => "Which role do you want to move to?".to_owned(),
         _ => format!("Which role should `/{}` answer for?", command.name),
     };
-    let candidates = likely_roles(kb, named.first().copied());
+    let candidates = likely_roles(kb, named.first().copied(), MOST + named.len());
     let choices = candidates
         .into_iter()
         .filter(|role| !named.iter().any(|n| n.slug == role.slug))
@@ -73,7 +73,7 @@ pub fn which_role_for(
     request: impl Fn(&Role) -> Request,
 ) -> Problem {
     let roles: Vec<&Role> = if candidates.is_empty() {
-        likely_roles(kb, None)
+        likely_roles(kb, None, MOST)
     } else {
         candidates
             .iter()
@@ -97,20 +97,34 @@ pub fn which_role_for(
     Problem::WhichRole(Clarification { question, choices })
 }
 
-/// The roles to offer when one is missing: those sharing the most skills and tools with
-/// `near`, then the rest by name; every role by name when there is nothing to be near.
-fn likely_roles<'k>(kb: &'k KnowledgeBase, near: Option<&Role>) -> Vec<&'k Role> {
-    let mut roles: Vec<&Role> = kb.roles.iter().collect();
-    roles.sort_by_cached_key(|role| {
-        let shared = near.map_or(0, |near| {
+/// The `most` roles to offer when one is missing: those sharing the most skills and tools
+/// with `near`, then the rest by name; roles by name when there is nothing to be near.
+/// Only the few offered are sorted, however many roles the knowledge base holds.
+fn likely_roles<'k>(kb: &'k KnowledgeBase, near: Option<&Role>, most: usize) -> Vec<&'k Role> {
+    let shared = |role: &Role| {
+        near.map_or(0, |near| {
             near.competencies
                 .iter()
                 .filter(|c| role.has_competency(&c.key))
                 .count()
-        });
-        (std::cmp::Reverse(shared), role.name.to_lowercase())
-    });
-    roles
+        })
+    };
+    let mut scored: Vec<(usize, &Role)> = kb.roles.iter().map(|r| (shared(r), r)).collect();
+    let order = |a: &(usize, &Role), b: &(usize, &Role)| {
+        // ASCII folding is enough to order names for a menu, and cheap enough for thousands.
+        fn lower(role: &Role) -> impl Iterator<Item = u8> + '_ {
+            role.name.bytes().map(|b| b.to_ascii_lowercase())
+        }
+        b.0.cmp(&a.0)
+            .then_with(|| lower(a.1).cmp(lower(b.1)))
+            .then_with(|| a.1.slug.cmp(&b.1.slug))
+    };
+    if scored.len() > most {
+        scored.select_nth_unstable_by(most, order);
+        scored.truncate(most);
+    }
+    scored.sort_unstable_by(order);
+    scored.into_iter().map(|(_, role)| role).collect()
 }
 
 /// The line a choice carries, if the request has one (a change to the job board has none).

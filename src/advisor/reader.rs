@@ -619,40 +619,20 @@ fn name_part<'k>(
     words: &[&str],
     generic_too: bool,
 ) -> Option<(String, Vec<&'k str>)> {
-    let keys: Vec<(Vec<String>, &'k str)> = kb
-        .roles
-        .iter()
-        .flat_map(|role| {
-            std::iter::once(&role.name)
-                .chain(&role.aliases)
-                .map(move |name| (name, role.slug.as_str()))
-        })
-        .map(|(name, slug)| {
-            let words = normalize(name)
-                .split(' ')
-                .map(|word| singular(word).into_owned())
-                .collect();
-            (words, slug)
-        })
-        .collect();
-    let roles_with = |run: &[&str]| {
-        let mut slugs: Vec<&'k str> = Vec::new();
-        for (name, slug) in &keys {
-            let inside = name
-                .windows(run.len())
-                .any(|part| part.iter().zip(run).all(|(a, b)| *a == singular(b)));
-            if inside && !slugs.contains(slug) {
-                slugs.push(slug);
-            }
-        }
-        slugs
+    let roles_with = |run: &[&str]| -> Vec<&'k str> {
+        kb.roles_with_name_part(run)
+            .into_iter()
+            .map(|role| role.slug.as_str())
+            .collect()
     };
     (1..=MAX_NAME_WORDS.min(words.len())).rev().find_map(|n| {
         words.windows(n).find_map(|run| {
-            let roles = roles_with(run);
             let generic = !generic_too && run.iter().all(|w| is_generic(w));
-            (!run.iter().any(|w| STOP_WORDS.contains(w)) && !generic && !roles.is_empty())
-                .then(|| (run.join(" "), roles))
+            if generic || run.iter().any(|w| STOP_WORDS.contains(w)) {
+                return None;
+            }
+            let roles = roles_with(run);
+            (!roles.is_empty()).then(|| (run.join(" "), roles))
         })
     })
 }

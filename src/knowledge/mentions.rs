@@ -3,12 +3,13 @@
 //! two words or more. The advisor reads questions with it, the job board tags job titles.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lines::sentences;
 
-use super::words::normalize;
-use super::{KnowledgeBase, Role};
+use super::words::{normalize, singular};
+use super::{KnowledgeBase, Role, RoleId};
 
 /// Longest role name, in words, looked for in a text.
 pub const MAX_NAME_WORDS: usize = 6;
@@ -74,6 +75,16 @@ impl KnowledgeBase {
             }
         }
         found
+    }
+
+    /// The roles with a name or alias holding `run` (lower-case words) as consecutive whole
+    /// words, plurals aside ("data operations", "engineer"), each once, in role order.
+    pub fn roles_with_name_part(&self, run: &[&str]) -> Vec<&Role> {
+        self.name_parts
+            .roles_with(run)
+            .into_iter()
+            .map(|id| &self.roles[id])
+            .collect()
     }
 
     /// How surely `phrase` names a role by itself, for reading bare values of a command.
@@ -270,4 +281,66 @@ fn as_sentence(clause: &str) -> String {
     };
     out.push('.');
     out
+}
+
+/// The words of every role's names and aliases, singular, with an index from word to the
+/// names holding it: which roles a part of a name ("data operations", "engineer") may mean,
+/// found among the few names sharing its rarest word rather than by normalising every name
+/// on every question.
+#[derive(Debug, Default)]
+pub struct NameParts {
+    /// Each name's words, with its role, in role order.
+    names: Vec<(RoleId, Box<[Box<str>]>)>,
+    /// Singular word → indices into `names`, ascending.
+    by_word: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl NameParts {
+    pub fn build(roles: &[Role]) -> NameParts {
+        let mut parts = NameParts::default();
+        for (id, role) in roles.iter().enumerate() {
+            for name in std::iter::once(&role.name).chain(&role.aliases) {
+                let words: Box<[Box<str>]> = normalize(name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| singular(w).into())
+                    .collect();
+                let at = parts.names.len() as u32;
+                for word in words.iter() {
+                    let list = parts.by_word.entry(word.clone()).or_default();
+                    if list.last() != Some(&at) {
+                        list.push(at);
+                    }
+                }
+                parts.names.push((id, words));
+            }
+        }
+        parts
+    }
+
+    /// The roles with a name or alias holding `run` (lower-case words) as consecutive whole
+    /// words, plurals aside, each once, in role order.
+    pub fn roles_with(&self, run: &[&str]) -> Vec<RoleId> {
+        let run: Vec<Cow<'_, str>> = run.iter().map(|w| singular(w)).collect();
+        let candidates = run
+            .iter()
+            .map(|word| {
+                self.by_word
+                    .get(word.as_ref())
+                    .map_or(&[][..], Vec::as_slice)
+            })
+            .min_by_key(|list| list.len())
+            .unwrap_or(&[]);
+        let mut roles: Vec<RoleId> = Vec::new();
+        for &at in candidates {
+            let (role, words) = &self.names[at as usize];
+            let holds = words
+                .windows(run.len())
+                .any(|part| part.iter().zip(&run).all(|(a, b)| **a == **b));
+            if holds && roles.last() != Some(role) {
+                roles.push(*role);
+            }
+        }
+        roles
+    }
 }

@@ -35,19 +35,30 @@ pub struct Hit {
 }
 
 /// The search index of a knowledge base.
+///
+/// Postings are kept per distinct fact text: a fact filed under several aspects, or stated
+/// alike by many articles, is scored once and then expanded to every place it stands. Scores
+/// are still those of BM25 over facts (document frequencies and lengths count every place),
+/// so the ranking is what indexing each fact on its own would give.
 #[derive(Debug, Default)]
 pub struct FactIndex {
-    /// Facts in index order, compactly: (role, section, index in section).
-    facts: Vec<(u32, Section, u16)>,
-    /// Terms per fact.
+    /// Every fact's place (role, section, index in section), grouped by text.
+    places: Vec<(u32, Section, u16)>,
+    /// Where each text's places start in `places` (one more entry than texts).
+    place_starts: Vec<u32>,
+    /// Terms per text.
     lengths: Vec<u16>,
+    /// Facts indexed, and their average length in terms.
+    fact_count: u32,
     average_length: f32,
     /// Term → its id.
     terms: HashMap<String, u32>,
-    /// Where each term's postings start in `documents` (one more entry than terms).
+    /// Where each term's postings start in `texts` (one more entry than terms).
     starts: Vec<u32>,
-    documents: Vec<u32>,
+    texts: Vec<u32>,
     frequencies: Vec<u8>,
+    /// Per term: how many facts hold it.
+    fact_frequencies: Vec<u32>,
     /// Per term: whether it stands for a taxonomy entity.
     entity_terms: Vec<bool>,
 }
@@ -56,53 +67,88 @@ impl FactIndex {
     /// Indexes every fact of every role.
     pub fn build(roles: &[Role], taxonomy: &Taxonomy) -> FactIndex {
         let mut index = FactIndex::default();
-        let mut terms: HashMap<String, u32> = HashMap::new();
-        // (term, fact, frequency), gathered fact by fact, then grouped by term.
+        let mut text_ids: HashMap<&str, u32> = HashMap::new();
+        // (text, place), in fact order; grouped by text below.
+        let mut placed: Vec<(u32, (u32, Section, u16))> = Vec::new();
+        // (term, text, frequency), gathered text by text, then grouped by term.
         let mut postings: Vec<(u32, u32, u8)> = Vec::new();
-        let mut fact_terms: Vec<u32> = Vec::new();
+        let mut text_terms: Vec<u32> = Vec::new();
         for (role_id, role) in roles.iter().enumerate() {
             for (&section, facts) in &role.sections {
                 for (i, fact) in facts.iter().enumerate().take(usize::from(u16::MAX)) {
-                    let doc = index.facts.len() as u32;
-                    index.facts.push((role_id as u32, section, i as u16));
-                    fact_terms.clear();
-                    each_term(&fact.text, taxonomy, |term| {
-                        let next = terms.len() as u32;
-                        fact_terms.push(*terms.entry(term.to_owned()).or_insert(next));
-                    });
-                    index
-                        .lengths
-                        .push(fact_terms.len().min(usize::from(u16::MAX)) as u16);
-                    fact_terms.sort_unstable();
-                    for run in fact_terms.chunk_by(|a, b| a == b) {
-                        postings.push((run[0], doc, run.len().min(255) as u8));
-                    }
+                    let text = match text_ids.get(fact.text.as_str()) {
+                        Some(&text) => text,
+                        None => {
+                            let text = index.lengths.len() as u32;
+                            text_ids.insert(&fact.text, text);
+                            index.add_text(text, &fact.text, taxonomy, &mut text_terms);
+                            for run in text_terms.chunk_by(|a, b| a == b) {
+                                postings.push((run[0], text, run.len().min(255) as u8));
+                            }
+                            text
+                        }
+                    };
+                    placed.push((text, (role_id as u32, section, i as u16)));
                 }
             }
         }
-        postings.sort_unstable_by_key(|&(term, doc, _)| (term, doc));
-        index.starts = Vec::with_capacity(terms.len() + 1);
-        let mut at = 0;
-        for term in 0..terms.len() as u32 {
-            index.starts.push(at as u32);
-            while at < postings.len() && postings[at].0 == term {
-                at += 1;
-            }
-        }
-        index.starts.push(postings.len() as u32);
-        index.documents = postings.iter().map(|&(_, doc, _)| doc).collect();
-        index.frequencies = postings.iter().map(|&(_, _, tf)| tf).collect();
-        let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
-        index.average_length = total as f32 / index.lengths.len().max(1) as f32;
-        index.entity_terms = vec![false; terms.len()];
-        for (term, &id) in &terms {
-            index.entity_terms[id as usize] = term.starts_with('=');
-        }
-        index.terms = terms;
+        index.group_places(placed);
+        index.group_postings(postings);
         index
     }
 
-    /// The facts that best match `query`, best first, at most `limit`; ties in index order.
+    /// Adds `text`'s length and leaves its term ids, sorted, in `found`.
+    fn add_text(&mut self, id: u32, text: &str, taxonomy: &Taxonomy, found: &mut Vec<u32>) {
+        debug_assert_eq!(id as usize, self.lengths.len());
+        found.clear();
+        each_term(text, taxonomy, |term| {
+            let next = self.terms.len() as u32;
+            let id = match self.terms.get(term) {
+                Some(&id) => id,
+                None => *self.terms.entry(term.to_owned()).or_insert(next),
+            };
+            found.push(id);
+        });
+        self.lengths
+            .push(found.len().min(usize::from(u16::MAX)) as u16);
+        found.sort_unstable();
+    }
+
+    /// Groups the places by text (keeping fact order within a text) and counts lengths over
+    /// facts, as BM25 does.
+    fn group_places(&mut self, mut placed: Vec<(u32, (u32, Section, u16))>) {
+        placed.sort_by_key(|&(text, _)| text);
+        self.fact_count = placed.len() as u32;
+        let total: u64 = placed
+            .iter()
+            .map(|&(text, _)| u64::from(self.lengths[text as usize]))
+            .sum();
+        self.average_length = total as f32 / placed.len().max(1) as f32;
+        self.place_starts = run_starts(placed.iter().map(|&(text, _)| text), self.lengths.len());
+        self.places = placed.into_iter().map(|(_, place)| place).collect();
+    }
+
+    /// Groups the postings by term, in text order, and counts each term's facts.
+    fn group_postings(&mut self, mut postings: Vec<(u32, u32, u8)>) {
+        postings.sort_unstable_by_key(|&(term, text, _)| (term, text));
+        self.starts = run_starts(postings.iter().map(|&(term, _, _)| term), self.terms.len());
+        self.texts = postings.iter().map(|&(_, text, _)| text).collect();
+        self.frequencies = postings.iter().map(|&(_, _, tf)| tf).collect();
+        self.fact_frequencies = (0..self.terms.len())
+            .map(|term| {
+                self.postings(term as u32)
+                    .map(|(text, _)| self.places_of(text).len() as u32)
+                    .sum()
+            })
+            .collect();
+        self.entity_terms = vec![false; self.terms.len()];
+        for (term, &id) in &self.terms {
+            self.entity_terms[id as usize] = term.starts_with('=');
+        }
+    }
+
+    /// The facts that best match `query`, best first, at most `limit`; ties in the order
+    /// their texts first appear.
     pub fn search(&self, query: &str, taxonomy: &Taxonomy, limit: usize) -> Vec<Hit> {
         let mut query_terms: Vec<u32> = Vec::new();
         each_term(query, taxonomy, |term| {
@@ -115,66 +161,86 @@ impl FactIndex {
         if query_terms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let count = self.facts.len() as f32;
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        // A query that names a skill or tool is about it: facts must name one it names.
-        let entities: Vec<u32> = query_terms
-            .iter()
-            .copied()
-            .filter(|&t| self.is_entity(t))
-            .collect();
-        let mut required: Option<std::collections::HashSet<u32>> = None;
-        if !entities.is_empty() {
-            let mut naming = std::collections::HashSet::new();
-            for &term in &entities {
-                naming.extend(self.postings(term).map(|(doc, _)| doc));
-            }
-            required = Some(naming);
-        }
-        for term in query_terms {
-            let (from, to) = (
-                self.starts[term as usize] as usize,
-                self.starts[term as usize + 1] as usize,
-            );
-            let frequency = (to - from) as f32;
-            let idf = ((count - frequency + 0.5) / (frequency + 0.5) + 1.0).ln();
-            for at in from..to {
-                let doc = self.documents[at];
-                if required.as_ref().is_some_and(|r| !r.contains(&doc)) {
-                    continue;
+        let ranked = self.rank(&query_terms);
+        let mut hits = Vec::new();
+        for (text, score) in ranked {
+            for &(role, section, index) in self.places_of(text) {
+                if hits.len() == limit {
+                    return hits;
                 }
-                let tf = f32::from(self.frequencies[at]);
-                let length = f32::from(self.lengths[doc as usize]);
-                let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
-                *scores.entry(doc).or_default() += idf * tf * (K1 + 1.0) / (tf + norm);
-            }
-        }
-        let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .map(|(doc, score)| {
-                let (role, section, index) = self.facts[doc as usize];
-                Hit {
+                hits.push(Hit {
                     fact: FactRef {
                         role: role as usize,
                         section,
                         index: usize::from(index),
                     },
                     score,
-                }
-            })
-            .collect()
+                });
+            }
+        }
+        hits
     }
 
-    /// The facts holding term `id`, with how often.
+    /// Every text holding a term of `query_terms`, with its BM25 score, best first, ties in
+    /// text order. A query that names a skill or tool is about it: texts must name one of
+    /// those it names.
+    fn rank(&self, query_terms: &[u32]) -> Vec<(u32, f32)> {
+        let about_entities = query_terms.iter().any(|&t| self.is_entity(t));
+        // Dense accumulators: a text's score, and whether it names a queried entity.
+        let mut scores = vec![0f32; self.lengths.len()];
+        let mut names_entity = vec![
+            false;
+            if about_entities {
+                self.lengths.len()
+            } else {
+                0
+            }
+        ];
+        let mut touched: Vec<u32> = Vec::new();
+        let count = self.fact_count as f32;
+        let norm_per_term = K1 / self.average_length.max(1.0);
+        for &term in query_terms {
+            let frequency = self.fact_frequencies[term as usize] as f32;
+            let idf = ((count - frequency + 0.5) / (frequency + 0.5) + 1.0).ln();
+            let entity = self.is_entity(term);
+            for (text, tf) in self.postings(term) {
+                let at = text as usize;
+                if scores[at] == 0.0 {
+                    touched.push(text);
+                }
+                let tf = f32::from(tf);
+                let norm = K1 * (1.0 - B) + B * norm_per_term * f32::from(self.lengths[at]);
+                scores[at] += idf * tf * (K1 + 1.0) / (tf + norm);
+                if entity {
+                    names_entity[at] = true;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = touched
+            .into_iter()
+            .filter(|&text| !about_entities || names_entity[text as usize])
+            .map(|text| (text, scores[text as usize]))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// The places of text `id`.
+    fn places_of(&self, id: u32) -> &[(u32, Section, u16)] {
+        let (from, to) = (
+            self.place_starts[id as usize] as usize,
+            self.place_starts[id as usize + 1] as usize,
+        );
+        &self.places[from..to]
+    }
+
+    /// The texts holding term `id`, with how often.
     fn postings(&self, id: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let (from, to) = (
             self.starts[id as usize] as usize,
             self.starts[id as usize + 1] as usize,
         );
-        (from..to).map(|at| (self.documents[at], self.frequencies[at]))
+        (from..to).map(|at| (self.texts[at], self.frequencies[at]))
     }
 
     /// Whether term `id` is a taxonomy entity's.
@@ -189,9 +255,21 @@ impl FactIndex {
         let Some(&id) = self.terms.get(&term) else {
             return 0.0;
         };
-        let (from, to) = (self.starts[id as usize], self.starts[id as usize + 1]);
-        (to - from) as f32 / self.facts.len().max(1) as f32
+        self.fact_frequencies[id as usize] as f32 / self.fact_count.max(1) as f32
     }
+}
+
+/// Where each run of equal keys starts in `keys` (sorted, each below `count`), for keys
+/// `0..count`, plus the end: compressed sparse rows.
+fn run_starts(keys: impl Iterator<Item = u32>, count: usize) -> Vec<u32> {
+    let mut starts = vec![0u32; count + 1];
+    for key in keys {
+        starts[key as usize + 1] += 1;
+    }
+    for at in 1..starts.len() {
+        starts[at] += starts[at - 1];
+    }
+    starts
 }
 
 /// Calls `found` with each term of `text`: its words' stems (no stop words), then each
@@ -305,6 +383,38 @@ mod tests {
         for word in ["pipelines", "python", "weather"] {
             assert!(!is_stop_word(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_text_stated_in_several_places_is_found_in_each_and_scored_per_fact() {
+        let tax = taxonomy();
+        let shared = "Build and maintain data pipelines.";
+        let roles = [
+            role(
+                "Data Engineer",
+                &[
+                    (Section::Responsibilities, shared),
+                    (Section::Skills, "Pipelines."),
+                ],
+            ),
+            role("Analyst", &[(Section::Responsibilities, shared)]),
+        ];
+        let index = FactIndex::build(&roles, &tax);
+        let hits = index.search("data pipelines", &tax, 10);
+        let places: Vec<(usize, Section)> =
+            hits.iter().map(|h| (h.fact.role, h.fact.section)).collect();
+        assert!(
+            places.contains(&(0, Section::Responsibilities)),
+            "{places:?}"
+        );
+        assert!(
+            places.contains(&(1, Section::Responsibilities)),
+            "{places:?}"
+        );
+        assert_eq!(hits.len(), 3);
+        // Three facts, two holding the shared text: "data" is in two of three facts.
+        assert!((index.share_with("data") - 2.0 / 3.0).abs() < 1e-6);
+        assert_eq!(index.search("data pipelines", &tax, 1).len(), 1);
     }
 
     #[test]

@@ -283,3 +283,36 @@ fn roles_with_any_competency_are_those_listing_it() {
     let both = kb.roles_with_any(&["python".to_owned(), "sql".to_owned()]);
     assert!(both.windows(2).all(|w| w[0].slug != w[1].slug));
 }
+
+#[test]
+fn parts_of_names_find_every_role_holding_them_in_order() {
+    let kb = kb();
+    let slugs = |run: &[&str]| -> Vec<String> {
+        kb.roles_with_name_part(run)
+            .into_iter()
+            .map(|role| role.slug.clone())
+            .collect()
+    };
+    let operations = slugs(&["data", "operations"]);
+    assert!(operations.contains(&"data-operations-manager".to_owned()));
+    assert!(operations.contains(&"data-operations-specialist".to_owned()));
+    for slug in &operations {
+        let role = kb.exact(slug).expect("a known role");
+        let names = std::iter::once(&role.name).chain(&role.aliases);
+        assert!(
+            names
+                .map(|n| n.to_lowercase())
+                .any(|n| n.contains("data operation")),
+            "{slug}"
+        );
+    }
+    // Plurals aside, whole words only, consecutive only, each role once, in role order.
+    assert_eq!(slugs(&["data", "operation"]), operations);
+    assert!(slugs(&["engineers"]).len() >= 3);
+    assert!(slugs(&["oper"]).is_empty());
+    assert!(slugs(&["operations", "data"]).is_empty());
+    assert!(slugs(&[]).is_empty());
+    let engineers = kb.roles_with_name_part(&["engineer"]);
+    let ids: Vec<usize> = engineers.iter().filter_map(|r| kb.id_of(r)).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+}
