@@ -8,9 +8,11 @@ pub mod aspect;
 pub mod clarify;
 pub mod compare;
 pub mod focus;
+pub mod in_short;
 pub mod intent;
 pub mod jobs;
 pub mod matching;
+pub mod next;
 pub mod path;
 pub mod problem;
 pub mod profile;
@@ -18,12 +20,13 @@ pub mod reader;
 pub mod reverse;
 pub mod roles;
 pub mod search;
+pub mod shown;
 pub mod sources;
 
 pub use problem::Problem;
 
 use crate::commands::request::{Call, KnowledgeRequest};
-use crate::commands::{self, InvocationError, Request};
+use crate::commands::{self, Audience, InvocationError, Request};
 use crate::knowledge::{Fact, KnowledgeBase, Role};
 use crate::reply::{limits, Reply};
 use intent::Understood;
@@ -83,10 +86,15 @@ pub fn understand(kb: &KnowledgeBase, request: &Request) -> Result<Understood, P
     })
 }
 
-/// Answers a question from the knowledge base alone. A role value that names no role is
-/// refused with the closest roles, each offered as the same request for it.
-pub fn answer(kb: &KnowledgeBase, request: &KnowledgeRequest) -> Result<Reply, Problem> {
-    answer_request(kb, request).map_err(|problem| match problem {
+/// Answers a question from the knowledge base alone, for `audience` (what `/help` and
+/// `/kb stats` show depends on it). A role value that names no role is refused with the
+/// closest roles, each offered as the same request for it.
+pub fn answer(
+    kb: &KnowledgeBase,
+    request: &KnowledgeRequest,
+    audience: Audience,
+) -> Result<Reply, Problem> {
+    answer_request(kb, request, audience).map_err(|problem| match problem {
         Problem::UnknownRole(unknown, _) => {
             let retry = unknown
                 .suggestions
@@ -103,7 +111,11 @@ pub fn answer(kb: &KnowledgeBase, request: &KnowledgeRequest) -> Result<Reply, P
     })
 }
 
-fn answer_request(kb: &KnowledgeBase, request: &KnowledgeRequest) -> Result<Reply, Problem> {
+fn answer_request(
+    kb: &KnowledgeBase,
+    request: &KnowledgeRequest,
+    audience: Audience,
+) -> Result<Reply, Problem> {
     use KnowledgeRequest as K;
     Ok(match request {
         K::Compare { a, b, aspect } => compare::compare(kb, a, b, *aspect)?,
@@ -125,8 +137,8 @@ fn answer_request(kb: &KnowledgeBase, request: &KnowledgeRequest) -> Result<Repl
         K::Match { skills } => matching::match_skills(kb, skills)?,
         K::Needs { item } => reverse::needs(kb, item),
         K::Search { query } => search::search(kb, query),
-        K::KbStats => about::stats(kb),
-        K::Help => about::help(),
+        K::KbStats => about::stats(kb, audience),
+        K::Help => about::help(audience),
     })
 }
 

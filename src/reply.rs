@@ -464,10 +464,33 @@ pub fn bullet_list(items: &[String], max: usize) -> String {
             out.push('\n');
         }
         out.push_str(BULLET);
-        out.push_str(item);
+        push_capitalised(&mut out, item);
         used += line_len;
     }
     out
+}
+
+/// Pushes `text` with its first letter in capitals: facts are listed as the articles word
+/// them, and a list item that starts in lower case reads as a fragment.
+fn push_capitalised(out: &mut String, text: &str) {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Only a lone letter changes: "ß" would become "SS", a longer item than counted.
+        Some(first) if first.is_lowercase() && first.to_uppercase().count() == 1 => {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+        _ => out.push_str(text),
+    }
+}
+
+/// "1 article", "2 articles": `count` and the noun, plural with an "s" unless one.
+pub fn count_of(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::advisor::intent::{self, Interpretation, Topic, Understood};
 use crate::advisor::{self, jobs as render, Problem};
 use crate::commands::request::{BoardRequest, Call};
+use crate::commands::Audience;
 use crate::jobs::board::Boards;
 use crate::jobs::rights::Caller;
 use crate::jobs::store::{JobStore, StoreError};
@@ -110,7 +111,14 @@ impl Service {
         now: i64,
     ) -> Result<Outcome, Problem> {
         Ok(match understood {
-            Understood::Knowledge(request) => advisor::answer(&self.knowledge, &request)?.into(),
+            Understood::Knowledge(request) => {
+                let audience = if caller.standing.moderates() {
+                    Audience::Moderators
+                } else {
+                    Audience::Everyone
+                };
+                advisor::answer(&self.knowledge, &request, audience)?.into()
+            }
             Understood::Board(request) => self.board(&request, caller, now).await?,
             Understood::Reply(reply) => reply.into(),
         })

@@ -1,22 +1,20 @@
 //! `/compare`: two roles side by side, what they share and what only one has.
 
-use super::{texts, two_roles, Problem};
+use super::{first_sentence, in_short, shown, two_roles, Problem};
 use crate::commands::ASPECTS;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
 use crate::reply::{
     bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
 };
 
-/// Sections of the overview, each a pair of columns.
-const OVERVIEW: [Section; 5] = [
-    Section::Responsibilities,
-    Section::Skills,
-    Section::Education,
-    Section::Tools,
-    Section::Industries,
-];
-/// Room for one column of the overview; six pairs must fit in 6,000 characters.
-const OVERVIEW_COLUMN: usize = 280;
+/// Room in an overview column for one responsibility, and for the first education fact: the
+/// overview must fit one desktop screen, its two columns about 240 px wide each.
+const DUTY: usize = 90;
+const EDUCATION: usize = 110;
+/// Responsibilities, skills, tools and industries named per column of the overview.
+const DUTIES: usize = 2;
+const ITEMS: usize = 5;
+const INDUSTRIES: usize = 3;
 /// How many competencies each "in common / only" list names.
 const ITEMS_SHOWN: usize = 12;
 /// Names the "Compare another aspect…" menu; its options carry the command lines.
@@ -54,8 +52,8 @@ pub fn compare(
 ) -> Result<Reply, Problem> {
     let (a, b) = two_roles(kb, a, b)?;
     let embed = match aspect {
-        None => overview(a, b),
-        Some(section) => one_aspect(a, b, section),
+        None => overview(kb, a, b),
+        Some(section) => one_aspect(kb, a, b, section),
     };
     let mut sources = a.sources.clone();
     sources.extend(&b.sources);
@@ -83,69 +81,87 @@ fn definitions(a: &Role, b: &Role, max_each: usize) -> String {
     format!("{}\n\n{}", line(a), line(b))
 }
 
-fn overview(a: &Role, b: &Role) -> Embed {
-    let mut embed = Embed::new(&title(a, b)).description(&definitions(a, b, 420));
-    for section in OVERVIEW {
-        embed = column_pair(embed, a, b, section, OVERVIEW_COLUMN);
-    }
-    if let Some(outlook) = shared_outlook(a, b) {
-        embed = embed.field("Outlook", &limits::clamp(outlook, 300), false);
-    }
-    overlap_fields(embed, a, b)
+/// The point first ("In short"), then one column per role with what it does, its skills
+/// and tools (the most central first), its education and industries: side by side on a
+/// desktop, one role after the other on a phone. The detail is one click away.
+fn overview(kb: &KnowledgeBase, a: &Role, b: &Role) -> Embed {
+    let both = [a, b];
+    Embed::new(&title(a, b))
+        .description(&in_short::comparison(kb, a, b))
+        .field(in_short::short_name(a), &column(kb, a, &both), true)
+        .field(in_short::short_name(b), &column(kb, b, &both), true)
 }
 
-/// The outlook of an article about both roles, else of either: outlooks speak of the pair
-/// of roles their article compares.
-fn shared_outlook<'r>(a: &'r Role, b: &'r Role) -> Option<&'r str> {
-    let about_both = |f: &&crate::knowledge::Fact| {
-        f.sources
-            .iter()
-            .any(|s| a.sources.contains(s) && b.sources.contains(s))
-    };
-    let mut outlooks = a
-        .facts(Section::Outlook)
+/// One role's column of the overview.
+fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let duties: Vec<String> = shown::texts(kb, role, Section::Responsibilities, both)
         .iter()
-        .chain(b.facts(Section::Outlook));
-    let first = outlooks.clone().next();
-    outlooks.find(about_both).or(first).map(|f| f.text.as_str())
+        .take(DUTIES)
+        .map(|duty| first_sentence(duty, DUTY))
+        .collect();
+    if !duties.is_empty() {
+        parts.push(format!("**Does**\n{}", bullet_list(&duties, 400)));
+    }
+    let ranked = in_short::by_centrality(kb, role, role.competencies.iter().collect());
+    let (tools, skills): (Vec<&Competency>, Vec<&Competency>) = ranked
+        .into_iter()
+        .partition(|c| in_short::is_tool(c.category));
+    for (label, items) in [("Skills", skills), ("Tools", tools)] {
+        if !items.is_empty() {
+            let names: Vec<&str> = items.iter().take(ITEMS).map(|c| c.name.as_str()).collect();
+            parts.push(format!("**{label}**: {}", names.join(", ")));
+        }
+    }
+    if let Some(education) = shown::texts(kb, role, Section::Education, both).first() {
+        parts.push(format!(
+            "**Education**: {}",
+            first_sentence(education, EDUCATION)
+        ));
+    }
+    let industries = shown::texts(kb, role, Section::Industries, both);
+    if !industries.is_empty() {
+        let named: Vec<&str> = industries
+            .iter()
+            .take(INDUSTRIES)
+            .map(String::as_str)
+            .collect();
+        parts.push(format!("**Industries**: {}", named.join("; ")));
+    }
+    if parts.is_empty() {
+        return "_Not covered by the articles._".to_owned();
+    }
+    limits::clamp(&parts.join("\n"), limits::FIELD_VALUE)
 }
 
 /// One section in depth: full lists for both roles, and for skills and tools the item overlap.
-fn one_aspect(a: &Role, b: &Role, section: Section) -> Embed {
+fn one_aspect(kb: &KnowledgeBase, a: &Role, b: &Role, section: Section) -> Embed {
     let heading = format!("{} — {}", title(a, b), section.title());
     if section == Section::Definition {
         return Embed::new(&heading).description(&definitions(a, b, 1800));
     }
     let mut embed = Embed::new(&heading);
-    embed = column_pair(embed, a, b, section, limits::FIELD_VALUE);
+    embed = column_pair(kb, embed, a, b, section);
     if matches!(section, Section::Skills | Section::Tools) {
         embed = overlap_fields(embed, a, b);
     }
     embed
 }
 
-/// "Skills · A" and "Skills · B" side by side, then a blank third column so pairs line up.
-fn column_pair(embed: Embed, a: &Role, b: &Role, section: Section, room: usize) -> Embed {
+/// One section of both roles side by side: two columns that fill the embed's width.
+fn column_pair(kb: &KnowledgeBase, embed: Embed, a: &Role, b: &Role, section: Section) -> Embed {
+    let both = [a, b];
     let column = |r: &Role| {
-        let items = texts(r.facts(section));
+        let items = shown::texts(kb, r, section, &both);
         if items.is_empty() {
             "_Not covered by the articles._".to_owned()
         } else {
-            bullet_list(&items, room)
+            bullet_list(&items, limits::FIELD_VALUE)
         }
     };
     embed
-        .field(
-            &format!("{} · {}", section.title(), a.name),
-            &column(a),
-            true,
-        )
-        .field(
-            &format!("{} · {}", section.title(), b.name),
-            &column(b),
-            true,
-        )
-        .field(limits::ZERO_WIDTH_SPACE, limits::ZERO_WIDTH_SPACE, true)
+        .field(in_short::short_name(a), &column(a), true)
+        .field(in_short::short_name(b), &column(b), true)
 }
 
 fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
@@ -168,8 +184,16 @@ fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
     };
     embed
         .field("In common", &names(&overlap.shared), false)
-        .field(&format!("Only {}", a.name), &names(&overlap.only_a), true)
-        .field(&format!("Only {}", b.name), &names(&overlap.only_b), true)
+        .field(
+            &format!("Only {}", in_short::short_name(a)),
+            &names(&overlap.only_a),
+            true,
+        )
+        .field(
+            &format!("Only {}", in_short::short_name(b)),
+            &names(&overlap.only_b),
+            true,
+        )
 }
 
 /// The command line that compares `a` and `b` on `aspect` (the overview when `None`).

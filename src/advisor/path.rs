@@ -2,17 +2,17 @@
 //! carries over, what to learn (what the target's articles name most first), and the
 //! target's first steps.
 
-use std::collections::{BTreeMap, HashMap};
-
-use super::aspect::own_text;
-use super::compare::overlap;
+use super::in_short::{self, and_list};
 use super::matching::{skill_keys, unknown_items};
-use super::{texts, Problem};
+use super::{next, shown, Problem};
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, escape_user_text, limits, Embed, Reply};
 
-/// Things to learn named first, before "then".
+/// Things to learn named first ("start here"), and named after them before "…and N more".
 const FIRST: usize = 3;
+const THEN: usize = 8;
+/// The person's skills named per theme of what carries over.
+const FROM_SHOWN: usize = 3;
 
 pub fn path(
     kb: &KnowledgeBase,
@@ -33,75 +33,75 @@ pub fn path(
     }
 }
 
-/// From one role to another: the skills and tools both name, those only the target names,
-/// what the target does, both roles' education and the target's first steps.
+/// From one role to another, as a mentor would say it: what the person brings (the same
+/// skills, then related ones through what they have in common), the three things to learn
+/// first, the rest one click away, what they would do instead and how to start.
 fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
-    let overlap = overlap(from, to);
-    let share = if to.competencies.is_empty() {
-        0
-    } else {
-        overlap.shared.len() * 100 / to.competencies.len()
-    };
+    let have: Vec<&Competency> = from.competencies.iter().collect();
+    let carried = carried_over(kb, &have, to);
+    let learn = to_learn(kb, to, &carried);
     let mut embed = Embed::new(&format!("From {} to {}", from.name, to.name))
         .colour(colour::PATH)
-        .description(&format!(
-            "You already have **{share}%** of the skills and tools the articles name for a {} ({} of {}).",
-            to.name,
-            overlap.shared.len(),
-            to.competencies.len()
-        ))
-        .field("What carries over", &by_category(&overlap.shared), false)
-        .field("What to learn", &by_category(&overlap.only_b), false);
-    let responsibilities = texts(to.facts(Section::Responsibilities));
-    if !responsibilities.is_empty() {
-        embed = embed.field(
-            "What you'd do instead",
-            &bullet_list(&responsibilities, 600),
-            false,
-        );
+        .description(&headline(
+            &carried,
+            &format!("As a {}, you bring", from.name),
+            to,
+        ));
+    if !carried.is_empty() {
+        embed = embed.field("What carries over", &carried_lines(&carried), false);
     }
-    embed = embed
-        .field(
-            &format!("Education · {}", from.name),
-            &list_or_dash(&texts(from.facts(Section::Education))),
-            true,
-        )
-        .field(
-            &format!("Education · {}", to.name),
-            &list_or_dash(&texts(to.facts(Section::Education))),
-            true,
-        );
-    let tips = texts(to.facts(Section::Tips));
+    embed = learn_fields(embed, &learn);
+    let both = [from, to];
+    let duties = shown::texts(kb, to, Section::Responsibilities, &[to]);
+    if !duties.is_empty() {
+        embed = embed.field("What you'd do instead", &bullet_list(&duties, 450), false);
+    }
+    let education: Vec<String> = shown::texts(kb, to, Section::Education, &both)
+        .into_iter()
+        .take(2)
+        .collect();
+    if !education.is_empty() {
+        embed = embed.field("Education", &bullet_list(&education, 400), false);
+    }
+    let tips = shown::texts(kb, to, Section::Tips, &[to]);
     if !tips.is_empty() {
-        embed = embed.field("First steps", &bullet_list(&tips, 900), false);
+        embed = embed.field("How to start", &bullet_list(&tips, 600), false);
     }
     let mut sources = from.sources.clone();
     sources.extend(&to.sources);
-    Reply::embed(embed.footer(&super::sources::footer(kb, &sources)))
+    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &sources)));
+    reply.push_buttons(vec![
+        next::button(
+            "Compare the two",
+            &format!("/compare {} {}", from.slug, to.slug),
+        ),
+        next::button(
+            &format!("All {} skills", to.name),
+            &format!("/skills {}", to.slug),
+        ),
+    ]);
+    reply
 }
 
-/// From the skills one lists: which of them the target's articles name, what else to
-/// learn, most named first, and the target's first steps.
+/// From the skills one lists: what of them the target's articles name, what carries over
+/// through related skills, what to learn first, and the target's first steps.
 fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
     let keys = skill_keys(kb, skills);
-    let (have, learn): (Vec<&Competency>, Vec<&Competency>) = to
-        .competencies
+    let listed: Vec<Competency> = keys
         .iter()
-        .partition(|c| keys.binary_search(&c.key).is_ok());
-    let learn = ranked(kb, to, learn);
-    let mut text = if have.is_empty() {
-        format!(
-            "None of the skills you listed is one the articles name for the {} role; here is where to start.",
-            to.name
-        )
-    } else {
-        let names: Vec<String> = have.iter().map(|c| format!("**{}**", c.name)).collect();
-        format!(
-            "You already have {}, which the articles name for the {} role.",
-            and_list(&names),
-            to.name
-        )
-    };
+        .map(|key| {
+            let entry = kb.taxonomy.lookup(key);
+            Competency {
+                name: entry.map_or_else(|| key.clone(), |e| e.name.clone()),
+                key: key.clone(),
+                category: entry.map_or(Category::Other, |e| e.category),
+            }
+        })
+        .collect();
+    let have: Vec<&Competency> = listed.iter().collect();
+    let carried = carried_over(kb, &have, to);
+    let learn = to_learn(kb, to, &carried);
+    let mut text = headline(&carried, "You bring", to);
     let unknown = unknown_items(kb, skills);
     if !unknown.is_empty() {
         let shown: Vec<String> = unknown.iter().map(|u| escape_user_text(u)).collect();
@@ -113,78 +113,203 @@ fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
     let mut embed = Embed::new(&format!("From your skills to {}", to.name))
         .colour(colour::PATH)
         .description(&text);
-    let first: Vec<&str> = learn.iter().take(FIRST).map(|c| c.name.as_str()).collect();
-    if !first.is_empty() {
-        embed = embed.field("Learn first", &first.join(", "), false);
+    if !carried.is_empty() {
+        embed = embed.field("What carries over", &carried_lines(&carried), false);
     }
-    let then: Vec<&str> = learn.iter().skip(FIRST).map(|c| c.name.as_str()).collect();
-    if !then.is_empty() {
-        embed = embed.field(
-            "Then",
-            &limits::clamp(&then.join(", "), limits::FIELD_VALUE),
-            false,
-        );
-    }
-    let tips: Vec<String> = to
-        .facts(Section::Tips)
-        .iter()
-        .filter_map(|fact| own_text(kb, to, fact))
-        .collect();
+    embed = learn_fields(embed, &learn);
+    let tips = shown::texts(kb, to, Section::Tips, &[to]);
     if !tips.is_empty() {
         embed = embed.field("Getting started", &bullet_list(&tips, 700), false);
     }
-    Reply::embed(embed.footer(&super::sources::footer(kb, &to.sources)))
+    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &to.sources)));
+    reply.push_buttons(vec![
+        next::button("Whole profile", &format!("/role {}", to.slug)),
+        next::button(
+            &format!("All {} skills", to.name),
+            &format!("/skills {}", to.slug),
+        ),
+    ]);
+    reply
 }
 
-/// What to learn, the competencies the target's facts name most first; soft skills are
-/// never a gap to close.
-fn ranked<'r>(kb: &KnowledgeBase, role: &Role, items: Vec<&'r Competency>) -> Vec<&'r Competency> {
-    let mut named: HashMap<String, usize> = HashMap::new();
-    for fact in role.sections.values().flatten() {
-        for competency in kb.taxonomy.competencies_in(&fact.text) {
-            *named.entry(competency.key).or_default() += fact.sources.len();
+/// How one of the target's skills is already there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Through<'a> {
+    /// The person has it, by the same name.
+    Same,
+    /// The person has related skills (`from`), which share `theme` with it.
+    Related { theme: &'a str, from: Vec<&'a str> },
+}
+
+/// Each of the target's skills and tools the person has, or has related skills for, with
+/// how; soft skills aside (they are never a gap, nor a head start to count).
+fn carried_over<'a>(
+    kb: &'a KnowledgeBase,
+    have: &[&'a Competency],
+    to: &'a Role,
+) -> Vec<(&'a Competency, Through<'a>)> {
+    let related = kb.taxonomy.related();
+    to.competencies
+        .iter()
+        .filter(|c| c.category != Category::SoftSkill)
+        .filter_map(|wanted| {
+            if have.iter().any(|h| h.key == wanted.key) {
+                return Some((wanted, Through::Same));
+            }
+            // The theme most of the person's skills share with it.
+            let mut themes: Vec<(&str, Vec<&str>)> = Vec::new();
+            for h in have {
+                if let Some(theme) = related.theme(&h.key, &wanted.key) {
+                    match themes.iter_mut().find(|(t, _)| *t == theme) {
+                        Some((_, from)) => from.push(h.name.as_str()),
+                        None => themes.push((theme, vec![h.name.as_str()])),
+                    }
+                }
+            }
+            themes.sort_by_key(|(_, from)| std::cmp::Reverse(from.len()));
+            let (theme, from) = themes.into_iter().next()?;
+            Some((wanted, Through::Related { theme, from }))
+        })
+        .collect()
+}
+
+/// What the target names that does not carry over, core skills before tools, the most
+/// central to the target first.
+fn to_learn<'a>(
+    kb: &KnowledgeBase,
+    to: &'a Role,
+    carried: &[(&Competency, Through<'_>)],
+) -> Vec<&'a Competency> {
+    let gaps: Vec<&Competency> = to
+        .competencies
+        .iter()
+        .filter(|c| !carried.iter().any(|(k, _)| k.key == c.key))
+        .collect();
+    let mut ranked = in_short::by_centrality(kb, to, gaps);
+    // A stable sort keeps the centrality order within core skills and within tools.
+    ranked.sort_by_key(|c| in_short::is_tool(c.category));
+    ranked
+}
+
+/// The opening sentence: what the person already brings, in words ("As a Data Specialist,
+/// you bring **R** as it is, and a head start in analysing data"), not a percentage.
+fn headline(carried: &[(&Competency, Through<'_>)], opening: &str, to: &Role) -> String {
+    let same: Vec<String> = carried
+        .iter()
+        .filter(|(_, how)| *how == Through::Same)
+        .map(|(c, _)| format!("**{}**", c.name))
+        .collect();
+    let mut themes: Vec<String> = Vec::new();
+    for (_, how) in carried {
+        if let Through::Related { theme, .. } = how {
+            if !themes.iter().any(|t| t == theme) {
+                themes.push((*theme).to_owned());
+            }
         }
     }
-    let mut items: Vec<&Competency> = items
-        .into_iter()
-        .filter(|c| c.category != Category::SoftSkill)
-        .collect();
-    items.sort_by(|a, b| {
-        let count = |c: &Competency| named.get(&c.key).copied().unwrap_or(0);
-        count(b).cmp(&count(a)).then(a.name.cmp(&b.name))
-    });
-    items
+    if same.is_empty() && themes.is_empty() {
+        return format!(
+            "Little of what the articles name for a {} carries over directly; here is where to start.",
+            to.name
+        );
+    }
+    format!("{opening} {}.", bring(&same, &themes))
 }
 
-/// "A, B and C".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+/// "**R** as it is, and a head start in analysing data and programming".
+fn bring(same: &[String], themes: &[String]) -> String {
+    let mut parts = Vec::new();
+    if !same.is_empty() {
+        parts.push(format!(
+            "{} as {}",
+            and_list(same),
+            if same.len() == 1 { "it is" } else { "they are" }
+        ));
     }
+    if !themes.is_empty() {
+        parts.push(format!("a head start in {}", and_list(themes)));
+    }
+    parts.join(", and ")
 }
 
-/// "**Languages:** Python, Java" lines, one per category, within a field's size.
-fn by_category(items: &[&Competency]) -> String {
-    if items.is_empty() {
-        return "—".to_owned();
-    }
-    let mut groups: BTreeMap<Category, Vec<&str>> = BTreeMap::new();
-    for item in items {
-        groups.entry(item.category).or_default().push(&item.name);
-    }
-    let lines: Vec<String> = groups
+/// One line for what carries over as it is, then one per theme, the theme covering most of
+/// the target's skills first.
+fn carried_lines(carried: &[(&Competency, Through<'_>)]) -> String {
+    let mut lines = Vec::new();
+    let same: Vec<&str> = carried
         .iter()
-        .map(|(category, names)| format!("**{}:** {}", category.title(), names.join(", ")))
+        .filter(|(_, how)| *how == Through::Same)
+        .map(|(c, _)| c.name.as_str())
         .collect();
+    if !same.is_empty() {
+        lines.push(format!("**As it is:** {}", same.join(", ")));
+    }
+    let mut by_theme: Vec<(&str, Vec<&str>, Vec<&str>)> = Vec::new();
+    for (wanted, how) in carried {
+        if let Through::Related { theme, from } = how {
+            let at = match by_theme.iter().position(|(t, _, _)| t == theme) {
+                Some(at) => at,
+                None => {
+                    by_theme.push((theme, Vec::new(), Vec::new()));
+                    by_theme.len() - 1
+                }
+            };
+            let (_, yours, theirs) = &mut by_theme[at];
+            for name in from {
+                if !yours.contains(name) {
+                    yours.push(name);
+                }
+            }
+            theirs.push(wanted.name.as_str());
+        }
+    }
+    by_theme.sort_by_key(|(_, _, theirs)| std::cmp::Reverse(theirs.len()));
+    for (theme, yours, theirs) in by_theme {
+        lines.push(format!(
+            "**{}:** your {} → {}",
+            capitalised(theme),
+            yours
+                .iter()
+                .take(FROM_SHOWN)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            theirs.join(", ")
+        ));
+    }
     limits::clamp(&lines.join("\n"), limits::FIELD_VALUE)
 }
 
-fn list_or_dash(items: &[String]) -> String {
-    if items.is_empty() {
-        "_Not covered by the articles._".into()
-    } else {
-        bullet_list(items, 500)
+/// "Start here" (the first three) and the rest, briefly.
+fn learn_fields(embed: Embed, learn: &[&Competency]) -> Embed {
+    let first: Vec<&str> = learn.iter().take(FIRST).map(|c| c.name.as_str()).collect();
+    if first.is_empty() {
+        return embed.field(
+            "What to learn",
+            "Nothing the articles name: you have it all.",
+            false,
+        );
+    }
+    let mut embed = embed.field("Start here", &first.join(" · "), false);
+    let then: Vec<&str> = learn.iter().skip(FIRST).map(|c| c.name.as_str()).collect();
+    if !then.is_empty() {
+        let shown: Vec<&str> = then.iter().take(THEN).copied().collect();
+        let mut text = shown.join(", ");
+        if then.len() > THEN {
+            text.push_str(&format!(
+                " …and {} more (All skills below)",
+                then.len() - THEN
+            ));
+        }
+        embed = embed.field("Then", &limits::clamp(&text, limits::FIELD_VALUE), false);
+    }
+    embed
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

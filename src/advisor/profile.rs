@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::texts;
+use super::{next, shown, texts};
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
-use crate::reply::{bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply};
+use crate::reply::{bullet_list, colour, count_of, limits, ButtonStyle, Component, Embed, Reply};
 
 /// Characters of fields per page of `/role`, well under the 6,000 a message allows.
 const PAGE_BUDGET: usize = 4200;
@@ -13,7 +13,7 @@ const RELATED_ROLES: usize = 5;
 
 /// One page of the role's profile; pages past the last show the last.
 pub fn role(kb: &KnowledgeBase, role: &Role, page: usize) -> Reply {
-    let pages = profile_pages(role);
+    let pages = profile_pages(kb, role);
     let total = pages.len();
     let index = page.clamp(1, total) - 1;
     let mut embed = Embed::new(&role.name).colour(colour::INFO);
@@ -23,21 +23,36 @@ pub fn role(kb: &KnowledgeBase, role: &Role, page: usize) -> Reply {
     for (name, value) in &pages[index] {
         embed = embed.field(name, value, false);
     }
-    let footer = format!(
-        "Page {}/{total} · {}",
-        index + 1,
-        super::sources::footer(kb, &role.sources)
-    );
+    let sources = super::sources::footer(kb, &role.sources);
+    // A page counter only where there are pages to turn.
+    let footer = if total > 1 {
+        format!("Page {}/{total} · {sources}", index + 1)
+    } else {
+        sources
+    };
     let mut reply = Reply::embed(embed.footer(&footer));
-    reply.push_buttons(pager(&format!("/role {}", role.slug), index + 1, total));
+    let mut buttons = pager(&format!("/role {}", role.slug), index + 1, total);
+    buttons.push(next::button("Skills", &format!("/skills {}", role.slug)));
+    reply.push_buttons(buttons);
+    for menu in [next::compare_menu(kb, role), next::path_menu(kb, role)]
+        .into_iter()
+        .flatten()
+    {
+        reply.push_select(menu);
+    }
     reply
 }
 
+/// The role's one-line summary (its curated note) first, then its definition and names.
 fn intro(role: &Role) -> String {
-    let mut text = role
-        .definition()
-        .unwrap_or("No article defines this role yet.")
-        .to_owned();
+    let mut text = String::new();
+    if let Some(note) = role.notes.first() {
+        text.push_str(&format!("**{}**\n\n", note.trim()));
+    }
+    text.push_str(
+        role.definition()
+            .unwrap_or("No article defines this role yet."),
+    );
     if !role.aliases.is_empty() {
         text.push_str(&format!("\n\n*Also called:* {}", role.aliases.join(", ")));
     }
@@ -46,13 +61,13 @@ fn intro(role: &Role) -> String {
 
 /// The profile cut into pages of fields: each section a field (split when over a field's
 /// size), fields packed into pages by [`PAGE_BUDGET`].
-fn profile_pages(role: &Role) -> Vec<Vec<(String, String)>> {
+fn profile_pages(kb: &KnowledgeBase, role: &Role) -> Vec<Vec<(String, String)>> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for section in Section::ALL
         .into_iter()
         .filter(|s| *s != Section::Definition)
     {
-        let items = texts(role.facts(section));
+        let items = shown::texts(kb, role, section, &[role]);
         for (i, chunk) in chunk_items(&items, limits::FIELD_VALUE)
             .into_iter()
             .enumerate()
@@ -65,10 +80,11 @@ fn profile_pages(role: &Role) -> Vec<Vec<(String, String)>> {
             fields.push((name, chunk));
         }
     }
-    if !role.notes.is_empty() {
+    // The first note opens the profile; any others close it.
+    if role.notes.len() > 1 {
         fields.push((
             "Notes".into(),
-            bullet_list(&role.notes, limits::FIELD_VALUE),
+            bullet_list(&role.notes[1..], limits::FIELD_VALUE),
         ));
     }
     let more_definitions = texts(role.facts(Section::Definition).get(1..).unwrap_or(&[]));
@@ -152,9 +168,12 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
     let mut embed = Embed::new(&format!("Skills and tools for {}", role.name))
         .colour(colour::SKILLS)
         .description(&format!(
-            "{} skills and tools named across {} article(s).",
-            role.competencies.len(),
-            role.sources.len()
+            "{} named across {}.",
+            match role.competencies.len() {
+                1 => "1 skill or tool".to_owned(),
+                n => format!("{n} skills and tools"),
+            },
+            count_of(role.sources.len(), "article")
         ));
     for (category, items) in &by_category {
         let names: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
@@ -164,7 +183,7 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
             true,
         );
     }
-    let skill_facts = texts(role.facts(Section::Skills));
+    let skill_facts = shown::texts(kb, role, Section::Skills, &[role]);
     if !skill_facts.is_empty() {
         embed = embed.field(
             "What the articles ask for",
@@ -172,41 +191,38 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
             false,
         );
     }
-    embed = embed.field("Roles that need the same", &related_roles(kb, role), false);
-    Reply::embed(embed.footer(&super::sources::footer(kb, &role.sources)))
+    let related = next::related(kb, role);
+    embed = embed.field("Roles that need the same", &related_roles(&related), false);
+    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &role.sources)));
+    reply.push_buttons(vec![next::button(
+        "Whole profile",
+        &format!("/role {}", role.slug),
+    )]);
+    let roles: Vec<&Role> = related.iter().map(|(r, _)| *r).take(10).collect();
+    if let Some(menu) = next::open_menu("Skills of a role that needs the same…", &roles, |r| {
+        format!("/skills {}", r.slug)
+    }) {
+        reply.push_select(menu);
+    }
+    reply
 }
 
-/// Other roles ranked by how many competencies they share with `role`.
-fn related_roles(kb: &KnowledgeBase, role: &Role) -> String {
-    let mut related: Vec<(usize, &Role, Vec<&str>)> = kb
-        .roles
-        .iter()
-        .filter(|other| other.slug != role.slug)
-        .map(|other| {
-            let shared: Vec<&str> = role
-                .competencies
-                .iter()
-                .filter(|c| other.has_competency(&c.key))
-                .map(|c| c.name.as_str())
-                .collect();
-            (shared.len(), other, shared)
-        })
-        .filter(|(n, _, _)| *n > 0)
-        .collect();
-    related.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+/// The roles sharing the most competencies with a role, as lines.
+fn related_roles(related: &[(&Role, Vec<&str>)]) -> String {
     if related.is_empty() {
         return "No other role shares these skills yet.".into();
     }
     let lines: Vec<String> = related
         .iter()
         .take(RELATED_ROLES)
-        .map(|(n, other, shared)| {
+        .map(|(other, shared)| {
             let sample: Vec<&str> = shared.iter().take(5).copied().collect();
             format!(
-                "**{}** — {n} in common ({}{})",
+                "**{}** — {} in common ({}{})",
                 other.name,
+                shared.len(),
                 sample.join(", "),
-                if *n > 5 { ", …" } else { "" }
+                if shared.len() > 5 { ", …" } else { "" }
             )
         })
         .collect();

@@ -25,7 +25,9 @@ fn text(reply: &Reply) -> String {
 fn answer_line(kb: &KnowledgeBase, line: &str) -> Result<Understood, Problem> {
     let call = read_line(kb, line)?;
     Ok(match understand(kb, &call.request)? {
-        Understood::Knowledge(request) => Understood::Reply(answer(kb, &request)?),
+        Understood::Knowledge(request) => {
+            Understood::Reply(answer(kb, &request, Audience::Moderators)?)
+        }
         other => other,
     })
 }
@@ -73,21 +75,20 @@ fn job_questions_go_to_the_board_in_both_forms() {
 }
 
 #[test]
-fn compare_shows_both_roles_every_section_shared_items_and_sources() {
+fn compare_opens_with_the_point_then_a_column_per_role_and_sources() {
     let out = text(&ok(
         "/compare role_a:machine-learning-engineer role_b:data-specialist",
     ));
     for expected in [
         "Machine Learning Engineer vs Data Specialist",
-        "specialized software engineer",
-        "Responsibilities · Machine Learning Engineer",
-        "Skills · Data Specialist",
-        "Education · Machine Learning Engineer",
-        "Tools · Data Specialist",
-        "Industries · Data Specialist",
-        "Outlook",
-        "In common",
-        "Only Machine Learning Engineer",
+        "In short",
+        "What sets them apart",
+        "ML Engineer\n  Does",
+        "Data Specialist\n  Does",
+        "Skills: ",
+        "Tools: ",
+        "Education: ",
+        "Industries: ",
         "PyTorch",
         "Tableau",
         "Sources: ",
@@ -224,9 +225,9 @@ fn questions_about_the_bot_answer_as_help_or_kb_stats() {
         (
             "how big is the knowledge base?",
             reader::Intent::Stats,
-            "Knowledge base",
+            "What I know",
         ),
-        ("what do you know?", reader::Intent::Stats, "Knowledge base"),
+        ("what do you know?", reader::Intent::Stats, "What I know"),
         (
             "what can you do?",
             reader::Intent::Help,
@@ -459,4 +460,32 @@ fn a_follow_up_uses_the_topic_just_discussed() {
 fn a_salary_question_with_no_role_named_or_remembered_asks_which_role() {
     let asked = intent::interpret(kb(), "what about salary?", None);
     assert!(matches!(asked, Err(Problem::WhichRole(_))), "{asked:?}");
+}
+
+#[test]
+fn help_and_stats_show_members_what_is_theirs_and_moderators_the_rest() {
+    let members = about::help(Audience::Everyone);
+    let moderators = about::help(Audience::Moderators);
+    let (members, moderators) = (text(&members), text(&moderators));
+    assert!(!members.contains("/job "), "{members}");
+    assert!(moderators.contains("/job "), "{moderators}");
+    for group in [
+        "Learn about a role",
+        "Compare two roles",
+        "Plan a move",
+        "Find jobs",
+    ] {
+        assert!(members.contains(group), "{group} in {members}");
+    }
+    let public = about::stats(kb(), Audience::Everyone);
+    assert!(!public.is_ephemeral());
+    assert!(!text(&public).contains("Warnings"));
+    assert!(text(&public).contains("I know 8 roles from 5 articles"));
+    let private = about::stats(kb(), Audience::Moderators);
+    assert!(private.is_ephemeral());
+    assert!(text(&private).contains("Warnings ("));
+    for reply in [&public, &private] {
+        let footer = reply.embeds()[0].footer_text();
+        assert!(!footer.contains('`') && !footer.contains("**"), "{footer}");
+    }
 }

@@ -42,6 +42,21 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Whether they moderate where they are (the operator, or a member with Manage Messages,
+    /// Manage Server or Administrator): what `/help` and `/kb stats` show them. Rights to
+    /// change a board are checked apart, with its settings.
+    pub fn moderates(&self) -> bool {
+        match self {
+            Standing::Operator => true,
+            Standing::Member {
+                moderates,
+                manages_server,
+                ..
+            } => *moderates || *manages_server,
+            Standing::Outsider => false,
+        }
+    }
+
     /// Posting, editing and removing jobs: moderators, or members with the moderator role
     /// the server configured.
     pub fn may_manage_jobs(&self, settings: &BoardSettings) -> bool {

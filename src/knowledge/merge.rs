@@ -92,7 +92,10 @@ impl<'k> Merger<'k> {
     pub fn finish(mut self) -> Merged {
         self.add_acronyms();
         for role in &mut self.roles {
-            role.competencies.sort();
+            // By key, as `Role::has_competency` binary-searches them; by name, "MLOps" sorts
+            // before "Machine learning" and the search misses one of them.
+            role.competencies
+                .sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.name.cmp(&b.name)));
             role.competencies.dedup_by(|a, b| a.key == b.key);
         }
         Merged {
@@ -226,7 +229,7 @@ impl<'k> Merger<'k> {
         }
     }
 
-    /// Gives each role its initials as an alias ("mle"), unless two roles share them.
+    /// Gives each role its initials as an alias ("MLE"), unless two roles share them.
     fn add_acronyms(&mut self) {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for role in &self.roles {

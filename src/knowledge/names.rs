@@ -50,7 +50,7 @@ pub fn acronym(name: &str) -> Option<String> {
         words
             .iter()
             .filter_map(|w| w.chars().next())
-            .flat_map(char::to_lowercase)
+            .flat_map(char::to_uppercase)
             .collect(),
     )
 }
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn acronyms_need_three_words() {
-        assert_eq!(acronym("Machine Learning Engineer").as_deref(), Some("mle"));
+        assert_eq!(acronym("Machine Learning Engineer").as_deref(), Some("MLE"));
         assert_eq!(acronym("MLOps Engineer"), None);
         assert_eq!(acronym("Engineer"), None);
     }

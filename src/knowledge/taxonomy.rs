@@ -8,6 +8,9 @@ use serde::Deserialize;
 
 use super::model::{Category, Competency};
 
+pub mod related;
+pub use related::RelatedSkills;
+
 /// One skill, tool or concept the bot knows by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -31,6 +34,8 @@ pub struct Taxonomy {
     matcher: Option<AhoCorasick>,
     /// What each matcher pattern stands for, indexed by pattern id.
     patterns: Vec<Pattern>,
+    /// Which skills carry over to which.
+    related: RelatedSkills,
 }
 
 /// A problem in `skills.toml`, worded for the curator who has to fix it.
@@ -56,6 +61,8 @@ pub enum TaxonomyError {
     IgnoredAlias { phrase: String, name: String },
     #[error("the ignore list has an empty phrase; remove it")]
     EmptyIgnore,
+    #[error("the skills taxonomy is not valid: {0}")]
+    Related(String),
     #[error("could not build the skill matcher: {0}")]
     Matcher(#[from] aho_corasick::BuildError),
 }
@@ -78,6 +85,8 @@ struct FileDoc {
     ignore: Vec<String>,
     #[serde(default)]
     skill: Vec<FileEntry>,
+    #[serde(default)]
+    related: Vec<related::FileGroup>,
 }
 
 #[derive(Deserialize)]
@@ -106,7 +115,17 @@ impl Taxonomy {
         for phrase in &doc.ignore {
             builder.add_ignored(phrase)?;
         }
-        builder.finish()
+        let mut taxonomy = builder.finish()?;
+        taxonomy.related = RelatedSkills::build(doc.related, |skill| {
+            taxonomy.competency(skill, Category::Other).key
+        })
+        .map_err(TaxonomyError::Related)?;
+        Ok(taxonomy)
+    }
+
+    /// Which skills carry over to which.
+    pub fn related(&self) -> &RelatedSkills {
+        &self.related
     }
 
     /// A taxonomy that knows nothing: every item is kept as written.
@@ -440,6 +459,7 @@ impl Builder {
             by_key: self.by_key,
             matcher: Some(matcher),
             patterns: self.patterns,
+            related: RelatedSkills::default(),
         })
     }
 }

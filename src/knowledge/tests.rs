@@ -316,3 +316,23 @@ fn parts_of_names_find_every_role_holding_them_in_order() {
     let ids: Vec<usize> = engineers.iter().filter_map(|r| kb.id_of(r)).collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
 }
+
+#[test]
+fn every_competency_is_found_by_its_key() {
+    let kb = kb();
+    for role in &kb.roles {
+        assert!(
+            role.competencies.windows(2).all(|w| w[0].key < w[1].key),
+            "{}",
+            role.name
+        );
+        for competency in &role.competencies {
+            assert!(
+                role.has_competency(&competency.key),
+                "{} in {}",
+                competency.key,
+                role.name
+            );
+        }
+    }
+}

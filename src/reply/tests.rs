@@ -47,7 +47,7 @@ fn bullet_list_says_how_many_were_left_out() {
 #[test]
 fn bullet_list_keeps_everything_that_fits() {
     let items = vec!["a".to_owned(), "b".to_owned()];
-    assert_eq!(bullet_list(&items, 100), "• a\n• b");
+    assert_eq!(bullet_list(&items, 100), "• A\n• B");
 }
 
 #[test]
@@ -196,4 +196,22 @@ fn error_replies_know_they_are_errors() {
     assert!(Reply::error("No", "nope").is_error());
     assert!(!Reply::embed(Embed::new("Fine").colour(colour::INFO)).is_error());
     assert!(!Reply::text("plain").is_error());
+}
+
+#[test]
+fn bullets_start_with_a_capital_and_keep_their_length() {
+    let items = vec![
+        "lower case item".to_owned(),
+        "ßtraße".to_owned(),
+        "**Bold**".to_owned(),
+    ];
+    let out = bullet_list(&items, 200);
+    assert_eq!(out, "• Lower case item\n• ßtraße\n• **Bold**");
+}
+
+#[test]
+fn counts_say_one_or_many() {
+    assert_eq!(crate::reply::count_of(1, "article"), "1 article");
+    assert_eq!(crate::reply::count_of(0, "article"), "0 articles");
+    assert_eq!(crate::reply::count_of(3, "article"), "3 articles");
 }

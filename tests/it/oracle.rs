@@ -156,6 +156,15 @@ impl Checker {
             &format!("{path}.footer.text"),
             FOOTER,
         );
+        // Discord shows footers as plain text: markdown there is shown as its raw marks.
+        for mark in ["`", "**", "__", "~~", "||"] {
+            if footer.contains(mark) {
+                self.fail(format!(
+                    "{path}.footer.text has markdown ({mark}), which footers show raw: {:?}",
+                    shorten(&footer, 120)
+                ));
+            }
+        }
         let author = self.text(
             embed.pointer("/author/name"),
             &format!("{path}.author.name"),
@@ -503,6 +512,14 @@ mod tests {
         assert_caught(
             |b| embed(b)["author"]["name"] = json!("x".repeat(257)),
             "author.name has 257",
+        );
+    }
+
+    #[test]
+    fn catches_markdown_in_a_footer() {
+        assert_caught(
+            |b| embed(b)["footer"]["text"] = json!("Add `private:true`"),
+            "footer.text has markdown (`)",
         );
     }
 

@@ -4,43 +4,81 @@
 use super::*;
 
 #[test]
-fn compare_shows_every_section_for_both_roles_and_its_sources() {
+fn compare_opens_with_the_point_and_a_column_per_role_with_its_sources() {
     let run = ask(COMPARE_MLE_DS);
     run.assert_code(0);
     let out = &run.stdout;
     assert_eq!(run.title(), "Machine Learning Engineer vs Data Specialist");
-    assert_line_with(
-        out,
-        &["Machine Learning Engineer: A Machine Learning Engineer is"],
-    );
-    assert_line_with(out, &["Data Specialist: A Data Specialist is"]);
-    for section in [
-        "Responsibilities",
-        "Skills",
-        "Tools",
-        "Education",
-        "Industries",
-    ] {
-        assert_line_with(out, &[section, MLE]);
-        assert_line_with(out, &[section, DS]);
+    assert_line_with(out, &["In short"]);
+    assert_line_with(out, &["ML Engineer: Builds, deploys and maintains"]);
+    assert_line_with(out, &["Data Specialist: A broad title"]);
+    assert_line_with(out, &["What sets them apart", "Both name R"]);
+    for label in ["Skills: ", "Tools: ", "Education: ", "Industries: "] {
+        let lines = out
+            .lines()
+            .filter(|l| l.trim_start().starts_with(label))
+            .count();
+        assert_eq!(lines, 2, "one {label} line per role in\n{out}");
     }
-    // Items from the article, one per role and section.
     for item in [
         "Develop and implement machine learning models and algorithms.",
         "Collect, clean, and organize data from various sources.",
-        "Proficiency in programming languages such as Python",
-        "Strong analytical skills and attention to detail.",
-        "TensorFlow, Keras, PyTorch",
-        "Tableau, Power BI, Google Data Studio",
+        "PyTorch",
+        "Tableau",
         "Marketing and Advertising",
     ] {
         assert_line_with(out, &[item]);
     }
-    assert_line_with(out, &["In common"]);
     assert_line_with(
         out,
         &["Sources:", "Machine Learning Engineer vs. Data Specialist"],
     );
+}
+
+#[test]
+fn compare_shows_every_aspect_of_both_roles_one_click_away() {
+    for (aspect, items) in [
+        (
+            "responsibilities",
+            &[
+                "Develop and implement machine learning models",
+                "Collect, clean, and organize data",
+            ][..],
+        ),
+        (
+            "skills",
+            &[
+                "Proficiency in programming languages such as Python",
+                "Strong analytical skills and attention to detail.",
+            ],
+        ),
+        (
+            "tools",
+            &[
+                "TensorFlow, Keras, PyTorch",
+                "Tableau, Power BI, Google Data Studio",
+            ],
+        ),
+        (
+            "education",
+            &[
+                "Bachelor’s or Master’s degree",
+                "Usually has a degree in Data Science",
+            ],
+        ),
+        (
+            "industries",
+            &["Finance and Banking", "Marketing and Advertising"],
+        ),
+    ] {
+        let run = ask(&format!("{COMPARE_MLE_DS} aspect:{aspect}"));
+        run.assert_code(0);
+        for item in items {
+            assert_line_with(&run.stdout, &[item]);
+        }
+        assert_line_with(&run.stdout, &["ML Engineer"]);
+        assert_line_with(&run.stdout, &[DS]);
+    }
 }
 
 #[test]
@@ -134,7 +172,7 @@ fn plain_language_comparison_is_answered_as_compare() {
     let run = ask("ml engineer vs data specialist");
     run.assert_code(0);
     assert_eq!(run.title(), "Machine Learning Engineer vs Data Specialist");
-    run.assert_contains("In common");
+    run.assert_contains("In short");
 }
 
 #[test]
@@ -153,7 +191,8 @@ fn plain_language_move_question_is_answered_as_path() {
         run.title(),
         "From Data Specialist to Machine Learning Engineer"
     );
-    run.assert_contains("What to learn");
+    run.assert_contains("What carries over");
+    run.assert_contains("Start here");
 }
 
 #[test]

@@ -1,0 +1,230 @@
+//! The point of an answer in a line or three, from the knowledge base only: what a role is
+//! for, the skills and tools that set one role apart from another, and what a person coming
+//! from the other side would learn first.
+
+use std::collections::HashMap;
+
+use super::compare::overlap;
+use crate::knowledge::{Category, Competency, KnowledgeBase, Role};
+use crate::reply::limits;
+
+/// Items named per role where a line names "what sets it apart".
+const APART: usize = 3;
+/// Room for what a role is for, in code points.
+const PURPOSE: usize = 170;
+
+/// What `role` is for, in one sentence: its curated note, else its definition without the
+/// "A … is" that repeats its name.
+pub fn purpose(role: &Role) -> Option<String> {
+    if let Some(note) = role.notes.first() {
+        return Some(limits::clamp(note, PURPOSE));
+    }
+    let definition = role.definition()?;
+    let sentence = super::first_sentence(definition, usize::MAX);
+    Some(limits::clamp(
+        without_own_name(&sentence, &role.name),
+        PURPOSE,
+    ))
+}
+
+/// "A Data Specialist is a professional who…" → "a professional who…"; a definition that
+/// does not open with the role's name is kept whole.
+fn without_own_name<'t>(sentence: &'t str, name: &str) -> &'t str {
+    let lower = sentence.to_lowercase();
+    let name = name.to_lowercase();
+    for article in ["a ", "an ", "the ", ""] {
+        for verb in [" is ", " are "] {
+            let opening = format!("{article}{name}{verb}");
+            // Lower-casing can change a text's length; only cut where it did not.
+            if lower.starts_with(&opening) && lower.len() == sentence.len() {
+                return &sentence[opening.len()..];
+            }
+        }
+    }
+    sentence
+}
+
+/// The three lines that open a comparison of `a` and `b`.
+pub fn comparison(kb: &KnowledgeBase, a: &Role, b: &Role) -> String {
+    let mut lines = vec!["**In short**".to_owned()];
+    for role in [a, b] {
+        let what = purpose(role).unwrap_or_else(|| "no article defines it yet.".to_owned());
+        lines.push(format!(
+            "• **{}**: {}",
+            short_name(role),
+            capitalised(&what)
+        ));
+    }
+    let overlap = overlap(a, b);
+    let only_a = names(&central(kb, a, overlap.only_a));
+    let only_b = names(&central(kb, b, overlap.only_b));
+    let shared = names(&central(kb, a, overlap.shared));
+    let apart = match (only_a.is_empty(), only_b.is_empty()) {
+        (true, true) => "the articles name no skill or tool for one and not the other".to_owned(),
+        (false, true) => format!("{} for {}", only_a, short_name(a)),
+        (true, false) => format!("{} for {}", only_b, short_name(b)),
+        (false, false) => format!(
+            "{} for {}; {} for {}",
+            only_a,
+            short_name(a),
+            only_b,
+            short_name(b)
+        ),
+    };
+    let across = if shared.is_empty() {
+        "They share no named skill, so a move either way starts there.".to_owned()
+    } else {
+        format!("Both name {shared}: coming from either side, what sets the other apart is what to learn first.")
+    };
+    lines.push(format!("• **What sets them apart**: {apart}. {across}"));
+    lines.join("\n")
+}
+
+/// The competencies of `items` that `role`'s facts name most, at most [`APART`], soft
+/// skills aside (they set no role apart).
+pub fn central<'r>(
+    kb: &KnowledgeBase,
+    role: &Role,
+    items: Vec<&'r Competency>,
+) -> Vec<&'r Competency> {
+    let mut items = by_centrality(kb, role, items);
+    items.truncate(APART);
+    items
+}
+
+/// `items` ordered by how central they are to `role`: named by more of its facts (counted
+/// once per article stating them) first, then by name; soft skills left out.
+pub fn by_centrality<'r>(
+    kb: &KnowledgeBase,
+    role: &Role,
+    items: Vec<&'r Competency>,
+) -> Vec<&'r Competency> {
+    let mut named: HashMap<String, usize> = HashMap::new();
+    for fact in role.sections.values().flatten() {
+        for competency in kb.taxonomy.competencies_in(&fact.text) {
+            *named.entry(competency.key).or_default() += fact.sources.len();
+        }
+    }
+    let mut items: Vec<&Competency> = items
+        .into_iter()
+        .filter(|c| c.category != Category::SoftSkill)
+        .collect();
+    items.sort_by(|a, b| {
+        let count = |c: &Competency| named.get(&c.key).copied().unwrap_or(0);
+        count(b).cmp(&count(a)).then(a.name.cmp(&b.name))
+    });
+    items
+}
+
+/// Whether a competency of `category` is a tool rather than a skill: tools are learnt after
+/// the skills they serve, and listed apart.
+pub fn is_tool(category: Category) -> bool {
+    matches!(
+        category,
+        Category::Framework
+            | Category::DataTool
+            | Category::Database
+            | Category::Visualization
+            | Category::Cloud
+            | Category::Devops
+    )
+}
+
+/// "A, B and C".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn names(items: &[&Competency]) -> String {
+    let names: Vec<String> = items.iter().map(|c| c.name.clone()).collect();
+    and_list(&names)
+}
+
+/// The name a narrow column shows: a curated or stated alias of two words or more that
+/// ends like the name ("ML Engineer" for "Machine Learning Engineer"), else the name.
+pub fn short_name(role: &Role) -> &str {
+    const LONG: usize = 22;
+    if role.name.chars().count() <= LONG {
+        return &role.name;
+    }
+    let last = role.name.split_whitespace().last().unwrap_or_default();
+    role.aliases
+        .iter()
+        .filter(|alias| {
+            alias.split_whitespace().count() >= 2
+                && alias.split_whitespace().last() == Some(last)
+                && alias.chars().count() < role.name.chars().count()
+        })
+        .min_by_key(|alias| alias.chars().count())
+        .map_or(role.name.as_str(), String::as_str)
+}
+
+/// `text` with a capital first letter, as every line of a list starts.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.to_uppercase().count() == 1 => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::embedded().expect("the shipped knowledge base")
+    }
+
+    #[test]
+    fn a_definition_loses_the_name_it_repeats() {
+        assert_eq!(
+            without_own_name(
+                "A Data Specialist is a professional who manages data.",
+                "Data Specialist"
+            ),
+            "a professional who manages data."
+        );
+        assert_eq!(
+            without_own_name("Data is everywhere.", "Data Specialist"),
+            "Data is everywhere."
+        );
+    }
+
+    #[test]
+    fn short_names_are_aliases_ending_like_the_name() {
+        let kb = kb();
+        let name = |slug: &str| short_name(kb.resolve(slug).expect("a seed role")).to_owned();
+        assert_eq!(name("machine-learning-engineer"), "ML Engineer");
+        assert_eq!(name("data-specialist"), "Data Specialist");
+    }
+
+    #[test]
+    fn a_comparison_opens_with_each_role_and_what_sets_them_apart() {
+        let kb = kb();
+        let a = kb
+            .resolve("machine-learning-engineer")
+            .expect("a seed role");
+        let b = kb.resolve("data-specialist").expect("a seed role");
+        let text = comparison(&kb, a, b);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(lines[1].starts_with("• **ML Engineer**: "), "{text}");
+        assert!(lines[2].starts_with("• **Data Specialist**: "), "{text}");
+        let overlap = overlap(a, b);
+        for item in central(&kb, a, overlap.only_a.clone()) {
+            assert!(lines[3].contains(&item.name), "{} in {text}", item.name);
+        }
+        assert!(lines[3].contains("Both name R"), "{text}");
+        // Only what one names and the other does not sets them apart.
+        for item in central(&kb, a, overlap.only_a) {
+            assert!(!b.has_competency(&item.key));
+        }
+    }
+}

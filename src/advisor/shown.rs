@@ -1,0 +1,260 @@
+//! What a member is shown of a role's facts: only what speaks of the roles the answer is
+//! about, near-duplicates merged (the fuller wording kept, the sources of both).
+//!
+//! Articles compare pairs of roles, so a fact filed under one role may speak of another
+//! ("The demand for both Machine Learning Engineers and Data Operations Managers…"). Shown in
+//! an answer about neither, it reads as a mistake; [`KnowledgeBase::text_about`] keeps the
+//! sentences or clauses that speak only of roles in the answer. Articles also state one
+//! thing twice in other words ("Data manipulation libraries: Pandas, NumPy" and "Data
+//! Processing Tools: Pandas, NumPy."), which a list shows once.
+
+use std::collections::BTreeSet;
+
+use crate::knowledge::search::is_stop_word;
+use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
+
+/// A fact as an answer shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    /// Where it was stated; the first is where the wording comes from.
+    pub sources: Vec<ArticleId>,
+}
+
+/// The facts of `role` under `section` as an answer about `about` (which includes `role`)
+/// shows them, in the articles' order.
+pub fn facts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role]) -> Vec<Shown> {
+    let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
+    let shown = role.facts(section).iter().filter_map(|fact| {
+        kb.text_about(&fact.text, &allowed).map(|text| Shown {
+            text: text.into_owned(),
+            sources: fact.sources.clone(),
+        })
+    });
+    merge_near_duplicates(kb, shown.collect())
+}
+
+/// [`facts`]' texts, for bullet lists.
+pub fn texts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role]) -> Vec<String> {
+    facts(kb, role, section, about)
+        .into_iter()
+        .map(|shown| shown.text)
+        .collect()
+}
+
+/// Whether `fact` says anything of `role` in an answer about `about`.
+pub fn speaks_of(kb: &KnowledgeBase, fact: &Fact, about: &[&Role]) -> bool {
+    let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
+    kb.text_about(&fact.text, &allowed).is_some()
+}
+
+/// Facts saying one thing twice, merged into the first one's place with the fuller wording
+/// and both sources.
+fn merge_near_duplicates(kb: &KnowledgeBase, facts: Vec<Shown>) -> Vec<Shown> {
+    let mut kept: Vec<(Shown, Gist)> = Vec::with_capacity(facts.len());
+    for fact in facts {
+        let gist = Gist::of(kb, &fact.text);
+        match kept.iter_mut().find(|(_, other)| gist.repeats(other)) {
+            Some((earlier, other)) => {
+                for source in fact.sources {
+                    if !earlier.sources.contains(&source) {
+                        earlier.sources.push(source);
+                    }
+                }
+                if gist.is_fuller_than(other) {
+                    earlier.text = fact.text;
+                    *other = gist;
+                }
+            }
+            None => kept.push((fact, gist)),
+        }
+    }
+    kept.into_iter().map(|(fact, _)| fact).collect()
+}
+
+/// Words that change how a fact reads but not what it says ("typically holds a degree").
+const FILLER: [&str; 10] = [
+    "typically",
+    "usually",
+    "often",
+    "generally",
+    "commonly",
+    "hold",
+    "holds",
+    "has",
+    "having",
+    "related",
+];
+
+/// What a fact says, for telling repeats apart: its content words outside parentheses, and
+/// for a labelled list ("Label: a, b") the skills and tools it names.
+#[derive(Debug)]
+struct Gist {
+    words: BTreeSet<String>,
+    listed: Option<BTreeSet<String>>,
+    length: usize,
+}
+
+impl Gist {
+    fn of(kb: &KnowledgeBase, text: &str) -> Gist {
+        let outside = without_parentheses(text);
+        let words = outside
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1)
+            .map(str::to_lowercase)
+            .filter(|w| !is_stop_word(w) && !FILLER.contains(&w.as_str()))
+            .collect();
+        let listed = labelled_items(text).map(|items| {
+            kb.taxonomy
+                .competencies_in(items)
+                .into_iter()
+                .map(|c| c.key)
+                .collect::<BTreeSet<String>>()
+        });
+        Gist {
+            words,
+            listed: listed.filter(|items| !items.is_empty()),
+            length: text.chars().count(),
+        }
+    }
+
+    /// Same items listed, or one's words all among the other's and at least half as many.
+    fn repeats(&self, other: &Gist) -> bool {
+        if let (Some(a), Some(b)) = (&self.listed, &other.listed) {
+            return a == b;
+        }
+        let (small, large) = if self.words.len() <= other.words.len() {
+            (&self.words, &other.words)
+        } else {
+            (&other.words, &self.words)
+        };
+        !small.is_empty() && small.len() * 2 >= large.len() && small.is_subset(large)
+    }
+
+    fn is_fuller_than(&self, other: &Gist) -> bool {
+        (self.words.len(), self.length) > (other.words.len(), other.length)
+    }
+}
+
+/// The items of "Label: a, b, c" with a short label: what the list says, whatever the
+/// label calls them.
+fn labelled_items(text: &str) -> Option<&str> {
+    text.split_once(':')
+        .filter(|(label, items)| label.split_whitespace().count() <= 5 && items.contains(','))
+        .map(|(_, items)| items)
+}
+
+/// `text` without its parenthesised asides: "Automotive (e.g., autonomous vehicles)" says
+/// "Automotive".
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::KnowledgeBase;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::embedded().expect("the shipped knowledge base")
+    }
+
+    fn shown(texts: &[(&str, ArticleId)]) -> Vec<Shown> {
+        texts
+            .iter()
+            .map(|(text, source)| Shown {
+                text: (*text).to_owned(),
+                sources: vec![*source],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeats_in_other_words_merge_keeping_the_fuller_wording_and_both_sources() {
+        let kb = kb();
+        let merged = merge_near_duplicates(
+            &kb,
+            shown(&[
+                ("Data manipulation libraries: Pandas, NumPy", 0),
+                ("Version control systems: Git", 0),
+                ("Data Processing Tools: Pandas, NumPy.", 1),
+                ("Automotive (e.g., autonomous vehicles)", 2),
+                ("Automotive and transportation", 1),
+                (
+                    "Typically holds a degree in Computer Science, Data Science, Mathematics, or a related field.",
+                    2,
+                ),
+                (
+                    "Bachelor’s or Master’s degree in Computer Science, Data Science, Mathematics, or a related field.",
+                    0,
+                ),
+            ]),
+        );
+        let texts: Vec<&str> = merged.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Data manipulation libraries: Pandas, NumPy",
+                "Version control systems: Git",
+                "Automotive and transportation",
+                "Bachelor’s or Master’s degree in Computer Science, Data Science, Mathematics, or a related field.",
+            ]
+        );
+        assert_eq!(merged[0].sources, [0, 1]);
+        assert_eq!(merged[2].sources, [2, 1]);
+    }
+
+    #[test]
+    fn different_facts_stay_apart() {
+        let kb = kb();
+        let facts = shown(&[
+            ("Programming languages: Python, R, Java", 0),
+            ("Statistical Analysis Software: R, SAS, SPSS.", 0),
+            ("Finance and Banking", 0),
+            ("Finance and Insurance", 1),
+            ("Collect, clean, and organize data from various sources.", 0),
+            (
+                "Analyze data to identify trends, patterns, and insights.",
+                0,
+            ),
+        ]);
+        assert_eq!(merge_near_duplicates(&kb, facts.clone()), facts);
+    }
+
+    #[test]
+    fn a_fact_about_another_pair_stays_out_of_an_answer_about_neither() {
+        let kb = kb();
+        let specialist = kb.resolve("data-specialist").expect("a seed role");
+        let engineer = kb
+            .resolve("machine-learning-engineer")
+            .expect("a seed role");
+        let about = [engineer, specialist];
+        for section in Section::ALL {
+            for role in about {
+                for text in texts(&kb, role, section, &about) {
+                    assert!(
+                        !text.contains("Data Operations Manager"),
+                        "{section:?} of {}: {text}",
+                        role.name
+                    );
+                }
+            }
+        }
+        let tips = texts(&kb, engineer, Section::Tips, &[engineer]);
+        assert!(
+            tips.iter().all(|t| !t.contains("Data Operations")),
+            "{tips:?}"
+        );
+        assert!(!tips.is_empty());
+    }
+}
