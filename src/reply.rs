@@ -65,6 +65,9 @@ pub enum Component {
         style: ButtonStyle,
         disabled: bool,
     },
+    /// A button that opens `url` in the browser (Discord's link style): no command, no
+    /// `custom_id`. Build it with [`Component::link`].
+    Link { label: String, url: String },
     /// A string select menu of which the user picks exactly one option; it fills an action
     /// row alone. Its `custom_id` only names the menu: each option's value is the command
     /// line that answers choosing it. Build it with [`Component::select`].
@@ -136,7 +139,7 @@ impl Reply {
     pub fn push_buttons(&mut self, buttons: Vec<Component>) {
         let buttons: Vec<Component> = buttons
             .into_iter()
-            .filter(|c| matches!(c, Component::Button { .. }))
+            .filter(|c| matches!(c, Component::Button { .. } | Component::Link { .. }))
             .take(limits::BUTTONS_PER_ROW)
             .collect();
         if self.rows.len() >= limits::ACTION_ROWS || buttons.is_empty() {
@@ -146,7 +149,9 @@ impl Reply {
         let mut kept: Vec<Component> = Vec::new();
         for (column, button) in buttons.into_iter().enumerate() {
             let id = button.custom_id();
-            let taken = self.has_custom_id(id) || kept.iter().any(|k| k.custom_id() == id);
+            // A link carries no id, so it can repeat none.
+            let taken = !id.is_empty()
+                && (self.has_custom_id(id) || kept.iter().any(|k| k.custom_id() == id));
             kept.push(button.made_inert_if(taken, row, column));
         }
         self.rows.push(kept);
@@ -326,8 +331,22 @@ impl Component {
         }
     }
 
+    /// A link button to `url`, or `None` when `url` is not an http(s) address Discord would
+    /// accept (at most 512 characters).
+    pub fn link(label: &str, url: &str) -> Option<Component> {
+        let url = url.trim();
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        (web && limits::count(url) <= limits::LINK_URL && !url.contains(char::is_whitespace)).then(
+            || Component::Link {
+                label: limits::clamp_non_empty(label, limits::BUTTON_LABEL),
+                url: url.to_owned(),
+            },
+        )
+    }
+
     pub fn disabled(self, disabled_now: bool) -> Component {
         match self {
+            link @ Component::Link { .. } => link,
             Component::Button {
                 label,
                 custom_id,
@@ -353,15 +372,18 @@ impl Component {
         }
     }
 
+    /// The command line (or menu name) it carries; empty for a link, which carries none.
     pub fn custom_id(&self) -> &str {
         match self {
             Component::Button { custom_id, .. } | Component::Select { custom_id, .. } => custom_id,
+            Component::Link { .. } => "",
         }
     }
 
     pub fn is_disabled(&self) -> bool {
         match self {
             Component::Button { disabled, .. } | Component::Select { disabled, .. } => *disabled,
+            Component::Link { .. } => false,
         }
     }
 
@@ -373,6 +395,7 @@ impl Component {
         }
         let inert = format!("inert:{row}:{column}");
         match self.disabled(true) {
+            link @ Component::Link { .. } => link,
             Component::Button {
                 label,
                 style,

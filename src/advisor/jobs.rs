@@ -8,7 +8,7 @@ use crate::jobs::model::{level_label, BoardSettings, Job, SalaryBand, LEVELS};
 use crate::jobs::request::JobFilter;
 use crate::jobs::validate::format_date;
 use crate::knowledge::KnowledgeBase;
-use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
+use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply};
 
 /// The name to show for the role a member typed.
 pub fn role_name(kb: &KnowledgeBase, typed: &str) -> String {
@@ -34,23 +34,48 @@ pub fn listing(listing: &Listing, filter: &JobFilter) -> Reply {
     };
     let mut embed = Embed::new(&format!("Featured jobs ({count})")).colour(colour::JOBS);
     for job in &found.jobs {
-        embed = embed.field(&card_title(job), &job_card(job), false);
+        embed = embed.field(&escape_user_text(&job.draft.title), &job_card(job), false);
     }
-    let older = if found.more {
-        " · narrow the filters to reach older jobs"
-    } else {
-        ""
-    };
-    let mut reply = Reply::embed(embed.footer(&format!(
-        "Page {page}/{pages} · newest first{older} · moderators manage jobs with /job"
-    )));
+    // The articles the page's jobs come from, named once rather than under each job.
+    let mut articles: Vec<&str> = Vec::new();
+    for article in found.jobs.iter().filter_map(|job| job.source.as_deref()) {
+        if !articles.contains(&article) {
+            articles.push(article);
+        }
+    }
+    let mut footer: Vec<String> = Vec::new();
+    if *pages > 1 {
+        footer.push(format!("Page {page}/{pages}"));
+    }
+    footer.push("newest first".to_owned());
+    if found.more {
+        footer.push("narrow the filters to reach older jobs".to_owned());
+    }
+    if !articles.is_empty() {
+        footer.push(format!(
+            "from the {} {}",
+            if articles.len() == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            articles.join(" and ")
+        ));
+    }
+    let mut reply = Reply::embed(embed.footer(&footer.join(" · ")));
     reply.push_buttons(pager(&jobs_line(filter), *page, *pages));
+    reply.push_buttons(apply_links(&found.jobs));
     reply
 }
 
-/// "#12 · Senior ML Engineer".
-fn card_title(job: &Job) -> String {
-    format!("#{} · {}", job.id, escape_user_text(&job.draft.title))
+/// A "View / apply" link per job that has an address, named by its title.
+fn apply_links(jobs: &[Job]) -> Vec<Component> {
+    jobs.iter()
+        .filter_map(|job| {
+            let url = job.draft.apply_url.as_deref()?;
+            Component::link(&format!("View / apply: {}", job.draft.title), url)
+        })
+        .collect()
 }
 
 /// A job's details, one fact a line. Everything a moderator typed is escaped.
@@ -77,18 +102,23 @@ fn job_card(job: &Job) -> String {
         lines.push(kind.join(" · "));
     }
     if let Some(salary) = &draft.salary {
-        lines.push(format_salary(&salary.currency, salary.min, salary.max));
-    }
-    if let Some(url) = &draft.apply_url {
-        // Angle brackets keep Discord from unfurling a preview of every link.
-        lines.push(format!("[Apply](<{url}>)"));
+        // The employer's figure, not one rolecall estimated.
+        lines.push(format!(
+            "{} as posted",
+            format_salary(&salary.currency, salary.min, salary.max)
+        ));
     }
     if let Some(expires) = draft.expires_at {
         lines.push(format!("Listed until {}", format_date(expires - 1)));
     }
+    // A reference for moderators (`/job edit id:…`), worded so it does not read as a rank.
     lines.push(match &job.source {
-        Some(article) => format!("*From the article {}*", escape_user_text(article)),
-        None => format!("*Posted {}*", format_date(job.posted_at)),
+        Some(_) => format!("*Job ID {}*", job.id),
+        None => format!(
+            "*Job ID {} · posted {}*",
+            job.id,
+            format_date(job.posted_at)
+        ),
     });
     limits::clamp(&lines.join("\n"), limits::FIELD_VALUE)
 }
@@ -241,9 +271,9 @@ pub fn change(changed: &Changed) -> (Reply, Option<(u64, Reply)>) {
 
 /// What a moderator's change did: the job as it now stands.
 fn changed_job(job: &Job, what: &str) -> Reply {
-    let embed = Embed::new(&format!("Job #{} {what}", job.id))
+    let embed = Embed::new(&format!("Job ID {} {what}", job.id))
         .colour(colour::JOBS)
-        .field(&card_title(job), &job_card(job), false)
+        .field(&escape_user_text(&job.draft.title), &job_card(job), false)
         .footer("Edit with /job edit, take down with /job remove");
     Reply::embed(embed)
 }
@@ -252,9 +282,11 @@ fn changed_job(job: &Job, what: &str) -> Reply {
 fn announcement(job: &Job) -> Reply {
     let embed = Embed::new("New featured job")
         .colour(colour::JOBS)
-        .field(&card_title(job), &job_card(job), false)
+        .field(&escape_user_text(&job.draft.title), &job_card(job), false)
         .footer("Browse every job with /jobs");
-    Reply::embed(embed)
+    let mut reply = Reply::embed(embed);
+    reply.push_buttons(apply_links(std::slice::from_ref(job)));
+    reply
 }
 
 /// A server's board settings.

@@ -1,6 +1,6 @@
 //! `/match`: roles ranked by how well a person's skills fit them.
 
-use super::Problem;
+use super::{next, Problem};
 use crate::knowledge::taxonomy::competency_key;
 use crate::knowledge::{Category, KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
@@ -151,7 +151,36 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
         );
         embed = embed.field(&name, &value, false);
     }
-    Ok(Reply::embed(embed.footer(
+    let mut reply = Reply::embed(embed.footer(
         "Ranked by how many of your skills each role uses, then by the share of its skills and tools you have",
-    )))
+    ));
+    let roles: Vec<&Role> = fits.iter().take(SHOWN).map(|fit| fit.role).collect();
+    if let Some(menu) = next::open_menu("Open a role…", &roles, |r| format!("/role {}", r.slug)) {
+        reply.push_select(menu);
+    }
+    // A path from the skills recognised (not the text as typed, which could hold anything);
+    // a line too long for a component drops its option.
+    let paths: Vec<(&Role, String)> = fits
+        .iter()
+        .take(SHOWN)
+        .map(|fit| {
+            (
+                fit.role,
+                format!(
+                    "/path to:{} skills:{}",
+                    fit.role.slug,
+                    fit.matched.join(", ")
+                ),
+            )
+        })
+        .collect();
+    if let Some(menu) = next::open_menu_named(next::PATH_MENU, "Path to…", &roles, |r| {
+        paths
+            .iter()
+            .find(|(role, _)| role.slug == r.slug)
+            .map_or_else(String::new, |(_, line)| line.clone())
+    }) {
+        reply.push_select(menu);
+    }
+    Ok(reply)
 }

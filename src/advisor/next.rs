@@ -87,11 +87,21 @@ pub fn open_menu(
     roles: &[&Role],
     line: impl Fn(&Role) -> String,
 ) -> Option<Component> {
+    open_menu_named(OPEN_MENU, placeholder, roles, line)
+}
+
+/// [`open_menu`], named `name` (a message's menus need names of their own).
+pub fn open_menu_named(
+    name: &str,
+    placeholder: &str,
+    roles: &[&Role],
+    line: impl Fn(&Role) -> String,
+) -> Option<Component> {
     let options = roles
         .iter()
         .map(|role| SelectOption::new(&role.name, &line(role)))
         .collect();
-    menu(OPEN_MENU, placeholder, options)
+    menu(name, placeholder, options)
 }
 
 /// A button answering `line`.

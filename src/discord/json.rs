@@ -219,6 +219,13 @@ enum ComponentJson<'a> {
         custom_id: &'a str,
         disabled: bool,
     },
+    Link {
+        #[serde(rename = "type")]
+        kind: u8,
+        style: u8,
+        label: &'a str,
+        url: &'a str,
+    },
     Select {
         #[serde(rename = "type")]
         kind: u8,
@@ -250,6 +257,12 @@ impl<'a> ComponentJson<'a> {
                 label,
                 custom_id,
                 disabled: *disabled,
+            },
+            Component::Link { label, url } => ComponentJson::Link {
+                kind: BUTTON,
+                style: button_style::LINK,
+                label,
+                url,
             },
             Component::Select {
                 custom_id,

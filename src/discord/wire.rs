@@ -37,6 +37,8 @@ pub mod component {
 pub mod button_style {
     pub const PRIMARY: u8 = 1;
     pub const SECONDARY: u8 = 2;
+    /// Opens a URL; carries no `custom_id`.
+    pub const LINK: u8 = 5;
 }
 
 /// The option type of a sub-command, in an interaction's options.

@@ -17,6 +17,8 @@ pub const ACTION_ROWS: usize = 5;
 pub const BUTTONS_PER_ROW: usize = 5;
 pub const BUTTON_LABEL: usize = 80;
 pub const CUSTOM_ID: usize = 100;
+/// A link button's address.
+pub const LINK_URL: usize = 512;
 /// Options of one select menu, which fills an action row alone.
 pub const SELECT_OPTIONS: usize = 25;
 /// An option's label, value and description each.

@@ -67,6 +67,7 @@ fn render_component(component: &Component, paint: &Paint) -> Option<String> {
     }
     let text = match component {
         Component::Button { label, .. } => format!("[ {label} ]"),
+        Component::Link { label, url } => format!("[ {label} ↗ {url} ]"),
         Component::Select {
             placeholder,
             options,

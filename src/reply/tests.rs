@@ -91,7 +91,7 @@ fn options(n: usize) -> Vec<SelectOption> {
 fn select_options(component: &Component) -> &[SelectOption] {
     match component {
         Component::Select { options, .. } => options,
-        Component::Button { .. } => panic!("a button, not a select: {component:?}"),
+        other => panic!("a button, not a select: {other:?}"),
     }
 }
 
@@ -214,4 +214,20 @@ fn counts_say_one_or_many() {
     assert_eq!(crate::reply::count_of(1, "article"), "1 article");
     assert_eq!(crate::reply::count_of(0, "article"), "0 articles");
     assert_eq!(crate::reply::count_of(3, "article"), "3 articles");
+}
+
+#[test]
+fn link_buttons_take_web_addresses_only_and_carry_no_command() {
+    let link = Component::link("View / apply", "https://example.com/jobs/1").expect("a link");
+    assert_eq!(link.custom_id(), "");
+    assert!(!link.is_disabled());
+    for bad in ["javascript:alert(1)", "example.com", "https://a b", ""] {
+        assert!(Component::link("x", bad).is_none(), "{bad}");
+    }
+    assert!(Component::link("x", &format!("https://e.com/{}", "a".repeat(600))).is_none());
+    // Links carry no id, so two of them never make each other inert.
+    let mut reply = Reply::text("jobs");
+    let second = Component::link("Other", "https://example.com/jobs/2").expect("a link");
+    reply.push_buttons(vec![link.clone(), second.clone()]);
+    assert_eq!(reply.rows()[0], vec![link, second]);
 }

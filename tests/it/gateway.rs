@@ -734,7 +734,7 @@ fn a_moderators_job_is_announced_in_the_channel_the_server_configured() {
         .as_str()
         .unwrap_or_default();
     assert!(
-        title.starts_with("Job #") && title.ends_with("posted"),
+        title.starts_with("Job ID ") && title.ends_with("posted"),
         "{posted}"
     );
     let announced: Vec<Value> = fake

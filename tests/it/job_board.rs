@@ -100,7 +100,7 @@ fn only_moderators_post_and_members_of_that_server_see_the_job() {
         ),
     );
     assert!(
-        title.starts_with("Job #") && title.ends_with("posted"),
+        title.starts_with("Job ID ") && title.ends_with("posted"),
         "{text}"
     );
 
@@ -152,9 +152,9 @@ fn a_role_the_server_configures_may_manage_jobs() {
         &[("id", json!(id)), ("title", json!("Lead Data Scientist"))],
         helper.clone(),
     );
-    assert_eq!(answer(&endpoint, &edit).0, format!("Job #{id} edited"));
+    assert_eq!(answer(&endpoint, &edit).0, format!("Job ID {id} edited"));
     let remove = job("remove", &[("id", json!(id))], helper);
-    assert_eq!(answer(&endpoint, &remove).0, format!("Job #{id} removed"));
+    assert_eq!(answer(&endpoint, &remove).0, format!("Job ID {id} removed"));
     let listing = jobs_listing(&endpoint, member("3", 0, &[]));
     assert!(!listing.contains("Lead Data Scientist"), "{listing}");
 }
@@ -268,7 +268,7 @@ fn acknowledged_posts_survive_sigkill(url: &str) {
                     let heading = answer["data"]["embeds"][0]["title"]
                         .as_str()
                         .unwrap_or_default();
-                    let id = heading.trim_start_matches("Job #").split(' ').next();
+                    let id = heading.trim_start_matches("Job ID ").split(' ').next();
                     if let Some(id) = id.and_then(|id| id.parse().ok()) {
                         acknowledged.lock().expect("not poisoned").push((id, title));
                     }

@@ -223,6 +223,17 @@ impl Checker {
             Some(3) => self.select_menu(component, path),
             other => self.fail(format!("{path} has type {other:?}, not a button or select")),
         }
+        // A link button (style 5) has a URL of at most 512 characters and no custom_id.
+        if component.get("style").and_then(Value::as_u64) == Some(5) {
+            let url = self.text(component.get("url"), &format!("{path}.url"), 512);
+            if !url.starts_with("https://") && !url.starts_with("http://") {
+                self.fail(format!("{path}.url {url:?} is not a web address"));
+            }
+            if component.get("custom_id").is_some() {
+                self.fail(format!("{path} is a link with a custom_id"));
+            }
+            return;
+        }
         self.custom_id(component.get("custom_id"), path);
     }
 

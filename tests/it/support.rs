@@ -152,10 +152,10 @@ pub fn answer_call_from(
     answer_call(&service, call)
 }
 
-/// The job number in a "Job #12 posted" title.
+/// The job's id in a "Job ID 12 posted" title.
 pub fn job_number(title: &str) -> i64 {
     title
-        .trim_start_matches("Job #")
+        .trim_start_matches("Job ID ")
         .split(' ')
         .next()
         .and_then(|id| id.parse().ok())

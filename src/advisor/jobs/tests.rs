@@ -44,23 +44,35 @@ fn page(jobs: Vec<Job>, total: usize, more: bool, page: usize) -> Listing {
 }
 
 #[test]
-fn a_listing_shows_each_job_with_its_number_and_terms() {
+fn a_listing_shows_each_job_with_its_id_terms_and_a_link_to_apply() {
     let listed = |n| page(vec![job(7, "ML Engineer")], 11, false, n);
     let reply = listing(&listed(2), &JobFilter::default());
     let text = render(&reply, Colour::Plain);
     for expected in [
         "Featured jobs (11)",
-        "#7 · ML Engineer",
+        "ML Engineer\n",
         "Acme · Berlin · remote",
         "Full Time · Senior-level / Expert",
-        "EUR 90K – 120K",
-        "[Apply](<https://acme.example/jobs/1>)",
+        "EUR 90K – 120K as posted",
         "Listed until 2026-12-31",
+        "Job ID 7",
         "Page 2/3",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
-    assert_eq!(reply.rows().len(), 1, "previous/next buttons");
+    assert!(!text.contains("#7"), "an id that reads as a rank:\n{text}");
+    assert_eq!(
+        reply.rows().len(),
+        2,
+        "previous/next buttons, then the links"
+    );
+    assert_eq!(
+        reply.rows()[1],
+        vec![
+            Component::link("View / apply: ML Engineer", "https://acme.example/jobs/1")
+                .expect("a link")
+        ]
+    );
 }
 
 #[test]

@@ -248,7 +248,7 @@ async fn history(board: &BoardArgs, id: i64) -> anyhow::Result<ExitCode> {
         .await
         .context("reading the job's history")?;
     if events.is_empty() {
-        eprintln!("rolecall: there is no job #{id} on this board");
+        eprintln!("rolecall: there is no job with ID {id} on this board");
         return Ok(ExitCode::FAILURE);
     }
     let mut out = String::new();
