@@ -11,6 +11,8 @@ use crate::reply::{bullet_list, colour, escape_user_text, limits, Embed, Reply};
 /// Things to learn named first ("start here"), and named after them before "…and N more".
 const FIRST: usize = 3;
 const THEN: usize = 8;
+/// Responsibilities and first steps shown of the target; the rest is in its profile.
+const FEW: usize = 3;
 /// The person's skills named per theme of what carries over.
 const FROM_SHOWN: usize = 3;
 
@@ -54,7 +56,7 @@ fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     let both = [from, to];
     let duties = shown::texts(kb, to, Section::Responsibilities, &[to]);
     if !duties.is_empty() {
-        embed = embed.field("What you'd do instead", &bullet_list(&duties, 450), false);
+        embed = embed.field("What you'd do instead", &first_few(&duties), false);
     }
     let education: Vec<String> = shown::texts(kb, to, Section::Education, &both)
         .into_iter()
@@ -65,7 +67,7 @@ fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     }
     let tips = shown::texts(kb, to, Section::Tips, &[to]);
     if !tips.is_empty() {
-        embed = embed.field("How to start", &bullet_list(&tips, 600), false);
+        embed = embed.field("How to start", &first_few(&tips), false);
     }
     let mut sources = from.sources.clone();
     sources.extend(&to.sources);
@@ -304,6 +306,15 @@ fn learn_fields(embed: Embed, learn: &[&Competency]) -> Embed {
         embed = embed.field("Then", &limits::clamp(&text, limits::FIELD_VALUE), false);
     }
     embed
+}
+
+/// The first [`FEW`] items as bullets, and how many more the role's profile holds.
+fn first_few(items: &[String]) -> String {
+    let mut text = bullet_list(&items[..items.len().min(FEW)], 500);
+    if items.len() > FEW {
+        text.push_str(&format!("\n…and {} more in the profile", items.len() - FEW));
+    }
+    text
 }
 
 fn capitalised(text: &str) -> String {

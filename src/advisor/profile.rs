@@ -6,8 +6,9 @@ use super::{next, shown, texts};
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, count_of, limits, ButtonStyle, Component, Embed, Reply};
 
-/// Characters of fields per page of `/role`, well under the 6,000 a message allows.
-const PAGE_BUDGET: usize = 4200;
+/// Characters of fields per page of `/role`: about one desktop screen, so the first page
+/// reads at a glance and the rest is a click on Next.
+const PAGE_BUDGET: usize = 1300;
 /// Roles listed as sharing skills with the one asked about.
 const RELATED_ROLES: usize = 5;
 
