@@ -219,8 +219,14 @@ impl Embed {
         self
     }
 
+    /// Sets the footer. Discord shows footers as plain text, so markdown marks (which would
+    /// show raw, from an article's title say) are taken out.
     pub fn footer(mut self, text: &str) -> Embed {
-        self.footer = limits::clamp(text, limits::FOOTER_TEXT);
+        let mut plain = text.replace('`', "");
+        for mark in ["**", "__", "~~", "||"] {
+            plain = plain.replace(mark, "");
+        }
+        self.footer = limits::clamp(&plain, limits::FOOTER_TEXT);
         self
     }
 

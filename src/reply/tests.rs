@@ -231,3 +231,12 @@ fn link_buttons_take_web_addresses_only_and_carry_no_command() {
     reply.push_buttons(vec![link.clone(), second.clone()]);
     assert_eq!(reply.rows()[0], vec![link, second]);
 }
+
+#[test]
+fn footers_are_plain_text() {
+    let embed = Embed::new("t").footer("Sources: A** vs. `B` · __C__ ~~D~~ ||E|| · C++ snake_case");
+    assert_eq!(
+        embed.footer_text(),
+        "Sources: A vs. B · C D E · C++ snake_case"
+    );
+}

@@ -187,3 +187,69 @@ fn a_role_named_only_by_punctuation_is_found_by_its_name() {
     );
     check_roles_find_themselves(&kb).unwrap();
 }
+
+/// No answer about a pair of roles shows text about another role: a fact that names one is
+/// cut to what speaks of the pair, or left out. Checked on every seed pair's overview and
+/// aspects, and every role's profile and path (the footers' article titles aside).
+#[test]
+fn no_answer_shows_text_about_a_role_it_is_not_about() {
+    let kb = shipped_kb();
+    let notes: Vec<&String> = kb.roles.iter().flat_map(|r| &r.notes).collect();
+    let named_in = |reply: &Reply| -> Vec<usize> {
+        let mut named = Vec::new();
+        for embed in reply.embeds() {
+            let texts = std::iter::once(embed.description_text())
+                .chain(embed.fields().iter().map(|f| f.value.as_str()));
+            // The facts shown, as bullets. Lists of skill names ("What sets them apart",
+            // "Tools: MLOps") are not facts: a skill may share a word with a role's name.
+            let facts = texts
+                .flat_map(str::lines)
+                .filter(|line| line.trim_start().starts_with("• "))
+                .filter(|line| !line.contains("What sets them apart"))
+                // A curated note says what a role is ("a senior Machine Learning Engineer
+                // who also leads…"), not what an article says of another pair.
+                .filter(|line| !notes.iter().any(|note| line.contains(note.as_str())));
+            for text in facts {
+                named.extend(kb.roles_in_fact(text));
+            }
+        }
+        named
+    };
+    let aspects = [
+        "",
+        " responsibilities",
+        " skills",
+        " education",
+        " tools",
+        " industries",
+        " outlook",
+        " tips",
+    ];
+    for (i, a) in kb.roles.iter().enumerate() {
+        for (j, b) in kb.roles.iter().enumerate().filter(|(j, _)| *j != i) {
+            for aspect in aspects {
+                let line = format!("/compare {} {}{aspect}", a.slug, b.slug);
+                let stray: Vec<&str> = named_in(&reply_to(kb, &line))
+                    .into_iter()
+                    .filter(|r| *r != i && *r != j)
+                    .map(|r| kb.roles[r].name.as_str())
+                    .collect();
+                assert!(stray.is_empty(), "{line} names {stray:?}");
+            }
+            let line = format!("/path from:{} to:{}", a.slug, b.slug);
+            let stray: Vec<usize> = named_in(&reply_to(kb, &line))
+                .into_iter()
+                .filter(|r| *r != i && *r != j)
+                .collect();
+            assert!(stray.is_empty(), "{line} names {stray:?}");
+        }
+        for page in 1..=4 {
+            let line = format!("/role {} page:{page}", a.slug);
+            let stray: Vec<usize> = named_in(&reply_to(kb, &line))
+                .into_iter()
+                .filter(|r| *r != i)
+                .collect();
+            assert!(stray.is_empty(), "{line} names {stray:?}");
+        }
+    }
+}
