@@ -141,11 +141,13 @@ mod parse_article_tests {
         #[test]
         fn never_panics_on_arbitrary_text(raw in any::<String>()) {
             assert_facts_non_empty(&parse_article(&raw));
+            assert_facts_non_empty(&parse_document("any.md", &raw));
         }
 
         #[test]
         fn never_panics_on_line_soup(raw in LINE_SOUP) {
             assert_facts_non_empty(&parse_article(&raw));
+            assert_facts_non_empty(&parse_document("soup.md", &raw));
         }
 
         #[test]
