@@ -20,7 +20,9 @@ pub fn parse_article(raw: &str) -> ParsedArticle {
 }
 
 /// Reads one document by its name: a `.md` file as Markdown (headings, lists, tables), unless
-/// it has no Markdown structure at all; anything else as [`parse_article`] does. Never panics.
+/// it has no Markdown structure at all or the Markdown reading finds no role (then free prose
+/// may still find roles its intro names); anything else as [`parse_article`] does. Never
+/// panics.
 pub fn parse_document(path: &str, raw: &str) -> ParsedArticle {
     let text = clean_text(raw);
     let is_markdown = path
@@ -29,7 +31,15 @@ pub fn parse_document(path: &str, raw: &str) -> ParsedArticle {
         .is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
     if is_markdown {
         if let Some(article) = super::markdown::parse(&text) {
-            return article;
+            if !article.roles.is_empty() {
+                return article;
+            }
+            let plain = parse_text(&text);
+            return if plain.roles.is_empty() {
+                article
+            } else {
+                plain
+            };
         }
     }
     parse_text(&text)

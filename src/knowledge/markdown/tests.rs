@@ -95,6 +95,16 @@ fn the_seed_articles_read_the_same_under_an_md_name() {
     }
 }
 
+#[test]
+fn a_markdown_file_whose_structure_names_no_role_is_read_as_prose() {
+    // Only the intro names the roles: the prose reader finds them, the structure does not.
+    let text =
+        "There are differences between data scientists and data engineers.\n\n## Notes\n\nMore.\n";
+    let prose = parse_article(text);
+    assert_eq!(prose.roles.len(), 2);
+    assert_eq!(parse_document("notes.md", text), prose);
+}
+
 /// Names for generated roles: distinct, none inside another.
 const ROLE_POOL: [&str; 4] = [
     "Data Scientist",
