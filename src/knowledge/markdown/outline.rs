@@ -113,7 +113,13 @@ fn heading_kind(text: &str, roles: &mut RoleSet) -> Kind {
     }
     match heading_section(&lower) {
         None => match role_name(text) {
-            Some(name) => Kind::Role(roles.add(&name)),
+            Some(name) => {
+                let role = roles.add(&name);
+                if let (_, Some(alias)) = roles::split_parenthetical(text) {
+                    roles.add_alias(role, alias);
+                }
+                Kind::Role(role)
+            }
             None => Kind::Other,
         },
         Some(section) => {

@@ -2,7 +2,7 @@
 //! one list of the document's roles that finds a role again under another spelling
 //! ("Data Scientists", "Data Scientist role").
 
-use crate::knowledge::lines::{ends_with_role_noun, singular_role_name, split_versus};
+use crate::knowledge::lines::{add_alias, ends_with_role_noun, singular_role_name, split_versus};
 use crate::knowledge::parsed::ParsedRole;
 use crate::knowledge::words::singular_name_key;
 
@@ -29,11 +29,12 @@ const LEAD_WORDS: [&str; 16] = [
     "being", "becoming", "top", "key", "the",
 ];
 
-/// The roles found so far, with the key each is found by.
+/// The roles found so far, with the keys each is found by (its name, then its aliases).
 #[derive(Debug, Default)]
 pub(super) struct RoleSet {
     pub roles: Vec<ParsedRole>,
-    keys: Vec<String>,
+    /// (key, role).
+    keys: Vec<(String, usize)>,
 }
 
 impl RoleSet {
@@ -42,12 +43,27 @@ impl RoleSet {
         if let Some(found) = self.find(name) {
             return found;
         }
-        self.keys.push(singular_name_key(name));
+        self.keys.push((singular_name_key(name), self.roles.len()));
         self.roles.push(ParsedRole {
             name: name.to_string(),
             ..ParsedRole::default()
         });
         self.roles.len() - 1
+    }
+
+    /// Gives `role` another name ("MLE" from "Machine Learning Engineer (MLE)"), unless a
+    /// role already goes by it.
+    pub fn add_alias(&mut self, role: usize, alias: &str) {
+        let key = singular_name_key(alias);
+        let is_name =
+            alias.chars().any(char::is_alphabetic) && alias.split_whitespace().count() <= 5;
+        if !is_name || self.keys.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        if let Some(parsed) = self.roles.get_mut(role) {
+            add_alias(parsed, alias.to_string());
+            self.keys.push((key, role));
+        }
     }
 
     /// The known role `text` names, as a whole (after cleaning).
@@ -56,18 +72,25 @@ impl RoleSet {
             return None;
         }
         let key = singular_name_key(&clean_name(text));
-        self.keys.iter().position(|k| *k == key)
+        self.keys
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, role)| role)
     }
 
     /// The known roles `text` mentions, each once, in role order.
     pub fn mentioned(&self, text: &str) -> Vec<usize> {
         let lower = singular_name_key(text);
         let plain = crate::knowledge::words::name_key(text);
-        (0..self.keys.len())
-            .filter(|&i| {
-                contains_phrase(&lower, &self.keys[i]) || contains_phrase(&plain, &self.keys[i])
-            })
-            .collect()
+        let mut found: Vec<usize> = self
+            .keys
+            .iter()
+            .filter(|(key, _)| contains_phrase(&lower, key) || contains_phrase(&plain, key))
+            .map(|&(_, role)| role)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     pub fn len(&self) -> usize {
@@ -78,6 +101,7 @@ impl RoleSet {
 /// A heading, label or cell as a role's name: "The Data Scientists", "Data Scientist role",
 /// "For Aspiring Data Engineers:" → "Data Scientist", "Data Engineer".
 pub(super) fn clean_name(text: &str) -> String {
+    let (text, _) = split_parenthetical(text);
     let mut name = text
         .trim()
         .trim_end_matches(':')
@@ -103,6 +127,18 @@ pub(super) fn clean_name(text: &str) -> String {
         }
     }
     singular_role_name(name)
+}
+
+/// "Machine Learning Engineer (MLE)" → ("Machine Learning Engineer", Some("MLE")).
+pub(super) fn split_parenthetical(text: &str) -> (&str, Option<&str>) {
+    let trimmed = text.trim().trim_end_matches(':').trim_end();
+    if let Some((name, alias)) = trimmed.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        let alias = alias.trim();
+        if !name.trim().is_empty() && !alias.is_empty() && !alias.contains(')') {
+            return (name.trim_end(), Some(alias));
+        }
+    }
+    (text, None)
 }
 
 /// `text` as a role's name, when it is one: a few words, no sentence, ending in a role noun
@@ -196,6 +232,18 @@ mod tests {
         ] {
             assert_eq!(roles.find(text), Some(id), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_parenthetical_after_a_role_heading_is_another_name() {
+        let mut roles = RoleSet::default();
+        let name = role_name("Machine Learning Engineers (MLE)");
+        assert_eq!(name.as_deref(), Some("Machine Learning Engineer"));
+        let id = roles.add(&name.unwrap_or_default());
+        roles.add_alias(id, "MLE");
+        assert_eq!(roles.find("MLE"), Some(id));
+        assert_eq!(roles.mentioned("What does an MLE do?"), [id]);
+        assert_eq!(roles.roles[id].aliases, ["MLE"]);
     }
 
     #[test]
