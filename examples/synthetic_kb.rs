@@ -1,6 +1,7 @@
 //! Builds a knowledge base from N synthetic articles and reports the time it took, so the
 //! resident memory can be measured from outside: `/usr/bin/time -v cargo run --release
-//! --example synthetic_kb -- 10000`.
+//! --example synthetic_kb -- 10000`; add `markdown` after the count for one article in four
+//! in Markdown (`synthetic::mixed_articles`).
 
 use std::time::Instant;
 
@@ -12,7 +13,10 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
-    let documents = synthetic::articles(count, 42);
+    let documents = match std::env::args().nth(2).as_deref() {
+        Some("markdown") => synthetic::mixed_articles(count, 42),
+        _ => synthetic::articles(count, 42),
+    };
     let started = Instant::now();
     match KnowledgeBase::from_documents(&documents, "synthetic") {
         Ok(kb) => println!(

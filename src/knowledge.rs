@@ -5,11 +5,13 @@
 //! The result is immutable: a reload builds a new one and swaps it.
 
 pub mod article;
+pub mod aspects;
 pub mod curated;
 pub mod featured_jobs;
 pub mod filing;
 pub mod index;
 pub mod lines;
+pub mod markdown;
 pub mod mentions;
 pub mod merge;
 pub mod model;
@@ -113,6 +115,7 @@ impl KnowledgeBase {
             let entry = Article {
                 title: read.parsed.title.clone(),
                 file: read.document.path.clone(),
+                reading: Reading::of(&read.parsed),
             };
             merger.add(articles.len(), &entry, read.parsed);
             articles.push(entry);

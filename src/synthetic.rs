@@ -1,10 +1,17 @@
-//! Generated role articles in the comparison template, for benchmarks and property tests.
+//! Generated role articles in the comparison template, for benchmarks and property tests,
+//! and ([`mixed_articles`]) the same with a share of Markdown articles in the shapes people
+//! write (`synthetic::markdown`).
 //!
 //! Deterministic for a given seed, so benchmark figures are comparable between runs. Role
 //! names come from a pool about as large as the number of articles, so most roles appear
 //! in two articles and merging is exercised as it is with real documents.
 
 use crate::knowledge::Document;
+
+mod markdown;
+
+/// In [`mixed_articles`], one article in this many is Markdown.
+const MARKDOWN_SHARE: usize = 4;
 
 const PREFIXES: [&str; 8] = [
     "",
@@ -150,6 +157,29 @@ pub fn articles(count: usize, seed: u64) -> Vec<Document> {
         .collect()
 }
 
+/// `count` articles like [`articles`], except that every [`MARKDOWN_SHARE`]th is a
+/// Markdown article (`.md`) in one of the shapes the Markdown reader knows, in turn.
+pub fn mixed_articles(count: usize, seed: u64) -> Vec<Document> {
+    let mut documents = articles(count, seed);
+    let mut rng = Rng(seed ^ 0x6d61_726b_646f_776e);
+    let pool = count.max(2);
+    for (i, document) in documents.iter_mut().enumerate() {
+        if i % MARKDOWN_SHARE != MARKDOWN_SHARE - 1 {
+            continue;
+        }
+        let a = role_name(rng.below(pool));
+        let mut b = role_name(rng.below(pool));
+        if a == b {
+            b = role_name((rng.below(pool) + 1) % pool + pool);
+        }
+        *document = Document {
+            path: format!("articles/synthetic-{i:05}.md"),
+            bytes: markdown::article(&mut rng, i / MARKDOWN_SHARE, &a, &b).into_bytes(),
+        };
+    }
+    documents
+}
+
 /// Writes one random bullet of a section.
 type BulletMaker = fn(&mut Rng) -> String;
 
@@ -222,6 +252,30 @@ mod tests {
     fn role_names_are_distinct() {
         let names: std::collections::HashSet<String> = (0..20_000).map(role_name).collect();
         assert_eq!(names.len(), 20_000);
+    }
+
+    #[test]
+    fn mixed_articles_teach_their_markdown_roles_without_warnings_of_lost_facts() {
+        let documents = mixed_articles(48, 7);
+        let markdown: Vec<&Document> = documents
+            .iter()
+            .filter(|d| d.path.ends_with(".md"))
+            .collect();
+        assert_eq!(markdown.len(), 12);
+        for document in markdown {
+            let text = document.text().0;
+            let parsed = crate::knowledge::article::parse_document(&document.path, &text);
+            assert!(!parsed.roles.is_empty(), "{text}");
+            for role in &parsed.roles {
+                assert!(role.facts.len() >= 5, "{} in\n{text}", role.name);
+            }
+            let lost: Vec<_> = parsed
+                .warnings
+                .iter()
+                .filter(|(_, m)| m.contains("skipped"))
+                .collect();
+            assert!(lost.is_empty(), "{lost:?} in\n{text}");
+        }
     }
 
     #[test]

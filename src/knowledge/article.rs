@@ -1,8 +1,9 @@
 //! One document read into roles and facts, before roles are merged across documents.
 //!
-//! Two layouts exist: the comparison template (`A vs. B`, `Definitions`, per-role bullet
-//! lists…) and free prose with its own headings and `-` lists. [`parse_article`] picks one;
-//! both produce the same [`ParsedArticle`] (`knowledge::parsed`).
+//! Markdown files (`.md`) are read as Markdown (`knowledge::markdown`). Plain text has two
+//! layouts: the comparison template (`A vs. B`, `Definitions`, per-role bullet lists…) and
+//! free prose with its own headings and `-` lists. [`parse_document`] picks by name and
+//! layout; every reader produces the same [`ParsedArticle`] (`knowledge::parsed`).
 
 use std::borrow::Cow;
 
@@ -15,7 +16,37 @@ pub use super::parsed::{ParsedArticle, ParsedFact, ParsedJob, ParsedRole};
 /// with an `A vs B` title line and at least one template heading is read as the comparison
 /// template; anything else as free prose.
 pub fn parse_article(raw: &str) -> ParsedArticle {
+    parse_text(&clean_text(raw))
+}
+
+/// Reads one document by its name: a `.md` file as Markdown (headings, lists, tables), unless
+/// it has no Markdown structure at all or the Markdown reading finds no role (then free prose
+/// may still find roles its intro names); anything else as [`parse_article`] does. Never
+/// panics.
+pub fn parse_document(path: &str, raw: &str) -> ParsedArticle {
     let text = clean_text(raw);
+    let is_markdown = path
+        .rsplit('.')
+        .next()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
+    if is_markdown {
+        if let Some(article) = super::markdown::parse(&text) {
+            if !article.roles.is_empty() {
+                return article;
+            }
+            let plain = parse_text(&text);
+            return if plain.roles.is_empty() {
+                article
+            } else {
+                plain
+            };
+        }
+    }
+    parse_text(&text)
+}
+
+/// The text layouts: the comparison template, else free prose.
+fn parse_text(text: &str) -> ParsedArticle {
     let lines: Vec<&str> = text.split('\n').collect();
     if super::template::is_template(&lines) {
         super::template::parse(&lines)
@@ -120,11 +151,13 @@ mod parse_article_tests {
         #[test]
         fn never_panics_on_arbitrary_text(raw in any::<String>()) {
             assert_facts_non_empty(&parse_article(&raw));
+            assert_facts_non_empty(&parse_document("any.md", &raw));
         }
 
         #[test]
         fn never_panics_on_line_soup(raw in LINE_SOUP) {
             assert_facts_non_empty(&parse_article(&raw));
+            assert_facts_non_empty(&parse_document("soup.md", &raw));
         }
 
         #[test]

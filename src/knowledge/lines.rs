@@ -1,10 +1,6 @@
 //! Line-level reading shared by both article layouts (the comparison template and free
 //! prose): bullets, headings, role nouns, "A vs B" titles, aliases.
 
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
-
 use super::model::Section;
 use super::parsed::ParsedRole;
 use super::words::{name_key, singular};
@@ -104,31 +100,10 @@ pub fn section_for_heading(line: &str) -> Option<Section> {
     section_keyword(&line.to_lowercase())
 }
 
-/// The section a phrase is about, by keyword; used for headings and for list intros.
+/// The section a phrase is about, by keyword; used for headings and for list intros. The
+/// keywords are the text layouts' cues in `knowledge::aspects`.
 pub fn section_keyword(lower: &str) -> Option<Section> {
-    const KEYWORDS: [(&str, Section); 10] = [
-        ("definition", Section::Definition),
-        ("responsibilit", Section::Responsibilities),
-        ("skill", Section::Skills),
-        ("education", Section::Education),
-        ("tool", Section::Tools),
-        ("industr", Section::Industries),
-        ("outlook", Section::Outlook),
-        ("tips", Section::Tips),
-        ("getting started", Section::Tips),
-        ("difference", Section::Differences),
-    ];
-    // One pass for all ten keywords: every heading of every article is looked up here.
-    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let matcher = MATCHER
-        .get_or_init(|| AhoCorasick::new(KEYWORDS.map(|(keyword, _)| keyword)).ok())
-        .as_ref()?;
-    // The keyword nearest the end wins: "the following tools and responsibilities:" is about
-    // what the list holds, and a list intro names that last.
-    matcher
-        .find_overlapping_iter(lower)
-        .max_by_key(|found| found.start())
-        .map(|found| KEYWORDS[found.pattern().as_usize()].1)
+    super::aspects::keyword_section(lower)
 }
 
 /// True if the phrase's last word is a role noun, singular or plural ("…Engineers").

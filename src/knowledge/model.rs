@@ -17,6 +17,38 @@ pub struct Article {
     pub title: String,
     /// Path relative to the knowledge directory, e.g. `articles/mle-vs-ds.txt`.
     pub file: String,
+    /// What the article taught, before merging, for `kb check`.
+    pub reading: Reading,
+}
+
+/// What one article taught: each role it found with its number of facts per section (in
+/// [`Section::ALL`] order), and how many facts it kept for the comparison only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub roles: Vec<(String, [usize; Section::ALL.len()])>,
+    pub comparison_only: usize,
+}
+
+impl Reading {
+    pub fn of(parsed: &crate::knowledge::parsed::ParsedArticle) -> Reading {
+        let roles = parsed
+            .roles
+            .iter()
+            .map(|role| {
+                let mut counts = [0; Section::ALL.len()];
+                for fact in &role.facts {
+                    if let Some(at) = Section::ALL.iter().position(|&s| s == fact.section) {
+                        counts[at] += 1;
+                    }
+                }
+                (role.name.clone(), counts)
+            })
+            .collect();
+        Reading {
+            roles,
+            comparison_only: parsed.shared.len(),
+        }
+    }
 }
 
 /// The parts of a role profile. The order is the order answers show them in.

@@ -1,6 +1,10 @@
 //! What one document yields before roles are merged across documents: its roles, each with
 //! the facts it states about them, its featured jobs and its warnings. Both layouts' readers
 //! produce these.
+//!
+//! Facts the template and prose readers give every role (shared outlook and tips) are
+//! pushed to each role; the Markdown reader does so too for Outlook, Tips and Differences,
+//! and keeps any other fact in no role's scope in [`ParsedArticle::shared`].
 
 use super::model::{FeaturedJob, Section};
 
@@ -34,4 +38,7 @@ pub struct ParsedArticle {
     pub jobs: Vec<ParsedJob>,
     /// (1-based line, message); the caller adds the file name.
     pub warnings: Vec<(usize, String)>,
+    /// Facts in no role's scope in a document about several roles (Markdown only): kept for
+    /// the comparison, never filed under one role. `kb check --explain` shows them.
+    pub shared: Vec<ParsedFact>,
 }

@@ -14,7 +14,7 @@ use super::parsed::{ParsedArticle, ParsedFact, ParsedRole};
 use super::words::name_key;
 use definition::choose_definition;
 
-mod definition;
+pub(crate) mod definition;
 mod intro;
 
 /// Reads a prose article. `lines` are the repaired lines of the file, in order.
@@ -349,6 +349,7 @@ impl Reader {
             roles: self.roles,
             jobs: Vec::new(),
             warnings: self.warnings,
+            shared: Vec::new(),
         }
     }
 }

@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
-use super::article::{parse_article, ParsedArticle};
+#[cfg(test)]
+use super::article::parse_article;
+use super::article::{parse_document, ParsedArticle};
 use super::source::Document;
 
 /// How many parsed articles may wait for the merger before the parsers pause: enough to keep
@@ -89,7 +91,7 @@ fn read(document: &Document) -> Read<'_> {
     let (text, lossy) = document.text();
     Read {
         document,
-        parsed: parse_article(&text),
+        parsed: parse_document(&document.path, &text),
         lossy,
     }
 }

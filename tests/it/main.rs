@@ -2,6 +2,7 @@
 //! hold for any knowledge base and any input. One test binary, so it builds and links once.
 
 mod cli;
+mod documents;
 mod gateway;
 mod http;
 mod job_board;

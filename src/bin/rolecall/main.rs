@@ -95,6 +95,9 @@ enum KbCommand {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Print every fact of one article with the role and aspect it is filed under.
+        #[arg(long, value_name = "FILE", conflicts_with = "json")]
+        explain: Option<PathBuf>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
@@ -134,7 +137,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             knowledge,
         } => ask(&line, json, knowledge),
         Command::Kb {
-            command: KbCommand::Check { json, knowledge },
+            command:
+                KbCommand::Check {
+                    explain: Some(file),
+                    ..
+                },
+        } => explain(&file),
+        Command::Kb {
+            command: KbCommand::Check {
+                json, knowledge, ..
+            },
         } => check(json, knowledge),
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
         Command::Run { knowledge } => run_gateway(knowledge),
@@ -371,6 +383,15 @@ fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     } else {
         write_stdout(&report.to_text())?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kb check --explain FILE`: what the bot reads in one article, fact by fact.
+fn explain(file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = file.to_string_lossy();
+    write_stdout(&rolecall::knowledge::report::explain(&name, &text))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,7 +4,7 @@ use crate::knowledge::lines::sentences;
 
 /// The sentence that best says what the role is: "A Data Scientist is …" first, then any
 /// "… Data Scientist is …", then the first sentence naming the role, then the first sentence.
-pub(super) fn choose_definition(
+pub(crate) fn choose_definition(
     paragraphs: &[(usize, String)],
     names: &[String],
 ) -> Option<(usize, String)> {

@@ -431,3 +431,42 @@ fn broken_rolecall_toml_is_an_error_naming_it_not_a_panic() {
     run.assert_code(2).assert_contains("Invalid rolecall.toml");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+#[test]
+fn kb_check_explain_prints_every_fact_with_its_role_and_aspect() {
+    let run = rolecall_with(&["kb", "check", "--explain", "tests/documents/faq.md"]);
+    run.assert_code(0)
+        .assert_contains("2 role(s): Site Reliability Engineer, DevOps Engineer")
+        .assert_contains("   17  Site Reliability Engineer · skills: Incident response")
+        .assert_contains("   28  DevOps Engineer · tools: Tools: Jenkins, Docker, Ansible");
+    let run = rolecall_with(&["kb", "check", "--explain", "tests/documents/mix.md"]);
+    run.assert_code(0)
+        .assert_contains("(comparison only) · skills: Communication with many teams")
+        .assert_contains(
+            "warning: line 32: \"Communication with many teams\" is in no role's scope",
+        );
+}
+
+#[test]
+fn kb_check_says_per_document_what_it_read() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).expect("create articles/");
+    for name in ["profile.md", "shared-scope.md"] {
+        fs::copy(
+            crate_root().join("tests/documents").join(name),
+            articles.join(name),
+        )
+        .expect("copy a document");
+    }
+    let run = kb_check_in(dir.path(), false);
+    run.assert_code(0)
+        .assert_contains("articles/profile.md: Site Reliability Engineer (definition 1, ")
+        .assert_contains("articles/shared-scope.md: Data Architect (definition 1); ")
+        .assert_contains("; 1 for the comparison only")
+        .assert_contains("warning: articles/shared-scope.md:5: \"Strong SQL\"");
+    let report = kb_check_in(dir.path(), true).json();
+    let articles = report["articles"].as_array().expect("articles array");
+    assert_eq!(articles.len(), 2, "{report:#}");
+    assert_eq!(articles[1]["comparison_only"], 1, "{report:#}");
+}
