@@ -164,14 +164,24 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
         .iter()
         .take(SHOWN)
         .map(|fit| {
-            (
-                fit.role,
-                format!(
-                    "/path to:{} skills:{}",
-                    fit.role.slug,
-                    fit.matched.join(", ")
-                ),
-            )
+            // Only names a line reads back as they are: an item an article wrote with a
+            // quote or a colon would end the value early.
+            let skills: Vec<&str> = fit
+                .matched
+                .iter()
+                .copied()
+                .filter(|name| {
+                    name.chars()
+                        .all(|c| c.is_alphanumeric() || " +#./-&".contains(c))
+                })
+                .collect();
+            // No option (an empty line is dropped) when none is left.
+            let line = if skills.is_empty() {
+                String::new()
+            } else {
+                format!("/path to:{} skills:{}", fit.role.slug, skills.join(", "))
+            };
+            (fit.role, line)
         })
         .collect();
     if let Some(menu) = next::open_menu_named(next::PATH_MENU, "Path to…", &roles, |r| {
