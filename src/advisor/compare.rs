@@ -87,7 +87,7 @@ fn definitions(a: &Role, b: &Role, max_each: usize) -> String {
 fn overview(kb: &KnowledgeBase, a: &Role, b: &Role) -> Embed {
     let both = [a, b];
     Embed::new(&title(a, b))
-        .description(&in_short::comparison(kb, a, b))
+        .description(&in_short::comparison(a, b))
         .field(in_short::short_name(a), &column(kb, a, &both), true)
         .field(in_short::short_name(b), &column(kb, b, &both), true)
 }
@@ -103,7 +103,7 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
     if !duties.is_empty() {
         parts.push(format!("**Does**\n{}", bullet_list(&duties, 400)));
     }
-    let ranked = in_short::by_centrality(kb, role, role.competencies.iter().collect());
+    let ranked = in_short::by_centrality(role.competencies.iter().collect());
     let (tools, skills): (Vec<&Competency>, Vec<&Competency>) = ranked
         .into_iter()
         .partition(|c| in_short::is_tool(c.category));

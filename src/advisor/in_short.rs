@@ -2,10 +2,8 @@
 //! for, the skills and tools that set one role apart from another, and what a person coming
 //! from the other side would learn first.
 
-use std::collections::HashMap;
-
 use super::compare::overlap;
-use crate::knowledge::{Category, Competency, KnowledgeBase, Role};
+use crate::knowledge::{Category, Competency, Role};
 use crate::reply::limits;
 
 /// Items named per role where a line names "what sets it apart".
@@ -45,7 +43,7 @@ fn without_own_name<'t>(sentence: &'t str, name: &str) -> &'t str {
 }
 
 /// The three lines that open a comparison of `a` and `b`.
-pub fn comparison(kb: &KnowledgeBase, a: &Role, b: &Role) -> String {
+pub fn comparison(a: &Role, b: &Role) -> String {
     let mut lines = vec!["**In short**".to_owned()];
     for role in [a, b] {
         let what = purpose(role).unwrap_or_else(|| "no article defines it yet.".to_owned());
@@ -56,9 +54,9 @@ pub fn comparison(kb: &KnowledgeBase, a: &Role, b: &Role) -> String {
         ));
     }
     let overlap = overlap(a, b);
-    let only_a = names(&central(kb, a, overlap.only_a));
-    let only_b = names(&central(kb, b, overlap.only_b));
-    let shared = names(&central(kb, a, overlap.shared));
+    let only_a = names(&central(overlap.only_a));
+    let only_b = names(&central(overlap.only_b));
+    let shared = names(&central(overlap.shared));
     let apart = match (only_a.is_empty(), only_b.is_empty()) {
         (true, true) => "the articles name no skill or tool for one and not the other".to_owned(),
         (false, true) => format!("{} for {}", only_a, short_name(a)),
@@ -80,39 +78,22 @@ pub fn comparison(kb: &KnowledgeBase, a: &Role, b: &Role) -> String {
     lines.join("\n")
 }
 
-/// The competencies of `items` that `role`'s facts name most, at most [`APART`], soft
+/// The competencies of `items` their role's facts name most, at most [`APART`], soft
 /// skills aside (they set no role apart).
-pub fn central<'r>(
-    kb: &KnowledgeBase,
-    role: &Role,
-    items: Vec<&'r Competency>,
-) -> Vec<&'r Competency> {
-    let mut items = by_centrality(kb, role, items);
+pub fn central(items: Vec<&Competency>) -> Vec<&Competency> {
+    let mut items = by_centrality(items);
     items.truncate(APART);
     items
 }
 
-/// `items` ordered by how central they are to `role`: named by more of its facts (counted
-/// once per article stating them) first, then by name; soft skills left out.
-pub fn by_centrality<'r>(
-    kb: &KnowledgeBase,
-    role: &Role,
-    items: Vec<&'r Competency>,
-) -> Vec<&'r Competency> {
-    let mut named: HashMap<String, usize> = HashMap::new();
-    for fact in role.sections.values().flatten() {
-        for competency in kb.taxonomy.competencies_in(&fact.text) {
-            *named.entry(competency.key).or_default() += fact.sources.len();
-        }
-    }
+/// `items` ordered by how central they are to their role: named by more of its facts first,
+/// then by name; soft skills left out.
+pub fn by_centrality(items: Vec<&Competency>) -> Vec<&Competency> {
     let mut items: Vec<&Competency> = items
         .into_iter()
         .filter(|c| c.category != Category::SoftSkill)
         .collect();
-    items.sort_by(|a, b| {
-        let count = |c: &Competency| named.get(&c.key).copied().unwrap_or(0);
-        count(b).cmp(&count(a)).then(a.name.cmp(&b.name))
-    });
+    items.sort_by(|a, b| b.named.cmp(&a.named).then(a.name.cmp(&b.name)));
     items
 }
 
@@ -177,6 +158,7 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::KnowledgeBase;
 
     fn kb() -> KnowledgeBase {
         KnowledgeBase::embedded().expect("the shipped knowledge base")
@@ -212,18 +194,18 @@ mod tests {
             .resolve("machine-learning-engineer")
             .expect("a seed role");
         let b = kb.resolve("data-specialist").expect("a seed role");
-        let text = comparison(&kb, a, b);
+        let text = comparison(a, b);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
         assert!(lines[1].starts_with("• **ML Engineer**: "), "{text}");
         assert!(lines[2].starts_with("• **Data Specialist**: "), "{text}");
         let overlap = overlap(a, b);
-        for item in central(&kb, a, overlap.only_a.clone()) {
+        for item in central(overlap.only_a.clone()) {
             assert!(lines[3].contains(&item.name), "{} in {text}", item.name);
         }
         assert!(lines[3].contains("Both name R"), "{text}");
         // Only what one names and the other does not sets them apart.
-        for item in central(&kb, a, overlap.only_a) {
+        for item in central(overlap.only_a) {
             assert!(!b.has_competency(&item.key));
         }
     }

@@ -41,7 +41,7 @@ pub fn path(
 fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     let have: Vec<&Competency> = from.competencies.iter().collect();
     let carried = carried_over(kb, &have, to);
-    let learn = to_learn(kb, to, &carried);
+    let learn = to_learn(to, &carried);
     let mut embed = Embed::new(&format!("From {} to {}", from.name, to.name))
         .colour(colour::PATH)
         .description(&headline(
@@ -97,12 +97,13 @@ fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
                 name: entry.map_or_else(|| key.clone(), |e| e.name.clone()),
                 key: key.clone(),
                 category: entry.map_or(Category::Other, |e| e.category),
+                named: 1,
             }
         })
         .collect();
     let have: Vec<&Competency> = listed.iter().collect();
     let carried = carried_over(kb, &have, to);
-    let learn = to_learn(kb, to, &carried);
+    let learn = to_learn(to, &carried);
     let mut text = headline(&carried, "You bring", to);
     let unknown = unknown_items(kb, skills);
     if !unknown.is_empty() {
@@ -177,17 +178,13 @@ fn carried_over<'a>(
 
 /// What the target names that does not carry over, core skills before tools, the most
 /// central to the target first.
-fn to_learn<'a>(
-    kb: &KnowledgeBase,
-    to: &'a Role,
-    carried: &[(&Competency, Through<'_>)],
-) -> Vec<&'a Competency> {
+fn to_learn<'a>(to: &'a Role, carried: &[(&Competency, Through<'_>)]) -> Vec<&'a Competency> {
     let gaps: Vec<&Competency> = to
         .competencies
         .iter()
         .filter(|c| !carried.iter().any(|(k, _)| k.key == c.key))
         .collect();
-    let mut ranked = in_short::by_centrality(kb, to, gaps);
+    let mut ranked = in_short::by_centrality(gaps);
     // A stable sort keeps the centrality order within core skills and within tools.
     ranked.sort_by_key(|c| in_short::is_tool(c.category));
     ranked

@@ -96,7 +96,16 @@ impl<'k> Merger<'k> {
             // before "Machine learning" and the search misses one of them.
             role.competencies
                 .sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.name.cmp(&b.name)));
-            role.competencies.dedup_by(|a, b| a.key == b.key);
+            // Each once, counting how often the role's facts named it.
+            let named: Vec<Competency> = role
+                .competencies
+                .chunk_by(|a, b| a.key == b.key)
+                .map(|run| Competency {
+                    named: run.iter().map(|c| c.named).sum(),
+                    ..run[0].clone()
+                })
+                .collect();
+            role.competencies = named;
         }
         Merged {
             roles: self.roles,

@@ -140,6 +140,9 @@ pub struct Competency {
     /// Normalised key used to compare roles item by item.
     pub key: String,
     pub category: Category,
+    /// How many times the role's facts name it, across articles: how central it is to the
+    /// role. 1 for a competency read outside a role (a question's skills).
+    pub named: u32,
 }
 
 /// What kind of competency an item is; `/skills` groups by it.

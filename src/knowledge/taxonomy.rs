@@ -241,6 +241,7 @@ impl Taxonomy {
                 name: cleaned.to_string(),
                 key: competency_key(cleaned),
                 category: fallback,
+                named: 1,
             },
         }
     }
@@ -250,6 +251,7 @@ impl Taxonomy {
             name: self.entries[i].name.clone(),
             key: self.name_keys[i].clone(),
             category: self.entries[i].category,
+            named: 1,
         }
     }
 
