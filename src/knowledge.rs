@@ -265,6 +265,37 @@ impl KnowledgeBase {
         ids.into_iter().map(|id| &self.roles[id]).collect()
     }
 
+    /// The other roles sharing a skill or tool with `role`, with how many they share, the
+    /// most first (then in role order), at most `most`. Counted through the competency
+    /// index, so it costs what the shared skills' role lists cost, not a pass over every role.
+    pub fn roles_sharing(&self, role: &Role, most: usize) -> Vec<(&Role, usize)> {
+        let own = self.id_of(role);
+        let mut counts: HashMap<RoleId, usize> = HashMap::new();
+        for competency in &role.competencies {
+            for &id in self
+                .by_competency
+                .get(&competency.key)
+                .into_iter()
+                .flatten()
+            {
+                if Some(id) != own {
+                    *counts.entry(id).or_default() += 1;
+                }
+            }
+        }
+        let mut sharing: Vec<(RoleId, usize)> = counts.into_iter().collect();
+        let order = |a: &(RoleId, usize), b: &(RoleId, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if sharing.len() > most {
+            sharing.select_nth_unstable_by(most, order);
+            sharing.truncate(most);
+        }
+        sharing.sort_unstable_by(order);
+        sharing
+            .into_iter()
+            .map(|(id, shared)| (&self.roles[id], shared))
+            .collect()
+    }
+
     /// The roles `text` names, by name or alias, each once, in order.
     pub fn roles_in_fact(&self, text: &str) -> Vec<RoleId> {
         self.role_names.named_in(text)

@@ -95,9 +95,8 @@ fn overview(kb: &KnowledgeBase, a: &Role, b: &Role) -> Embed {
 /// One role's column of the overview.
 fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let duties: Vec<String> = shown::texts(kb, role, Section::Responsibilities, both)
+    let duties: Vec<String> = shown::first(kb, role, Section::Responsibilities, both, DUTIES)
         .iter()
-        .take(DUTIES)
         .map(|duty| first_sentence(duty, DUTY))
         .collect();
     if !duties.is_empty() {
@@ -113,13 +112,13 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
             parts.push(format!("**{label}**: {}", names.join(", ")));
         }
     }
-    if let Some(education) = shown::texts(kb, role, Section::Education, both).first() {
+    if let Some(education) = shown::first(kb, role, Section::Education, both, 1).first() {
         parts.push(format!(
             "**Education**: {}",
             first_sentence(education, EDUCATION)
         ));
     }
-    let industries = shown::texts(kb, role, Section::Industries, both);
+    let industries = shown::first(kb, role, Section::Industries, both, INDUSTRIES);
     if !industries.is_empty() {
         let named: Vec<&str> = industries
             .iter()

@@ -13,38 +13,42 @@ pub const OPEN_MENU: &str = "menu:open-related";
 /// Related roles offered in a menu.
 const RELATED: usize = 10;
 
-/// The other roles sharing the most skills and tools with `role`, most first (then by name),
-/// with the names of what they share.
-pub fn related<'k>(kb: &'k KnowledgeBase, role: &Role) -> Vec<(&'k Role, Vec<&'k str>)> {
-    let keys: Vec<String> = role.competencies.iter().map(|c| c.key.clone()).collect();
-    let mut related: Vec<(&Role, Vec<&str>)> = kb
-        .roles_with_any(&keys)
-        .into_iter()
-        .filter(|other| other.slug != role.slug)
-        .map(|other| {
-            let shared = other
-                .competencies
-                .iter()
-                .filter(|c| role.has_competency(&c.key))
-                .map(|c| c.name.as_str())
-                .collect();
-            (other, shared)
-        })
-        .collect();
-    related.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.name.cmp(&b.0.name)));
-    related
+/// The other roles sharing the most skills and tools with `role`, most first, at most
+/// [`RELATED`], with how many they share.
+pub fn related<'k>(kb: &'k KnowledgeBase, role: &Role) -> Vec<(&'k Role, usize)> {
+    kb.roles_sharing(role, RELATED)
+}
+
+/// The names of the skills and tools `a` and `b` both have, in key order (both lists are
+/// sorted by key).
+pub fn shared_names<'r>(a: &'r Role, b: &Role) -> Vec<&'r str> {
+    let (x, y) = (&a.competencies, &b.competencies);
+    let (mut i, mut j) = (0, 0);
+    let mut names = Vec::new();
+    while i < x.len() && j < y.len() {
+        match x[i].key.cmp(&y[j].key) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                names.push(x[i].name.as_str());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    names
 }
 
 /// The roles a "Compare with…" or "Path to…" menu offers for `role`: related ones first,
-/// then the rest by name, so a role sharing nothing still leads somewhere.
-fn offered<'k>(kb: &'k KnowledgeBase, role: &Role) -> Vec<&'k Role> {
+/// then others by name, so a role sharing nothing still leads somewhere.
+pub fn offered<'k>(kb: &'k KnowledgeBase, role: &Role) -> Vec<&'k Role> {
     let mut roles: Vec<&Role> = related(kb, role).into_iter().map(|(r, _)| r).collect();
-    roles.truncate(RELATED);
     if roles.len() < RELATED {
         let mut rest: Vec<&Role> = kb
             .roles
             .iter()
             .filter(|r| r.slug != role.slug && !roles.iter().any(|k| k.slug == r.slug))
+            .take(RELATED * 4)
             .collect();
         rest.sort_by(|a, b| a.name.cmp(&b.name));
         rest.truncate(RELATED - roles.len());
@@ -54,9 +58,9 @@ fn offered<'k>(kb: &'k KnowledgeBase, role: &Role) -> Vec<&'k Role> {
 }
 
 /// "Compare with…": `role` against each offered role.
-pub fn compare_menu(kb: &KnowledgeBase, role: &Role) -> Option<Component> {
-    let options = offered(kb, role)
-        .into_iter()
+pub fn compare_menu(role: &Role, offered: &[&Role]) -> Option<Component> {
+    let options = offered
+        .iter()
         .map(|other| {
             SelectOption::new(
                 &other.name,
@@ -68,9 +72,9 @@ pub fn compare_menu(kb: &KnowledgeBase, role: &Role) -> Option<Component> {
 }
 
 /// "Path to…": from `role` to each offered role.
-pub fn path_menu(kb: &KnowledgeBase, role: &Role) -> Option<Component> {
-    let options = offered(kb, role)
-        .into_iter()
+pub fn path_menu(role: &Role, offered: &[&Role]) -> Option<Component> {
+    let options = offered
+        .iter()
         .map(|other| {
             SelectOption::new(
                 &other.name,
@@ -136,15 +140,16 @@ mod tests {
         assert!(!related.is_empty());
         assert!(related
             .iter()
-            .all(|(r, shared)| r.slug != role.slug && !shared.is_empty()));
-        assert!(related.windows(2).all(|w| w[0].1.len() >= w[1].1.len()));
+            .all(|(r, shared)| r.slug != role.slug && *shared == shared_names(role, r).len()));
+        assert!(related.windows(2).all(|w| w[0].1 >= w[1].1));
     }
 
     #[test]
     fn menus_carry_lines_the_parser_reads_back() {
         let kb = kb();
         let role = kb.resolve("data-specialist").expect("a seed role");
-        for menu in [compare_menu(&kb, role), path_menu(&kb, role)] {
+        let offered = offered(&kb, role);
+        for menu in [compare_menu(role, &offered), path_menu(role, &offered)] {
             let Some(Component::Select { options, .. }) = menu else {
                 panic!("a menu with options");
             };

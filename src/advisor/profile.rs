@@ -35,9 +35,13 @@ pub fn role(kb: &KnowledgeBase, role: &Role, page: usize) -> Reply {
     let mut buttons = pager(&format!("/role {}", role.slug), index + 1, total);
     buttons.push(next::button("Skills", &format!("/skills {}", role.slug)));
     reply.push_buttons(buttons);
-    for menu in [next::compare_menu(kb, role), next::path_menu(kb, role)]
-        .into_iter()
-        .flatten()
+    let offered = next::offered(kb, role);
+    for menu in [
+        next::compare_menu(role, &offered),
+        next::path_menu(role, &offered),
+    ]
+    .into_iter()
+    .flatten()
     {
         reply.push_select(menu);
     }
@@ -193,7 +197,11 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
         );
     }
     let related = next::related(kb, role);
-    embed = embed.field("Roles that need the same", &related_roles(&related), false);
+    embed = embed.field(
+        "Roles that need the same",
+        &related_roles(role, &related),
+        false,
+    );
     let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &role.sources)));
     reply.push_buttons(vec![next::button(
         "Whole profile",
@@ -209,7 +217,7 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
 }
 
 /// The roles sharing the most competencies with a role, as lines.
-fn related_roles(related: &[(&Role, Vec<&str>)]) -> String {
+fn related_roles(role: &Role, related: &[(&Role, usize)]) -> String {
     if related.is_empty() {
         return "No other role shares these skills yet.".into();
     }
@@ -217,13 +225,13 @@ fn related_roles(related: &[(&Role, Vec<&str>)]) -> String {
         .iter()
         .take(RELATED_ROLES)
         .map(|(other, shared)| {
-            let sample: Vec<&str> = shared.iter().take(5).copied().collect();
+            let names = next::shared_names(other, role);
+            let sample: Vec<&str> = names.iter().take(5).copied().collect();
             format!(
-                "**{}** — {} in common ({}{})",
+                "**{}** — {shared} in common ({}{})",
                 other.name,
-                shared.len(),
                 sample.join(", "),
-                if shared.len() > 5 { ", …" } else { "" }
+                if *shared > 5 { ", …" } else { "" }
             )
         })
         .collect();

@@ -24,6 +24,32 @@ pub struct Shown {
 /// The facts of `role` under `section` as an answer about `about` (which includes `role`)
 /// shows them, in the articles' order.
 pub fn facts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role]) -> Vec<Shown> {
+    merged(kb, role, section, about, usize::MAX)
+}
+
+/// The first `most` of [`facts`]' texts, for a preview: it stops there, so a role stated by
+/// hundreds of articles costs no more than one by a few (a fuller wording stated later is
+/// in the full list).
+pub fn first(
+    kb: &KnowledgeBase,
+    role: &Role,
+    section: Section,
+    about: &[&Role],
+    most: usize,
+) -> Vec<String> {
+    merged(kb, role, section, about, most)
+        .into_iter()
+        .map(|shown| shown.text)
+        .collect()
+}
+
+fn merged(
+    kb: &KnowledgeBase,
+    role: &Role,
+    section: Section,
+    about: &[&Role],
+    most: usize,
+) -> Vec<Shown> {
     let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
     let shown = role.facts(section).iter().filter_map(|fact| {
         kb.text_about(&fact.text, &allowed).map(|text| Shown {
@@ -31,7 +57,7 @@ pub fn facts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role])
             sources: fact.sources.clone(),
         })
     });
-    merge_near_duplicates(kb, shown.collect())
+    merge_near_duplicates(kb, shown, most)
 }
 
 /// [`facts`]' texts, for bullet lists.
@@ -50,9 +76,16 @@ pub fn speaks_of(kb: &KnowledgeBase, fact: &Fact, about: &[&Role]) -> bool {
 
 /// Facts saying one thing twice, merged into the first one's place with the fuller wording
 /// and both sources.
-fn merge_near_duplicates(kb: &KnowledgeBase, facts: Vec<Shown>) -> Vec<Shown> {
-    let mut kept: Vec<(Shown, Gist)> = Vec::with_capacity(facts.len());
+fn merge_near_duplicates(
+    kb: &KnowledgeBase,
+    facts: impl IntoIterator<Item = Shown>,
+    most: usize,
+) -> Vec<Shown> {
+    let mut kept: Vec<(Shown, Gist)> = Vec::new();
     for fact in facts {
+        if kept.len() == most {
+            break;
+        }
         let gist = Gist::of(kb, &fact.text);
         match kept.iter_mut().find(|(_, other)| gist.repeats(other)) {
             Some((earlier, other)) => {
@@ -128,6 +161,7 @@ impl Gist {
         } else {
             (&other.words, &self.words)
         };
+        // The sizes first: most pairs differ there, and a subset test compares strings.
         !small.is_empty() && small.len() * 2 >= large.len() && small.is_subset(large)
     }
 
@@ -199,6 +233,7 @@ mod tests {
                     0,
                 ),
             ]),
+            usize::MAX,
         );
         let texts: Vec<&str> = merged.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
@@ -228,7 +263,8 @@ mod tests {
                 0,
             ),
         ]);
-        assert_eq!(merge_near_duplicates(&kb, facts.clone()), facts);
+        assert_eq!(merge_near_duplicates(&kb, facts.clone(), usize::MAX), facts);
+        assert_eq!(merge_near_duplicates(&kb, facts.clone(), 2), facts[..2]);
     }
 
     #[test]
