@@ -115,7 +115,7 @@ impl KnowledgeBase {
             let entry = Article {
                 title: read.parsed.title.clone(),
                 file: read.document.path.clone(),
-                reading: Reading::of(&read.parsed),
+                reading: read.parsed.reading(),
             };
             merger.add(articles.len(), &entry, read.parsed);
             articles.push(entry);

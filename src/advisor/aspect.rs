@@ -6,6 +6,7 @@
 
 use super::first_sentence;
 use super::focus::Focus;
+use super::shown::own_text;
 use super::sources::Footnotes;
 use crate::knowledge::{Fact, KnowledgeBase, Role, Section};
 use crate::reply::{
@@ -77,14 +78,6 @@ pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&
     )]);
     reply.push_select(aspect_menu(role, section));
     reply
-}
-
-/// What a fact says of `role` alone: all of it, or (for a fact about a pair of roles) the
-/// sentences or clauses about this one; `None` when it says nothing of this role alone.
-pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> {
-    let id = kb.id_of(role)?;
-    kb.text_about(&fact.text, &[id])
-        .map(|text| text.into_owned())
 }
 
 /// "Yes: the articles name Tableau for Data Specialists." / "No article about … names …".

@@ -20,30 +20,6 @@ const ITEMS_SHOWN: usize = 12;
 /// Names the "Compare another aspect…" menu; its options carry the command lines.
 pub const ASPECT_MENU: &str = "menu:compare-aspect";
 
-/// Competencies both roles have, only `a` has, and only `b` has.
-pub struct Overlap<'r> {
-    pub shared: Vec<&'r Competency>,
-    pub only_a: Vec<&'r Competency>,
-    pub only_b: Vec<&'r Competency>,
-}
-
-pub fn overlap<'r>(a: &'r Role, b: &'r Role) -> Overlap<'r> {
-    let (shared, only_a) = a
-        .competencies
-        .iter()
-        .partition(|c| b.has_competency(&c.key));
-    let only_b = b
-        .competencies
-        .iter()
-        .filter(|c| !a.has_competency(&c.key))
-        .collect();
-    Overlap {
-        shared,
-        only_a,
-        only_b,
-    }
-}
-
 pub fn compare(
     kb: &KnowledgeBase,
     a: &str,
@@ -164,7 +140,7 @@ fn column_pair(kb: &KnowledgeBase, embed: Embed, a: &Role, b: &Role, section: Se
 }
 
 fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
-    let overlap = overlap(a, b);
+    let overlap = in_short::overlap(a, b);
     let names = |items: &[&Competency]| {
         if items.is_empty() {
             return "—".to_owned();

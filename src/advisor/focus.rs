@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::aspect::own_text;
+use super::shown::own_text;
 use crate::knowledge::search::is_stop_word;
 use crate::knowledge::taxonomy::competency_key;
 use crate::knowledge::words::stem;

@@ -2,7 +2,6 @@
 //! for, the skills and tools that set one role apart from another, and what a person coming
 //! from the other side would learn first.
 
-use super::compare::overlap;
 use crate::knowledge::{Category, Competency, Role};
 use crate::reply::limits;
 
@@ -40,6 +39,30 @@ fn without_own_name<'t>(sentence: &'t str, name: &str) -> &'t str {
         }
     }
     sentence
+}
+
+/// Competencies both roles have, only `a` has, and only `b` has.
+pub struct Overlap<'r> {
+    pub shared: Vec<&'r Competency>,
+    pub only_a: Vec<&'r Competency>,
+    pub only_b: Vec<&'r Competency>,
+}
+
+pub fn overlap<'r>(a: &'r Role, b: &'r Role) -> Overlap<'r> {
+    let (shared, only_a) = a
+        .competencies
+        .iter()
+        .partition(|c| b.has_competency(&c.key));
+    let only_b = b
+        .competencies
+        .iter()
+        .filter(|c| !a.has_competency(&c.key))
+        .collect();
+    Overlap {
+        shared,
+        only_a,
+        only_b,
+    }
 }
 
 /// The three lines that open a comparison of `a` and `b`.

@@ -68,6 +68,14 @@ pub fn texts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role])
         .collect()
 }
 
+/// What a fact says of `role` alone: all of it, or (for a fact about a pair of roles) the
+/// sentences or clauses about this one; `None` when it says nothing of this role alone.
+pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> {
+    let id = kb.id_of(role)?;
+    kb.text_about(&fact.text, &[id])
+        .map(|text| text.into_owned())
+}
+
 /// Whether `fact` says anything of `role` in an answer about `about`.
 pub fn speaks_of(kb: &KnowledgeBase, fact: &Fact, about: &[&Role]) -> bool {
     let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();

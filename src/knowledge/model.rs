@@ -29,28 +29,6 @@ pub struct Reading {
     pub comparison_only: usize,
 }
 
-impl Reading {
-    pub fn of(parsed: &crate::knowledge::parsed::ParsedArticle) -> Reading {
-        let roles = parsed
-            .roles
-            .iter()
-            .map(|role| {
-                let mut counts = [0; Section::ALL.len()];
-                for fact in &role.facts {
-                    if let Some(at) = Section::ALL.iter().position(|&s| s == fact.section) {
-                        counts[at] += 1;
-                    }
-                }
-                (role.name.clone(), counts)
-            })
-            .collect();
-        Reading {
-            roles,
-            comparison_only: parsed.shared.len(),
-        }
-    }
-}
-
 /// The parts of a role profile. The order is the order answers show them in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {

@@ -6,7 +6,7 @@
 //! pushed to each role; the Markdown reader does so too for Outlook, Tips and Differences,
 //! and keeps any other fact in no role's scope in [`ParsedArticle::shared`].
 
-use super::model::{FeaturedJob, Section};
+use super::model::{FeaturedJob, Reading, Section};
 
 /// A role as one article describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,4 +41,28 @@ pub struct ParsedArticle {
     /// Facts in no role's scope in a document about several roles (Markdown only): kept for
     /// the comparison, never filed under one role. `kb check --explain` shows them.
     pub shared: Vec<ParsedFact>,
+}
+
+impl ParsedArticle {
+    /// What the article taught, for `kb check`: each role with its facts per section.
+    pub fn reading(&self) -> Reading {
+        let parsed = self;
+        let roles = parsed
+            .roles
+            .iter()
+            .map(|role| {
+                let mut counts = [0; Section::ALL.len()];
+                for fact in &role.facts {
+                    if let Some(at) = Section::ALL.iter().position(|&s| s == fact.section) {
+                        counts[at] += 1;
+                    }
+                }
+                (role.name.clone(), counts)
+            })
+            .collect();
+        Reading {
+            roles,
+            comparison_only: parsed.shared.len(),
+        }
+    }
 }
