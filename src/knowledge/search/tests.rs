@@ -23,7 +23,7 @@ fn role(name: &str, facts: &[(Section, &str)]) -> Role {
 }
 
 fn taxonomy() -> Taxonomy {
-    Taxonomy::from_toml(include_str!("../../knowledge/skills.toml")).expect("taxonomy")
+    Taxonomy::from_toml(include_str!("../../../knowledge/skills.toml")).expect("taxonomy")
 }
 
 #[test]
