@@ -79,9 +79,8 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
         parts.push(format!("**Does**\n{}", bullet_list(&duties, 400)));
     }
     let ranked = in_short::by_centrality(role.competencies.iter().collect());
-    let (tools, skills): (Vec<&Competency>, Vec<&Competency>) = ranked
-        .into_iter()
-        .partition(|c| in_short::is_tool(c.category));
+    let (tools, skills): (Vec<&Competency>, Vec<&Competency>) =
+        ranked.into_iter().partition(|c| c.category.is_tool());
     for (label, items) in [("Skills", skills), ("Tools", tools)] {
         if !items.is_empty() {
             let names: Vec<&str> = items.iter().take(ITEMS).map(|c| c.name.as_str()).collect();

@@ -120,20 +120,6 @@ pub fn by_centrality(items: Vec<&Competency>) -> Vec<&Competency> {
     items
 }
 
-/// Whether a competency of `category` is a tool rather than a skill: tools are learnt after
-/// the skills they serve, and listed apart.
-pub fn is_tool(category: Category) -> bool {
-    matches!(
-        category,
-        Category::Framework
-            | Category::DataTool
-            | Category::Database
-            | Category::Visualization
-            | Category::Cloud
-            | Category::Devops
-    )
-}
-
 /// "A, B and C".
 pub fn and_list(items: &[String]) -> String {
     match items {

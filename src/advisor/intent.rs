@@ -7,7 +7,7 @@ use super::reader::{self, Intent, Reading};
 use super::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
 use crate::jobs::request::JobFilter;
-use crate::knowledge::{filing, KnowledgeBase, Role, Section};
+use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
 
 pub use super::reader::Topic;
@@ -161,7 +161,7 @@ fn understand(
 /// else (a language, a method, something no article names) to Skills.
 fn aspect_of_item(kb: &KnowledgeBase, item: &str) -> Section {
     match kb.taxonomy.find_in(item).first() {
-        Some(entry) if filing::is_tool(entry.category) => Section::Tools,
+        Some(entry) if entry.category.is_tool() => Section::Tools,
         Some(_) => Section::Skills,
         None if super::reader::is_qualification(item) => Section::Education,
         None => Section::Skills,

@@ -186,7 +186,7 @@ fn to_learn<'a>(to: &'a Role, carried: &[(&Competency, Through<'_>)]) -> Vec<&'a
         .collect();
     let mut ranked = in_short::by_centrality(gaps);
     // A stable sort keeps the centrality order within core skills and within tools.
-    ranked.sort_by_key(|c| in_short::is_tool(c.category));
+    ranked.sort_by_key(|c| c.category.is_tool());
     ranked
 }
 

@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 
 use crate::knowledge::search::is_stop_word;
+use crate::knowledge::words::strip_parenthesised;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
 
 /// A fact as an answer shows it.
@@ -138,7 +139,7 @@ struct Gist {
 
 impl Gist {
     fn of(kb: &KnowledgeBase, text: &str) -> Gist {
-        let outside = without_parentheses(text);
+        let outside = strip_parenthesised(text);
         let words = outside
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 1)
@@ -184,22 +185,6 @@ fn labelled_items(text: &str) -> Option<&str> {
     text.split_once(':')
         .filter(|(label, items)| label.split_whitespace().count() <= 5 && items.contains(','))
         .map(|(_, items)| items)
-}
-
-/// `text` without its parenthesised asides: "Automotive (e.g., autonomous vehicles)" says
-/// "Automotive".
-fn without_parentheses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

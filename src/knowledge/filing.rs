@@ -105,7 +105,7 @@ pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Sec
     if qualification {
         aspects.push(Section::Education);
     }
-    if !qualification && categories.iter().any(|c| is_tool(*c)) {
+    if !qualification && categories.iter().any(|c| c.is_tool()) {
         aspects.push(Section::Tools);
     }
     if OUTLOOK_PHRASES.iter().any(|p| lower.contains(p)) {
@@ -123,19 +123,6 @@ pub fn is_skill(category: Category) -> bool {
             | Category::Governance
             | Category::Management
             | Category::SoftSkill
-    )
-}
-
-/// Whether a taxonomy category is a tool, library, platform or service.
-pub fn is_tool(category: Category) -> bool {
-    matches!(
-        category,
-        Category::Framework
-            | Category::DataTool
-            | Category::Database
-            | Category::Visualization
-            | Category::Cloud
-            | Category::Devops
     )
 }
 

@@ -142,6 +142,20 @@ pub enum Category {
 }
 
 impl Category {
+    /// Whether it is a tool, library, platform or service rather than a skill: tools are
+    /// filed under Tools, learnt after the skills they serve and listed apart.
+    pub fn is_tool(self) -> bool {
+        matches!(
+            self,
+            Category::Framework
+                | Category::DataTool
+                | Category::Database
+                | Category::Visualization
+                | Category::Cloud
+                | Category::Devops
+        )
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Category::Language => "Languages",

@@ -224,7 +224,9 @@ impl Taxonomy {
         let key = competency_key(item);
         find(&key)
             .or_else(|| {
-                let bare = item.contains('(').then(|| strip_parenthesised(item))?;
+                let bare = item
+                    .contains('(')
+                    .then(|| super::words::strip_parenthesised(item))?;
                 find(&competency_key(&bare))
             })
             .or_else(|| find(key.strip_suffix('s').filter(|_| key.len() > 3)?))
@@ -316,21 +318,6 @@ fn clean_item(item: &str) -> &str {
         c.is_whitespace() || matches!(c, '•' | '·' | '*' | '-' | '–' | '—')
     })
     .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
-}
-
-/// The text with every "(…)" part removed; an unclosed '(' drops the rest.
-fn strip_parenthesised(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The spellings matched in text for one alias: as written, and with hyphens and spaces

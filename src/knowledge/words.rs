@@ -120,6 +120,22 @@ pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
         && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// The text with every "(…)" part removed ("Automotive (e.g., autonomous vehicles)" says
+/// "Automotive"); an unclosed '(' drops the rest.
+pub fn strip_parenthesised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
