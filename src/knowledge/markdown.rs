@@ -322,19 +322,7 @@ impl Reader {
             }
             let labelled = self.labelled_definitions[index].clone();
             let chosen = labelled.or_else(|| choose_definition(paragraphs, &names));
-            match chosen {
-                Some((line, text)) => role.facts.insert(
-                    0,
-                    ParsedFact {
-                        section: Section::Definition,
-                        text,
-                        line,
-                    },
-                ),
-                None => self
-                    .warnings
-                    .push((0, format!("no definition for {:?}", role.name))),
-            }
+            role.define(chosen, &mut self.warnings);
         }
         let names: Vec<&str> = self.roles.roles.iter().map(|r| r.name.as_str()).collect();
         let title = self.title.clone().unwrap_or_else(|| names.join(" vs. "));

@@ -43,6 +43,24 @@ pub struct ParsedArticle {
     pub shared: Vec<ParsedFact>,
 }
 
+impl ParsedRole {
+    /// Files `chosen` (line, text) as the role's definition, first among its facts, or warns
+    /// that the document defines it nowhere.
+    pub fn define(&mut self, chosen: Option<(usize, String)>, warnings: &mut Vec<(usize, String)>) {
+        match chosen {
+            Some((line, text)) => self.facts.insert(
+                0,
+                ParsedFact {
+                    section: Section::Definition,
+                    text,
+                    line,
+                },
+            ),
+            None => warnings.push((0, format!("no definition for {:?}", self.name))),
+        }
+    }
+}
+
 impl ParsedArticle {
     /// What the article taught, for `kb check`: each role with its facts per section.
     pub fn reading(&self) -> Reading {

@@ -326,19 +326,8 @@ impl Reader {
     fn finish(mut self) -> ParsedArticle {
         let titled = self.titled;
         for (role, paragraphs) in self.roles.iter_mut().zip(&self.paragraphs).take(titled) {
-            match choose_definition(paragraphs, &self.matcher.names_of(role)) {
-                Some((line, text)) => role.facts.insert(
-                    0,
-                    ParsedFact {
-                        section: Section::Definition,
-                        text,
-                        line,
-                    },
-                ),
-                None => self
-                    .warnings
-                    .push((0, format!("no definition for {:?}", role.name))),
-            }
+            let chosen = choose_definition(paragraphs, &self.matcher.names_of(role));
+            role.define(chosen, &mut self.warnings);
         }
         let names: Vec<&str> = self.roles[..titled]
             .iter()
