@@ -154,7 +154,7 @@ pub fn short_name(role: &Role) -> &str {
 }
 
 /// `text` with a capital first letter, as every line of a list starts.
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if first.to_uppercase().count() == 1 => {

@@ -266,7 +266,7 @@ fn carried_lines(carried: &[(&Competency, Through<'_>)]) -> String {
     for (theme, yours, theirs) in by_theme {
         lines.push(format!(
             "**{}:** your {} → {}",
-            capitalised(theme),
+            in_short::capitalised(theme),
             yours
                 .iter()
                 .take(FROM_SHOWN)
@@ -312,12 +312,4 @@ fn first_few(items: &[String]) -> String {
         text.push_str(&format!("\n…and {} more in the profile", items.len() - FEW));
     }
     text
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

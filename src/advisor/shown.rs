@@ -77,12 +77,6 @@ pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> 
         .map(|text| text.into_owned())
 }
 
-/// Whether `fact` says anything of `role` in an answer about `about`.
-pub fn speaks_of(kb: &KnowledgeBase, fact: &Fact, about: &[&Role]) -> bool {
-    let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
-    kb.text_about(&fact.text, &allowed).is_some()
-}
-
 /// Facts saying one thing twice, merged into the first one's place with the fuller wording
 /// and both sources.
 fn merge_near_duplicates(
