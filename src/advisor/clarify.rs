@@ -30,6 +30,18 @@ const MOST: usize = 25;
 /// like the one it names (or every role), each completing the call.
 pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str) -> Problem {
     let command = commands::spec(given.command);
+    // A role the call does give but no article knows is the first thing to say: a menu
+    // completing the call would carry it, and every choice would be refused.
+    for (name, value) in &given.args {
+        let names_a_role = command
+            .option(name)
+            .is_some_and(|spec| spec.autocomplete == commands::Autocomplete::Role);
+        if let (true, ArgValue::Str(text)) = (names_a_role, value) {
+            if let Err(unknown) = kb.resolve(text) {
+                return unknown.into();
+            }
+        }
+    }
     let named: Vec<&Role> = given
         .args
         .iter()

@@ -489,3 +489,14 @@ fn help_and_stats_show_members_what_is_theirs_and_moderators_the_rest() {
         assert!(!footer.contains('`') && !footer.contains("**"), "{footer}");
     }
 }
+
+#[test]
+fn a_missing_role_beside_an_unknown_one_is_refused_for_the_unknown_one() {
+    let problem = read_line(kb(), "/path /kb stats")
+        .and_then(|call| match call.request {
+            Request::Knowledge(request) => answer(kb(), &request, Audience::Everyone),
+            other => panic!("a knowledge request, not {other:?}"),
+        })
+        .expect_err("an unknown role");
+    assert!(matches!(problem, Problem::UnknownRole(..)), "{problem:?}");
+}
