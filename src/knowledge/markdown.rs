@@ -46,7 +46,7 @@ const QUOTE: usize = 48;
 pub fn parse(text: &str) -> Option<ParsedArticle> {
     let blocks = blocks::read(text);
     let structured = blocks.iter().any(|b| match b {
-        Block::Heading { .. } | Block::Table(_) => true,
+        Block::Heading { .. } | Block::Table(_) | Block::Comment { .. } => true,
         Block::Paragraph(text) => text.is_label(),
         _ => false,
     });
@@ -386,3 +386,6 @@ fn file_prose(role: &mut ParsedRole, paragraphs: &[(usize, String)], definition:
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod bad_input_tests;

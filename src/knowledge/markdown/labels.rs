@@ -3,6 +3,7 @@
 //! labelled bullets and paragraphs, lists written as bare lines, and prose.
 
 use super::blocks::Text;
+use super::roles::read_name;
 use super::Reader;
 use crate::knowledge::aspects::heading_section;
 use crate::knowledge::model::Section;
@@ -164,6 +165,15 @@ impl Reader {
             if whole_role.is_none() {
                 return self.label(label);
             }
+        }
+        if labelled_role.is_none() && label.is_some_and(|l| read_name(l).is_ok()) {
+            // "- DevOps Engineer: Jenkins" in a document that does not profile DevOps
+            // Engineers: about that role, so never filed under the one in scope.
+            return self.warn(
+                text.line,
+                &text.text,
+                "is labelled with a role the document does not profile; skipped",
+            );
         }
         let scoped_role = self.item_scopes.iter().rev().find_map(|&(_, r, _)| r);
         let scoped_aspect = self.item_scopes.iter().rev().find_map(|&(_, _, a)| a);

@@ -413,11 +413,8 @@ fn heading_like(blocks: &[Block], at: usize) -> Option<(usize, usize, &str)> {
                 blocks.get(at + 1),
                 Some(Block::Paragraph(_) | Block::Comment { .. })
             );
-            let opener = alone
-                && text_follows
-                && at > 0
-                && !text.text.contains(':')
-                && read_name(&text.text).is_ok();
+            let opener =
+                alone && text_follows && !text.text.contains(':') && read_name(&text.text).is_ok();
             opener.then_some((LINE_LEVEL, text.line, &text.text))
         }
         _ => None,

@@ -227,6 +227,7 @@ fn strip_ordinal(text: &str) -> &str {
         if rest.len() > word.len()
             && rest.is_char_boundary(word.len())
             && rest[..word.len()].eq_ignore_ascii_case(word)
+            && rest[word.len()..].starts_with(char::is_whitespace)
             && rest[word.len()..]
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit())
