@@ -140,8 +140,12 @@ impl Service {
             BoardRequest::Salary { roles } => {
                 let mut salaries = Vec::new();
                 for role in roles {
-                    let bands = self.boards.salary_bands(kb, board, role, now).await?;
-                    salaries.push((render::role_name(kb, role), bands));
+                    let posted = self.boards.salary_bands(kb, board, role, now).await?;
+                    salaries.push(render::RoleSalaries {
+                        role: render::role_name(kb, role),
+                        posted,
+                        stated: render::stated_salaries(kb, role),
+                    });
                 }
                 render::salaries(&salaries).into()
             }

@@ -7,7 +7,7 @@ use crate::jobs::board::{Changed, Listing};
 use crate::jobs::model::{level_label, BoardSettings, Job, SalaryBand, LEVELS};
 use crate::jobs::request::JobFilter;
 use crate::jobs::validate::format_date;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, Section};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply};
 
 /// The name to show for the role a member typed.
@@ -158,46 +158,158 @@ pub fn format_salary(currency: &str, min: i64, max: i64) -> String {
     }
 }
 
-/// Salary ranges of each role (names already escaped or known), side by side when there
-/// are several.
-pub fn salaries(roles: &[(String, Vec<SalaryBand>)]) -> Reply {
+/// What `/salary` knows of one role: its name (escaped or known), the ranges of the board's
+/// posted jobs, and the ranges the articles state.
+#[derive(Debug, Clone)]
+pub struct RoleSalaries {
+    pub role: String,
+    pub posted: Vec<SalaryBand>,
+    pub stated: Vec<Stated>,
+}
+
+/// A salary range an article states, with the article it comes from.
+#[derive(Debug, Clone)]
+pub struct Stated {
+    pub text: String,
+    pub source: String,
+}
+
+/// How many stated ranges a role shows; the rest are one `/role … aspect:salary` away.
+const STATED_SHOWN: usize = 4;
+
+/// The ranges the articles state for the role `typed` names, with their sources.
+pub fn stated_salaries(kb: &KnowledgeBase, typed: &str) -> Vec<Stated> {
+    let Some(role) = kb.exact(typed) else {
+        return Vec::new();
+    };
+    role.facts(Section::Salary)
+        .iter()
+        .map(|fact| Stated {
+            text: fact.text.clone(),
+            source: fact
+                .sources
+                .first()
+                .and_then(|&id| kb.articles.get(id))
+                .map_or_else(String::new, |a| a.title.clone()),
+        })
+        .collect()
+}
+
+/// Salary ranges of each role, side by side when there are several: the board's posted
+/// jobs and the articles' stated ranges, each labelled for what it is.
+pub fn salaries(roles: &[RoleSalaries]) -> Reply {
     match roles {
-        [(role, bands)] => salary(role, bands),
+        [one] => salary(one),
         _ => side_by_side(roles),
     }
 }
 
-/// Several roles' ranges, a column each, every level on its own line.
-fn side_by_side(roles: &[(String, Vec<SalaryBand>)]) -> Reply {
-    let names: Vec<&str> = roles.iter().map(|(name, _)| name.as_str()).collect();
+/// The posted bands as lines "Level: range", in career order.
+fn posted_lines(bands: &[SalaryBand]) -> Vec<String> {
+    levels_in_order(bands)
+        .into_iter()
+        .flat_map(|level| {
+            let label = level.map_or("Level not given", level_label);
+            bands
+                .iter()
+                .filter(move |b| b.level.as_deref() == level)
+                .map(move |b| {
+                    format!(
+                        "{}: {}",
+                        escape_user_text(label),
+                        format_salary(&b.currency, b.min, b.max)
+                    )
+                })
+        })
+        .collect()
+}
+
+/// The stated ranges as lines, each with its article's number in `sources`.
+fn stated_lines(stated: &[Stated], sources: &mut Vec<String>) -> Vec<String> {
+    stated
+        .iter()
+        .take(STATED_SHOWN)
+        .map(|s| {
+            let number = match sources.iter().position(|t| *t == s.source) {
+                Some(at) => at + 1,
+                None => {
+                    sources.push(s.source.clone());
+                    sources.len()
+                }
+            };
+            format!("{} [{number}]", escape_user_text(&s.text))
+        })
+        .collect()
+}
+
+/// What each kind of range is, and the articles the stated ones come from.
+fn sources_footer(posted: bool, sources: &[String]) -> String {
+    let mut notes = Vec::new();
+    if posted {
+        notes.push(
+            "Posted: the board's listed jobs, a small sample, not a market survey".to_owned(),
+        );
+    }
+    if !sources.is_empty() {
+        let named: Vec<String> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, title)| format!("[{}] {}", i + 1, plain(title)))
+            .collect();
+        notes.push(format!("Stated in: {}", named.join("; ")));
+    }
+    notes.join(". ")
+}
+
+/// A title as plain text for a footer, which Discord does not render as markdown.
+fn plain(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '~' | '|'))
+        .collect()
+}
+
+/// Several roles' ranges, a column each.
+fn side_by_side(roles: &[RoleSalaries]) -> Reply {
+    let names: Vec<&str> = roles.iter().map(|r| r.role.as_str()).collect();
+    let posted_any = roles.iter().any(|r| !r.posted.is_empty());
+    let stated_any = roles.iter().any(|r| !r.stated.is_empty());
+    let description = match (posted_any, stated_any) {
+        (true, true) => {
+            "**Posted**: ranges of the listed jobs, by level. **Stated**: ranges the articles give."
+        }
+        (true, false) => "Ranges from the listed jobs for each role, by level.",
+        (false, true) => "No listed job gives a salary yet; the ranges the articles state:",
+        (false, false) => "No listed job gives a salary yet, and no article states one.",
+    };
     let mut embed = Embed::new(&format!("Salaries: {}", names.join(" vs ")))
         .colour(colour::JOBS)
-        .description("Ranges from the listed jobs for each role, by level.");
-    for (role, bands) in roles.iter().take(3) {
-        let lines: Vec<String> = levels_in_order(bands)
-            .into_iter()
-            .flat_map(|level| {
-                let label = level.map_or("Level not given", level_label);
-                bands
-                    .iter()
-                    .filter(move |b| b.level.as_deref() == level)
-                    .map(move |b| {
-                        format!(
-                            "{}: {}",
-                            escape_user_text(label),
-                            format_salary(&b.currency, b.min, b.max)
-                        )
-                    })
-            })
-            .collect();
+        .description(description);
+    let mut sources = Vec::new();
+    for role in roles.iter().take(3) {
+        let mut lines: Vec<String> = Vec::new();
+        let posted = posted_lines(&role.posted);
+        if !posted.is_empty() {
+            lines.push("__Posted__".into());
+            lines.extend(posted);
+        }
+        let stated = stated_lines(&role.stated, &mut sources);
+        if !stated.is_empty() {
+            lines.push("__Stated in articles__".into());
+            lines.extend(stated);
+        }
         let value = if lines.is_empty() {
-            "No listed job with a salary yet".to_owned()
+            "No listed job with a salary, and no article states one".to_owned()
         } else {
             lines.join("\n")
         };
-        embed = embed.field(role, &limits::clamp(&value, limits::FIELD_VALUE), true);
+        embed = embed.field(
+            &role.role,
+            &limits::clamp(&value, limits::FIELD_VALUE),
+            true,
+        );
     }
-    Reply::embed(embed.footer("Listed jobs are a small sample, not a market survey"))
+    Reply::embed(embed.footer(&sources_footer(posted_any, &sources)))
 }
 
 /// The levels of `bands`, in career order, then odd ones, then none.
@@ -218,24 +330,34 @@ fn levels_in_order(bands: &[SalaryBand]) -> Vec<Option<&str>> {
     levels
 }
 
-/// Salary ranges by level for `role` (already escaped or known), from the store's bands.
-pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
-    if bands.is_empty() {
+/// Salary ranges for one role: the posted jobs' by level, then what the articles state.
+pub fn salary(role: &RoleSalaries) -> Reply {
+    let RoleSalaries {
+        role: name,
+        posted,
+        stated,
+    } = role;
+    if posted.is_empty() && stated.is_empty() {
         return Reply::error(
             "No salary data",
             &limits::clamp(
                 &format!(
-                    "No listed job with a salary matches **{role}** yet. Try `/jobs` to see what is listed."
+                    "No listed job with a salary matches **{name}** yet, and no article states one. Try `/jobs` to see what is listed."
                 ),
                 limits::EMBED_DESCRIPTION,
             ),
         );
     }
-    let mut embed = Embed::new(&format!("Salaries for {role}"))
+    let description = match (posted.is_empty(), stated.is_empty()) {
+        (false, true) => "Ranges from the listed jobs for this role, by level.",
+        (true, false) => "No listed job gives a salary yet; the ranges the articles state:",
+        _ => "Ranges from the listed jobs for this role, by level, and the ranges the articles state.",
+    };
+    let mut embed = Embed::new(&format!("Salaries for {name}"))
         .colour(colour::JOBS)
-        .description("Ranges from the listed jobs for this role, by level.");
-    for level in levels_in_order(bands) {
-        let value: Vec<String> = bands
+        .description(description);
+    for level in levels_in_order(posted) {
+        let value: Vec<String> = posted
             .iter()
             .filter(|b| b.level.as_deref() == level)
             .map(|b| {
@@ -250,9 +372,15 @@ pub fn salary(role: &str, bands: &[SalaryBand]) -> Reply {
         let name = level.map_or("Level not given".to_owned(), |l| {
             escape_user_text(level_label(l))
         });
-        embed = embed.field(&name, &value.join("\n"), true);
+        embed = embed.field(&format!("Posted · {name}"), &value.join("\n"), true);
     }
-    Reply::embed(embed.footer("Listed jobs are a small sample, not a market survey"))
+    let mut sources = Vec::new();
+    let lines = stated_lines(stated, &mut sources);
+    if !lines.is_empty() {
+        let value = limits::clamp(&lines.join("\n"), limits::FIELD_VALUE);
+        embed = embed.field("Stated in articles", &value, false);
+    }
+    Reply::embed(embed.footer(&sources_footer(!posted.is_empty(), &sources)))
 }
 
 /// The answer to a `/job` request, and the announcement of a new job, if it is to be made

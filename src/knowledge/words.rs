@@ -39,14 +39,18 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     singular(word)
 }
 
+/// The words of `text`: its runs of letters and digits, as written. Every reader of names
+/// and terms splits text here.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Lower-case words of letters and digits separated by single spaces, the last one
 /// [`singular`], so "Data Scientists" and "data-scientist" compare equal.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in words(name) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -118,11 +118,58 @@ fn salaries_are_grouped_by_level_in_career_order() {
         band(None, 70_000, 70_000, 1),
         band(Some("entry"), 60_000, 80_000, 3),
     ];
-    let text = render(&salary("Data Scientist", &bands), Colour::Plain);
+    let role = RoleSalaries {
+        role: "Data Scientist".into(),
+        posted: bands.to_vec(),
+        stated: Vec::new(),
+    };
+    let text = render(&salary(&role), Colour::Plain);
     let entry = text.find("Entry-level / Junior").expect("entry level");
     let senior = text.find("Senior-level / Expert").expect("senior level");
     let none = text.find("Level not given").expect("no level");
     assert!(entry < senior && senior < none, "{text}");
     assert!(text.contains("USD 60K – 80K (from 3 jobs)"), "{text}");
     assert!(text.contains("USD 70K (from 1 job)"), "{text}");
+}
+
+#[test]
+fn stated_and_posted_ranges_are_each_labelled_with_where_they_come_from() {
+    let stated = |text: &str| Stated {
+        text: text.into(),
+        source: "Data Careers *Guide*".into(),
+    };
+    let posted = vec![SalaryBand {
+        level: Some("mid".into()),
+        currency: "USD".into(),
+        min: 100_000,
+        max: 130_000,
+        jobs: 1,
+    }];
+    let both = RoleSalaries {
+        role: "Data Engineer".into(),
+        posted,
+        stated: vec![stated("Entry Level: $75K - $95K"), stated("Senior: $140K+")],
+    };
+    let text = render(&salary(&both), Colour::Plain);
+    assert!(text.contains("Posted · Mid-level"), "{text}");
+    assert!(text.contains("Stated in articles"), "{text}");
+    assert!(text.contains("Entry Level: $75K - $95K [1]"), "{text}");
+    assert!(text.contains("[1] Data Careers Guide"), "{text}");
+    let only_stated = RoleSalaries {
+        posted: Vec::new(),
+        ..both.clone()
+    };
+    let text = render(&salary(&only_stated), Colour::Plain);
+    assert!(!text.contains("Posted"), "{text}");
+    assert!(text.contains("Stated in articles"), "{text}");
+    let none = RoleSalaries {
+        stated: Vec::new(),
+        ..only_stated
+    };
+    assert!(salary(&none).is_error());
+    let side = render(&salaries(&[both.clone(), both]), Colour::Plain);
+    assert!(
+        side.contains("Posted") && side.contains("Stated in articles"),
+        "{side}"
+    );
 }

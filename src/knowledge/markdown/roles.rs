@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::knowledge::lines::{add_alias, ends_with_role_noun, singular_role_name, split_versus};
 use crate::knowledge::parsed::ParsedRole;
-use crate::knowledge::words::singular;
+use crate::knowledge::words::{singular, words};
 
 /// First words that make a phrase ending in a role noun something else: a move ("From Data
 /// Analyst", "To Data Engineer"), advice ("Choose ML Engineer if you"), a question, an
@@ -430,17 +430,15 @@ pub(super) fn split_parenthetical(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-/// The words of a name for matching, as one key: lower-case runs of letters, digits, '+'
-/// and '#', the last one singular. "Data Scientists" and "data-scientist" give one key.
+/// The words of a name for matching, as one key: lower-case words, the last one singular.
+/// "Data Scientists" and "data-scientist" give one key.
 pub(super) fn name_key(text: &str) -> String {
     let words: Vec<String> = words_of(text).collect();
     join_singular(&words)
 }
 
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    words(text).map(str::to_lowercase)
 }
 
 /// `words` joined by spaces, the last one singular.
