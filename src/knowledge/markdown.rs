@@ -18,10 +18,13 @@
 //! topic of the whole document ("Conclusion", "From Data Analyst") at any level.
 
 mod blocks;
+mod heading_names;
 mod inline;
 mod labels;
+mod names;
 mod outline;
 mod roles;
+mod structure;
 mod table;
 
 use super::aspects::prose_section;

@@ -3,7 +3,7 @@
 //! labelled bullets and paragraphs, lists written as bare lines, and prose.
 
 use super::blocks::Text;
-use super::roles::read_name;
+use super::names::read_name;
 use super::Reader;
 use crate::knowledge::aspects::heading_section;
 use crate::knowledge::model::Section;

@@ -10,11 +10,14 @@
 //! headings, such labels are about its roles or about roles it does not profile
 //! ("Machine Learning Engineer (MLE): Data Scientists can move into…").
 
-use super::blocks::{Block, Table, Text};
-use super::roles::{named_in_prose, read_name, split_parenthetical, Named, RoleSet};
+use super::blocks::{Block, Text};
+use super::heading_names::{question, role_named_in, structural_role_name, versus_names};
+use super::names::{named_in_prose, read_name, Named};
+use super::roles::RoleSet;
+use super::structure::{has_aspect_below, has_content, heading_like, line_of};
 use super::table;
 use crate::knowledge::aspects::heading_section;
-use crate::knowledge::lines::{ends_with_role_noun, split_versus};
+use crate::knowledge::lines::split_versus;
 use crate::knowledge::model::Section;
 
 /// The level given to lines that act as headings: below every real heading.
@@ -378,201 +381,6 @@ impl Outline {
     }
 }
 
-/// The question a bold `Q:` paragraph asks, without its marker.
-fn question(text: &str) -> Option<&str> {
-    let text = text.trim();
-    ["Q:", "Q.", "Question:"]
-        .iter()
-        .find_map(|marker| text.strip_prefix(marker))
-        .map(str::trim)
-        .filter(|asked| !asked.is_empty())
-}
-
-/// The block at `at` as a heading: (level, line, text). Real headings; and lines that act
-/// as one: a bold line alone that is a role's name, or a one-item list that is a role's
-/// name with text after it.
-fn heading_like(blocks: &[Block], at: usize) -> Option<(usize, usize, &str)> {
-    match &blocks[at] {
-        Block::Heading { level, text, line } => Some((*level, *line, text)),
-        Block::Paragraph(text)
-            if text.is_label()
-                && (read_name(&text.text).is_ok() || question(&text.text).is_some()) =>
-        {
-            Some((LINE_LEVEL, text.line, &text.text))
-        }
-        Block::Item {
-            text,
-            depth: 1,
-            list,
-            ..
-        } => {
-            let same_list = |b: Option<&Block>| matches!(b, Some(Block::Item { list: other, .. }) if other == list);
-            let alone = !same_list(blocks.get(at + 1))
-                && !same_list(at.checked_sub(1).and_then(|p| blocks.get(p)));
-            let text_follows = matches!(
-                blocks.get(at + 1),
-                Some(Block::Paragraph(_) | Block::Comment { .. })
-            );
-            let opener =
-                alone && text_follows && !text.text.contains(':') && read_name(&text.text).is_ok();
-            opener.then_some((LINE_LEVEL, text.line, &text.text))
-        }
-        _ => None,
-    }
-}
-
-fn line_of(block: &Block) -> usize {
-    match block {
-        Block::Heading { line, .. } | Block::Comment { line, .. } => *line,
-        Block::Paragraph(text) | Block::Item { text, .. } => text.line,
-        Block::Table(Table { line, .. }) => *line,
-    }
-}
-
-/// Whether anything but headings is written under the heading at `at`, before the next
-/// heading of its level or above (or, for a line acting as a heading, before the next
-/// heading).
-fn has_content(blocks: &[Block], at: usize, level: usize) -> bool {
-    for block in &blocks[at + 1..] {
-        match block {
-            Block::Heading { level: next, .. } if *next <= level || level == LINE_LEVEL => {
-                return false
-            }
-            Block::Heading { .. } => {}
-            _ => return true,
-        }
-    }
-    false
-}
-
-/// Whether aspect headings, and no role headings, are under the heading at `at`.
-fn has_aspect_below(blocks: &[Block], at: usize, level: usize) -> bool {
-    let mut below = blocks[at + 1..]
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, text, .. } => Some((*level, text)),
-            _ => None,
-        })
-        .take_while(|(next, _)| *next > level);
-    let mut aspects = false;
-    for (_, text) in below.by_ref() {
-        if read_name(text).is_ok() {
-            return false;
-        }
-        aspects |= heading_section(&text.to_lowercase()).is_some();
-    }
-    aspects
-}
-
-/// The roles a title compares: "A vs. B: a comparison" → [A, B]; "A & B" or "A and B"
-/// when both parts are role names.
-fn versus_names(title: &str) -> Vec<Named> {
-    let mut names = split_versus(title);
-    if let Some(last) = names.last_mut() {
-        if let Some((name, _)) = last.split_once(':') {
-            *last = name.trim().to_string();
-        }
-    }
-    names.retain(|n| !n.is_empty());
-    if names.is_empty() {
-        let title = title.split(':').next().unwrap_or_default();
-        for joint in [" & ", " and ", " or ", " / "] {
-            let parts: Vec<Named> = title
-                .split(joint)
-                .filter_map(|p| read_name(p).ok())
-                .collect();
-            if parts.len() >= 2 && parts.len() == title.split(joint).count() {
-                return parts;
-            }
-        }
-        return Vec::new();
-    }
-    names
-        .iter()
-        .map(|name| {
-            read_name(name).unwrap_or_else(|_| Named {
-                name: crate::knowledge::lines::singular_role_name(split_parenthetical(name).0),
-                aliases: Vec::new(),
-            })
-        })
-        .collect()
-}
-
-/// Words that make a heading a topic rather than a role, even with aspect headings below
-/// it ("Careers in Data", "Frequently Asked Questions").
-const TOPIC_WORDS: [&str; 13] = [
-    "section",
-    "career",
-    "careers",
-    "guide",
-    "faq",
-    "questions",
-    "introduction",
-    "conclusion",
-    "comparison",
-    "overview",
-    "about",
-    "resources",
-    "roles",
-];
-
-/// A heading as a role's name by structure: a short title that is not a question, a
-/// sentence or a topic ("Prompt Wrangler" with Responsibilities and Skills below it).
-fn structural_role_name(text: &str) -> Option<String> {
-    let name = crate::knowledge::lines::singular_role_name(text.trim().trim_end_matches(':'));
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let starts_as_phrase = words
-        .first()
-        .is_some_and(|w| super::roles::starts_as_phrase(w));
-    let is_title = (1..=5).contains(&words.len())
-        && !starts_as_phrase
-        && !name.contains(['?', '.', ',', ';', '!', ':', '|', '(', '&', '+'])
-        && split_versus(&name).is_empty()
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || w.len() <= 3)
-        && !words
-            .iter()
-            .any(|w| TOPIC_WORDS.contains(&w.to_lowercase().as_str()));
-    is_title.then_some(name)
-}
-
-/// Words a heading may put before a role's name ("Becoming a Data Engineer").
-const LEAD_WORDS: [&str; 16] = [
-    "what", "which", "who", "how", "why", "where", "when", "every", "each", "for", "aspiring",
-    "being", "becoming", "top", "key", "the",
-];
-
-/// A role named inside a heading or sentence: the run of capitalised words that ends in a
-/// role noun ("What does a *Site Reliability Engineer* do?").
-fn role_named_in(text: &str) -> Option<Named> {
-    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
-    for word in text.split_whitespace() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let capitalised = bare.starts_with(|c: char| c.is_uppercase());
-        if capitalised {
-            if let Some(run) = runs.last_mut() {
-                run.push(bare);
-            }
-        }
-        // Punctuation after a word, or a lower-case word, ends a run.
-        if !capitalised || bare.len() < word.len() {
-            runs.push(Vec::new());
-        }
-    }
-    runs.iter().find_map(|run| {
-        let last_noun = run.iter().rposition(|w| ends_with_role_noun(w))?;
-        let start = run[..last_noun]
-            .iter()
-            .take_while(|w| {
-                let lower = w.to_lowercase();
-                LEAD_WORDS.contains(&lower.as_str()) || heading_section(&lower).is_some()
-            })
-            .count();
-        read_name(&run[start..=last_noun].join(" ")).ok()
-    })
-}
-
 /// Roles named by labels: `Role:` paragraphs, `- Role: …` bullets, bullets that are only a
 /// role's name with items below, and table headers or first columns. Only for documents
 /// whose headings name no role.
@@ -606,29 +414,5 @@ fn find_labelled_roles(blocks: &[Block], roles: &mut RoleSet) {
             Block::Table(table) => table::find_roles(table, roles),
             Block::Heading { .. } | Block::Comment { .. } => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_role_names_in_headings() {
-        let named = role_named_in("What does a Site Reliability Engineer do?").map(|n| n.name);
-        assert_eq!(named.as_deref(), Some("Site Reliability Engineer"));
-        let named = role_named_in("Skills Every Data Engineer Needs").map(|n| n.name);
-        assert_eq!(named.as_deref(), Some("Data Engineer"));
-        assert_eq!(role_named_in("Which skills does each need?"), None);
-    }
-
-    #[test]
-    fn topics_are_not_roles_by_structure() {
-        assert_eq!(
-            structural_role_name("Prompt Wrangler").as_deref(),
-            Some("Prompt Wrangler")
-        );
-        assert_eq!(structural_role_name("Careers in Data"), None);
-        assert_eq!(structural_role_name("What does it take?"), None);
     }
 }

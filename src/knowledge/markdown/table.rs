@@ -7,17 +7,18 @@
 
 use super::blocks::{Table, BREAK};
 use super::labels::label_aspect;
-use super::roles::{read_name, RoleSet};
+use super::names::{read_name, Named};
+use super::roles::RoleSet;
 use super::Reader;
 use crate::knowledge::model::Section;
 
-fn role_name(cell: &str) -> Option<super::roles::Named> {
+fn role_name(cell: &str) -> Option<Named> {
     read_name(cell).ok()
 }
 
 /// Adds the roles a table's header (or, under a header of aspects, its first column) names.
 pub(super) fn find_roles(table: &Table, roles: &mut RoleSet) {
-    let named: Vec<super::roles::Named> = table
+    let named: Vec<Named> = table
         .header
         .iter()
         .skip(1)
