@@ -104,7 +104,8 @@ impl KnowledgeBase {
             .iter()
             .filter(|d| d.kind() == DocumentKind::Article)
             .collect();
-        reading::read_in_order(&sources, |read| {
+        let known = article::KnownRoles::from_curated(&curated);
+        reading::read_in_order(&sources, &known, |read| {
             if read.lossy {
                 warnings.push(Warning {
                     file: read.document.path.clone(),

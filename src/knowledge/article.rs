@@ -6,6 +6,10 @@
 //! layout; every reader produces the same [`ParsedArticle`] (`knowledge::parsed`).
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::curated::CuratedRoles;
+use super::words::normalize;
 
 pub use super::parsed::{ParsedArticle, ParsedFact, ParsedJob, ParsedRole};
 
@@ -19,18 +23,49 @@ pub fn parse_article(raw: &str) -> ParsedArticle {
     parse_text(&clean_text(raw))
 }
 
+/// Role names known before any article is read (the curated names and aliases of
+/// `roles.toml`): a Markdown heading that is one of them opens that role even without a
+/// role noun ("## MLOps", "## DataOps").
+#[derive(Debug, Default, Clone)]
+pub struct KnownRoles {
+    keys: HashSet<String>,
+}
+
+impl KnownRoles {
+    pub fn from_curated(curated: &CuratedRoles) -> KnownRoles {
+        let keys = curated
+            .roles()
+            .iter()
+            .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
+            .map(|name| normalize(name))
+            .filter(|key| !key.is_empty())
+            .collect();
+        KnownRoles { keys }
+    }
+
+    /// Whether `name` is one of the known names (case, plural and punctuation aside).
+    pub fn contains(&self, name: &str) -> bool {
+        !self.keys.is_empty() && self.keys.contains(&normalize(name))
+    }
+}
+
 /// Reads one document by its name: a `.md` file as Markdown (headings, lists, tables), unless
 /// it has no Markdown structure at all or the Markdown reading finds no role (then free prose
 /// may still find roles its intro names); anything else as [`parse_article`] does. Never
 /// panics.
 pub fn parse_document(path: &str, raw: &str) -> ParsedArticle {
+    parse_document_knowing(path, raw, &KnownRoles::default())
+}
+
+/// [`parse_document`], with role names known before reading (see [`KnownRoles`]).
+pub fn parse_document_knowing(path: &str, raw: &str, known: &KnownRoles) -> ParsedArticle {
     let text = clean_text(raw);
     let is_markdown = path
         .rsplit('.')
         .next()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
     if is_markdown {
-        if let Some(article) = super::markdown::parse(&text) {
+        if let Some(article) = super::markdown::parse_knowing(&text, known) {
             if !article.roles.is_empty() {
                 return article;
             }

@@ -27,6 +27,7 @@ mod roles;
 mod structure;
 mod table;
 
+use super::article::KnownRoles;
 use super::aspects::prose_section;
 use super::lines::{add_alias, aliases_in, sentences};
 use super::model::Section;
@@ -47,6 +48,11 @@ const QUOTE: usize = 48;
 /// structure at all (no heading, no table, no bold label): such a file is plain text with
 /// an `.md` name, better read by the text layouts.
 pub fn parse(text: &str) -> Option<ParsedArticle> {
+    parse_knowing(text, &KnownRoles::default())
+}
+
+/// [`parse`], with role names known before reading: a heading that is one opens that role.
+pub fn parse_knowing(text: &str, known: &KnownRoles) -> Option<ParsedArticle> {
     let blocks = blocks::read(text);
     let structured = blocks.iter().any(|b| match b {
         Block::Heading { .. } | Block::Table(_) | Block::Comment { .. } => true,
@@ -56,7 +62,7 @@ pub fn parse(text: &str) -> Option<ParsedArticle> {
     if !structured {
         return None;
     }
-    let outline = Outline::read(&blocks);
+    let outline = Outline::read(&blocks, known);
     let mut reader = Reader::new(outline);
     for (at, block) in blocks.iter().enumerate() {
         reader.block(at, block, blocks.get(at + 1));

@@ -16,7 +16,7 @@ use std::thread;
 
 #[cfg(test)]
 use super::article::parse_article;
-use super::article::{parse_document, ParsedArticle};
+use super::article::{parse_document_knowing, KnownRoles, ParsedArticle};
 use super::source::Document;
 
 /// How many parsed articles may wait for the merger before the parsers pause: enough to keep
@@ -32,7 +32,12 @@ pub struct Read<'d> {
 }
 
 /// Calls `merge` with each of `documents` parsed, in the order given.
-pub fn read_in_order<'d>(documents: &[&'d Document], mut merge: impl FnMut(Read<'d>)) {
+/// `known` are the role names known before reading (`roles.toml`).
+pub fn read_in_order<'d>(
+    documents: &[&'d Document],
+    known: &KnownRoles,
+    mut merge: impl FnMut(Read<'d>),
+) {
     // A single document is not worth a thread.
     let parsers = match documents.len() {
         0 | 1 => 0,
@@ -54,7 +59,7 @@ pub fn read_in_order<'d>(documents: &[&'d Document], mut merge: impl FnMut(Read<
                         break;
                     };
                     // The merger only stops early by panicking; nothing is left to do then.
-                    if send.send((at, read(document))).is_err() {
+                    if send.send((at, read(document, known))).is_err() {
                         break;
                     }
                 });
@@ -63,7 +68,10 @@ pub fn read_in_order<'d>(documents: &[&'d Document], mut merge: impl FnMut(Read<
         drop(send);
         if started == 0 {
             // No thread wanted, or none to be had: read here, one by one.
-            documents.iter().map(|d| read(d)).for_each(&mut merge);
+            documents
+                .iter()
+                .map(|d| read(d, known))
+                .for_each(&mut merge);
             return;
         }
         merge_in_order(receive, &mut merge);
@@ -87,11 +95,11 @@ fn merge_in_order<'d>(
     }
 }
 
-fn read(document: &Document) -> Read<'_> {
+fn read<'d>(document: &'d Document, known: &KnownRoles) -> Read<'d> {
     let (text, lossy) = document.text();
     Read {
         document,
-        parsed: parse_document(&document.path, &text),
+        parsed: parse_document_knowing(&document.path, &text, known),
         lossy,
     }
 }
@@ -105,7 +113,7 @@ mod tests {
         let documents = crate::synthetic::articles(300, 7);
         let sources: Vec<&Document> = documents.iter().collect();
         let mut seen = Vec::new();
-        read_in_order(&sources, |read| {
+        read_in_order(&sources, &KnownRoles::default(), |read| {
             assert_eq!(read.parsed, parse_article(&read.document.text().0));
             assert!(!read.lossy);
             seen.push(read.document.path.clone());
@@ -118,8 +126,8 @@ mod tests {
     fn reads_one_document_or_none() {
         let documents = crate::synthetic::articles(1, 7);
         let mut count = 0;
-        read_in_order(&[&documents[0]], |_| count += 1);
-        read_in_order(&[], |_| count += 10);
+        read_in_order(&[&documents[0]], &KnownRoles::default(), |_| count += 1);
+        read_in_order(&[], &KnownRoles::default(), |_| count += 10);
         assert_eq!(count, 1);
     }
 }

@@ -336,3 +336,38 @@ fn every_competency_is_found_by_its_key() {
         }
     }
 }
+
+#[test]
+fn a_markdown_heading_that_is_a_curated_name_opens_that_role() {
+    let roles = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/roles.toml"))
+        .expect("the shipped roles.toml");
+    let article = "# Two ops roles\n\n## MLOps\n\nMLOps Engineers keep models running.\n\n\
+                   **Tools:** Kubeflow\n\n## DataOps\n\nKeeps data pipelines observable.\n\n\
+                   **Tools:** Great Expectations\n";
+    let documents = [
+        Document {
+            path: "articles/ops.md".into(),
+            bytes: article.as_bytes().to_vec(),
+        },
+        Document {
+            path: "roles.toml".into(),
+            bytes: roles,
+        },
+    ];
+    let kb = KnowledgeBase::from_documents(&documents, "test").expect("a knowledge base");
+    let mlops = kb.exact("MLOps Engineer").expect("the curated role");
+    assert!(mlops
+        .facts(Section::Tools)
+        .iter()
+        .any(|f| f.text.contains("Kubeflow")));
+    let dataops = kb
+        .exact("Data Operations Specialist")
+        .expect("the curated role");
+    assert!(dataops
+        .facts(Section::Tools)
+        .iter()
+        .any(|f| f.text.contains("Great Expectations")));
+    // Without the curated names, the same headings name no role.
+    let alone = crate::knowledge::article::parse_document("ops.md", article);
+    assert!(alone.roles.is_empty(), "{:?}", alone.roles);
+}

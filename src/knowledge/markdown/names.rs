@@ -3,6 +3,7 @@
 //! and the names running text gives in lower case ("speaking of data analysts").
 
 use super::roles::name_key;
+use crate::knowledge::article::KnownRoles;
 use crate::knowledge::lines::{ends_with_role_noun, singular_role_name, split_versus};
 
 /// First words that make a phrase ending in a role noun something else: a move ("From Data
@@ -139,6 +140,16 @@ pub(super) fn read_name(text: &str) -> Result<Named, NotAName> {
         }
     }
     Ok(named)
+}
+
+/// `text` as one of the names known before reading ("MLOps", "DataOps"), once markup,
+/// ordinals and articles are set aside.
+pub(super) fn known_name(text: &str, known: &KnownRoles) -> Option<Named> {
+    let name = strip_article(strip_ordinal(strip_markup(text)));
+    known.contains(name).then(|| Named {
+        name: name.to_string(),
+        aliases: Vec::new(),
+    })
 }
 
 /// A name with no parenthetical: maybe two names joined by '/', maybe with an acronym in

@@ -12,10 +12,12 @@
 
 use super::blocks::{Block, Text};
 use super::heading_names::{question, role_named_in, structural_role_name, versus_names};
+use super::names::known_name;
 use super::names::{named_in_prose, read_name, Named};
 use super::roles::RoleSet;
 use super::structure::{has_aspect_below, has_content, heading_like, line_of};
 use super::table;
+use crate::knowledge::article::KnownRoles;
 use crate::knowledge::aspects::heading_section;
 use crate::knowledge::lines::split_versus;
 use crate::knowledge::model::Section;
@@ -93,7 +95,7 @@ const TOPICS: [&str; 25] = [
 ];
 
 impl Outline {
-    pub fn read(blocks: &[Block]) -> Outline {
+    pub fn read(blocks: &[Block], known: &KnownRoles) -> Outline {
         let mut outline = Outline {
             roles: RoleSet::default(),
             headings: vec![None; blocks.len()],
@@ -107,7 +109,7 @@ impl Outline {
                 continue;
             }
             if let Some((level, line, text)) = heading_like(blocks, at) {
-                let heading = outline.heading(blocks, at, level, line, text);
+                let heading = outline.heading(blocks, at, level, line, text, known);
                 outline.headings[at] = Some(heading);
             } else if let Block::Item { text, .. } = block {
                 outline.card(blocks, at, text);
@@ -156,18 +158,26 @@ impl Outline {
         level: usize,
         line: usize,
         text: &str,
+        known: &KnownRoles,
     ) -> Heading {
-        let (kind, said) = self.kind_of(blocks, at, level, text);
+        let (kind, said) = self.kind_of(blocks, at, level, text, known);
         self.note(line, text, said);
         Heading { level, kind }
     }
 
-    fn kind_of(&mut self, blocks: &[Block], at: usize, level: usize, text: &str) -> (Kind, String) {
+    fn kind_of(
+        &mut self,
+        blocks: &[Block],
+        at: usize,
+        level: usize,
+        text: &str,
+        known: &KnownRoles,
+    ) -> (Kind, String) {
         if let Some(asked) = question(text) {
             return self.question_kind(blocks, at, asked);
         }
         let lower = text.to_lowercase();
-        let name = read_name(text);
+        let name = read_name(text).or_else(|why| known_name(text, known).ok_or(why));
         if let Ok(named) = &name {
             if !has_content(blocks, at, level) {
                 self.warnings.push((

@@ -353,3 +353,21 @@ fn each_heading_says_what_it_opened_and_why() {
         .iter()
         .all(|f| !f.text.contains("interns") && !f.text.contains("Python")));
 }
+
+#[test]
+fn a_definition_section_under_a_role_heading_is_its_definition() {
+    let article = read(
+        "# Data Scientist\n\n## Definition\n\nA Data Scientist answers questions with experiments.\n\n\
+         ## Skills\n\n- Statistics\n",
+    );
+    assert_eq!(
+        facts_of(&article, "Data Scientist"),
+        [
+            (
+                Section::Definition,
+                "A Data Scientist answers questions with experiments."
+            ),
+            (Section::Skills, "Statistics")
+        ]
+    );
+}
