@@ -25,6 +25,7 @@ pub mod search;
 pub mod source;
 pub mod taxonomy;
 pub mod template;
+pub mod terms;
 pub mod words;
 
 use std::collections::HashMap;
