@@ -98,7 +98,8 @@ pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Sec
     }
     // The fields a qualification names ("a Software Engineering Bachelors") are what it is
     // in, not skills or tools of their own.
-    let qualification = words.iter().any(|w| EDUCATION_WORDS.contains(w));
+    let qualification =
+        words.iter().any(|w| EDUCATION_WORDS.contains(w)) || super::terms::is_qualification(text);
     if !qualification && categories.iter().any(|c| is_skill(*c)) {
         aspects.push(Section::Skills);
     }
