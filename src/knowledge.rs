@@ -312,6 +312,12 @@ impl KnowledgeBase {
         self.role_names.text_about(text, allowed)
     }
 
+    /// What a fact filed under role `own` says in an answer about the roles `allowed` (see
+    /// [`mentions::RoleNames::part_for`]).
+    pub fn part_for(&self, text: &str, own: RoleId, allowed: &[RoleId]) -> Option<String> {
+        self.role_names.part_for(text, own, allowed)
+    }
+
     /// The facts that best match `query`, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<search::Hit> {
         self.facts.search(query, &self.taxonomy, limit)

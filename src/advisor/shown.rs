@@ -88,7 +88,7 @@ pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> 
 /// a fact not naming `own` is kept as far as it speaks of no role outside the answer.
 fn text_for(kb: &KnowledgeBase, own: RoleId, text: &str, allowed: &[RoleId]) -> Option<String> {
     let stated = stated_part(text)?;
-    about_roles(kb, own, &stated, allowed)
+    kb.part_for(&stated, own, allowed)
 }
 
 /// `text` without its sentences that state nothing ("There is also a difference in their
@@ -143,29 +143,6 @@ pub fn states_nothing(sentence: &str) -> bool {
         && words
             .iter()
             .all(|w| is_stop_word(w) || ANNOUNCING.contains(&w.as_str()))
-}
-
-fn about_roles(kb: &KnowledgeBase, own: RoleId, text: &str, allowed: &[RoleId]) -> Option<String> {
-    let named = kb.roles_in_fact(text);
-    if !named.contains(&own) || named.iter().all(|r| allowed.contains(r)) {
-        return kb.text_about(text, allowed).map(|text| text.into_owned());
-    }
-    let kept: Vec<String> = sentences(text)
-        .into_iter()
-        .filter_map(|sentence| {
-            let about = kb.text_about(sentence, allowed);
-            let names_own = kb.roles_in_fact(sentence).contains(&own);
-            match about {
-                // A contrast ("… for Data Scientists whereas … for MLOps Engineers") keeps
-                // its clause about the answer's roles.
-                Some(part) => Some(part.into_owned()),
-                // "The demand for both A and B…" is about each of them.
-                None if names_own => Some(sentence.to_owned()),
-                None => None,
-            }
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 /// Facts saying one thing twice, merged into the first one's place with the fuller wording

@@ -319,6 +319,12 @@ fn tools_lines_list_only_tools_and_skills_lines_lead_with_what_the_role_names() 
                         "{name}: {} {section:?} lists {item}",
                         role.name
                     );
+                    // What the lead names, a fact of the role names: no answer denies it.
+                    assert!(
+                        words.role_names_item(role, item),
+                        "{name}: {} {section:?} lists {item}, no fact of it names it",
+                        role.name
+                    );
                 }
                 if expected.len() <= items.len() {
                     for item in &expected {

@@ -213,6 +213,23 @@ impl<'k> Words<'k> {
         found
     }
 
+    /// Whether a fact of `role` names `item`: as a term, or (an item the taxonomy lacks) as
+    /// written, in any case.
+    pub fn role_names_item(&self, role: &Role, item: &str) -> bool {
+        let Some(id) = self.kb.roles.iter().position(|r| r.slug == role.slug) else {
+            return false;
+        };
+        let term = self.terms.iter().find(|t| t.name == item);
+        role.sections
+            .values()
+            .flatten()
+            .flat_map(|fact| self.own_parts(id, &fact.text))
+            .any(|part| match term {
+                Some(term) => self.names_term(&part, term),
+                None => part.to_lowercase().contains(&item.to_lowercase()),
+            })
+    }
+
     /// The role's competencies (what `/skills` lists) that are tools, or that are not, by
     /// the taxonomy's categories; an item the taxonomy lacks is a skill.
     pub fn competencies_of(&self, role: &Role, tools: bool) -> Vec<String> {
