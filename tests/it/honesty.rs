@@ -17,7 +17,9 @@ use rolecall::reply::Reply;
 
 use crate::support::{shipped_kb, shipped_knowledge};
 
+mod answers;
 mod matcher;
+use answers::{check_reverse, check_yes_no};
 use matcher::{OracleTerm, Words};
 
 /// Categories of `skills.toml` that are tools, as the file's own comment groups them.
@@ -148,7 +150,7 @@ fn reverse_and_yes_no_answers_name_exactly_the_roles_whose_facts_name_the_term()
         for term in &terms {
             let naming = words.roles_naming(term);
             named_terms += usize::from(!naming.is_empty());
-            check_reverse(&kb, term, &naming).unwrap_or_else(|e| panic!("{name}: {e}"));
+            check_reverse(&kb, &words, term, &naming).unwrap_or_else(|e| panic!("{name}: {e}"));
             // Every role that names it, and one that does not, answer "does X need it?".
             let unnamed = (0..kb.roles.len()).find(|id| !naming.iter().any(|(r, _)| r == id));
             let asked = naming.iter().map(|(id, _)| *id).chain(unnamed);
@@ -160,119 +162,6 @@ fn reverse_and_yes_no_answers_name_exactly_the_roles_whose_facts_name_the_term()
         // Not checked vacuously: the facts name many terms.
         assert!(named_terms >= 10, "{name}: only {named_terms} terms named");
     }
-}
-
-/// "Which roles need X": the count and the roles listed are the roles whose facts name X.
-fn check_reverse(
-    kb: &KnowledgeBase,
-    term: &OracleTerm,
-    naming: &[(usize, Vec<String>)],
-) -> Result<(), String> {
-    let reply = answer(
-        kb,
-        KnowledgeRequest::Needs {
-            item: term.name.clone(),
-        },
-    );
-    let text = description(&reply);
-    let listed: Vec<&str> = text
-        .lines()
-        .filter_map(|line| line.strip_prefix("**")?.split_once("**:"))
-        .map(|(role, _)| role)
-        .collect();
-    if naming.is_empty() {
-        return match listed.is_empty() && text.starts_with("No article names") {
-            true => Ok(()),
-            false => Err(format!("no role names {}, yet: {text}", term.name)),
-        };
-    }
-    let count = format!("{} role", naming.len());
-    if !text.starts_with(&count) {
-        return Err(format!(
-            "{} roles name {}, the answer: {text}",
-            naming.len(),
-            term.name
-        ));
-    }
-    for role in &listed {
-        if !naming.iter().any(|(id, _)| kb.roles[*id].name == *role) {
-            return Err(format!(
-                "{role} listed for {}, no fact of it names it: {text}",
-                term.name
-            ));
-        }
-    }
-    if naming.len() <= 8 && listed.len() != naming.len() {
-        return Err(format!("{} lists {listed:?}", term.name));
-    }
-    Ok(())
-}
-
-/// "Does role need X?": the first line says yes only when a fact says it is required, no
-/// only when none names it; the other roles are exactly the others whose facts name it.
-fn check_yes_no(
-    kb: &KnowledgeBase,
-    words: &Words,
-    term: &OracleTerm,
-    id: usize,
-    naming: &[(usize, Vec<String>)],
-) -> Result<(), String> {
-    let role = &kb.roles[id];
-    let section = if term.category == "qualification" {
-        Section::Education
-    } else {
-        Section::Skills
-    };
-    let reply = aspect_answer(kb, role, section, Some(&term.name));
-    let text = description(&reply);
-    let first = text.lines().next().unwrap_or_default();
-    let own = naming
-        .iter()
-        .find(|(r, _)| *r == id)
-        .map(|(_, texts)| texts);
-    let context = || format!("{} / {}: {first}", role.name, term.name);
-    match own {
-        None if !first.starts_with("**No**") => {
-            return Err(format!("no fact names it: {}", context()))
-        }
-        Some(_) if first.starts_with("**No**") => {
-            return Err(format!("a fact names it: {}", context()))
-        }
-        _ => {}
-    }
-    if first.contains("Yes") {
-        let required = own.into_iter().flatten().any(|text| {
-            let lower = text.to_lowercase();
-            REQUIRED_WORDS.iter().any(|w| words.has_word(&lower, w))
-        });
-        if !required {
-            return Err(format!(
-                "a yes without a fact that requires it: {}",
-                context()
-            ));
-        }
-    }
-    let others: Vec<&str> = naming
-        .iter()
-        .filter(|(r, _)| *r != id)
-        .map(|(r, _)| kb.roles[*r].name.as_str())
-        .collect();
-    let shown = field(&reply, "Other roles").unwrap_or_default();
-    if others.is_empty() != shown.starts_with("None") {
-        return Err(format!(
-            "other roles {others:?}, shown {shown:?}: {}",
-            context()
-        ));
-    }
-    for other in shown.split(", ").filter(|_| !others.is_empty()) {
-        if !others.contains(&other) {
-            return Err(format!(
-                "{other} shown, its facts do not name it: {}",
-                context()
-            ));
-        }
-    }
-    Ok(())
 }
 
 #[test]

@@ -116,6 +116,11 @@ impl<'k> Words<'k> {
         }
     }
 
+    /// The terms it looks for.
+    pub fn terms(&self) -> &[OracleTerm] {
+        self.terms
+    }
+
     /// Whether `phrase` stands in `lower` as whole words.
     pub fn has_word(&self, lower: &str, phrase: &str) -> bool {
         !spans(lower, phrase).is_empty()
