@@ -238,7 +238,15 @@ fn tools_lines_list_only_tools_and_skills_lines_lead_with_what_the_role_names() 
                         aspect: None,
                     },
                 );
-                for field in reply.embeds().iter().flat_map(|e| e.fields()) {
+                let columns = reply.embeds().iter().flat_map(|e| e.fields()).zip([a, b]);
+                for (field, role) in columns {
+                    let id = kb.roles.iter().position(|r| r.slug == role.slug);
+                    // A qualification a fact of the role states, its Education line states.
+                    let stated = role
+                        .facts(Section::Education)
+                        .iter()
+                        .flat_map(|fact| words.own_parts(id.unwrap_or(usize::MAX), &fact.text))
+                        .any(|part| matcher::names_qualification(&part));
                     for line in field.value.lines() {
                         if let Some(tools) = line.strip_prefix("**Tools**: ") {
                             for item in tools.split(", ") {
@@ -252,7 +260,8 @@ fn tools_lines_list_only_tools_and_skills_lines_lead_with_what_the_role_names() 
                         }
                         if let Some(education) = line.strip_prefix("**Education**: ") {
                             assert!(
-                                !matcher::states_nothing(education),
+                                !matcher::states_nothing(education)
+                                    && (!stated || matcher::names_qualification(education)),
                                 "{name}: {} vs {}: {education}",
                                 a.name,
                                 b.name
@@ -287,9 +296,15 @@ fn practices_are_skills_in_the_taxonomy() {
 
 #[test]
 fn in_short_says_only_what_the_competencies_back() {
-    let kb = shipped_kb();
-    for a in &kb.roles {
-        for b in kb.roles.iter().filter(|b| b.slug != a.slug) {
+    for (_, kb) in knowledge_bases() {
+        in_short_is_backed(&kb);
+    }
+}
+
+fn in_short_is_backed(kb: &KnowledgeBase) {
+    let roles: Vec<&Role> = kb.roles.iter().take(8).collect();
+    for a in roles.iter().copied() {
+        for b in roles.iter().copied().filter(|b| b.slug != a.slug) {
             let reply = answer(
                 kb,
                 KnowledgeRequest::Compare {

@@ -303,6 +303,27 @@ pub fn states_nothing(sentence: &str) -> bool {
     lower.contains("differ") && words <= 9 && !lower.contains(" for ")
 }
 
+/// Whether `text` states a qualification: a degree (of any level), a diploma, a
+/// certification.
+pub fn names_qualification(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    [
+        "degree",
+        "bachelor",
+        "master's",
+        "masters",
+        "ph.d",
+        "phd",
+        "doctorate",
+        "diploma",
+        "certification",
+        "certificate",
+        "mba",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+}
+
 /// "A, B and C" → its items.
 pub fn and_items(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches('.');
