@@ -138,6 +138,44 @@ fn nothing_about_an_aspect_only_when_the_role_has_no_fact_for_it() {
                 );
             }
         }
+        comparisons_cover_what_the_roles_have(&name, &kb, &words);
+    }
+}
+
+/// A comparison's column says "Not covered" only for a role with no fact of its own for
+/// the aspect (it may show facts about the pair that do not name the role).
+fn comparisons_cover_what_the_roles_have(name: &str, kb: &KnowledgeBase, words: &Words) {
+    let count = kb.roles.len().min(6);
+    for a in 0..count {
+        for b in (0..count).filter(|&b| b != a) {
+            for section in ASPECTS {
+                let (ra, rb) = (&kb.roles[a], &kb.roles[b]);
+                let reply = answer(
+                    kb,
+                    KnowledgeRequest::Compare {
+                        a: ra.slug.clone(),
+                        b: rb.slug.clone(),
+                        aspect: Some(section),
+                    },
+                );
+                let columns = reply.embeds().iter().flat_map(|e| e.fields()).zip([a, b]);
+                for (field, id) in columns {
+                    let role = &kb.roles[id];
+                    let own = role
+                        .facts(section)
+                        .iter()
+                        .any(|fact| !words.own_parts(id, &fact.text).is_empty());
+                    assert!(
+                        !(own && field.value.contains("Not covered")),
+                        "{name}: {} vs {} {section:?}: {} has facts, yet {}",
+                        ra.name,
+                        rb.name,
+                        role.name,
+                        field.value
+                    );
+                }
+            }
+        }
     }
 }
 
