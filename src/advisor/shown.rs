@@ -376,6 +376,21 @@ mod tests {
     }
 
     #[test]
+    fn a_repeat_that_names_more_keeps_what_it_adds() {
+        let kb = kb();
+        let engineer = kb
+            .resolve("machine-learning-engineer")
+            .expect("a seed role");
+        let tools = texts(&kb, engineer, Section::Tools, &[engineer]);
+        for named in ["C++", "Google Cloud, Azure", "Azure Machine Learning"] {
+            assert!(
+                tools.iter().any(|t| t.contains(named)),
+                "{named}: {tools:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_sentence_that_states_nothing_is_not_shown() {
         assert!(states_nothing(
             "There is also a difference in their education."

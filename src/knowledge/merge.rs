@@ -207,7 +207,8 @@ impl<'k> Merger<'k> {
         // A near-duplicate that names a skill or tool the kept wording lacks is not the same
         // fact ("…, Java, C++" after "…, Java"; "AWS SageMaker" after "AWS"): it replaces a
         // wording it says all of, and is kept beside one it does not.
-        let adds = near.map(|i| {
+        // The same words name the same things: most repeats are, and skip the taxonomy.
+        let adds = near.filter(|&i| sets[i] != words).map(|i| {
             let kept = competency_keys(self.taxonomy, section, &facts[i].text);
             let new = competency_keys(self.taxonomy, section, &text);
             let more = new.iter().any(|k| !kept.contains(k));
