@@ -201,6 +201,10 @@ pub const ASPECTS: &[Choice] = &[
         value: "outlook",
     },
     Choice {
+        name: "Salary",
+        value: "salary",
+    },
+    Choice {
         name: "Getting started",
         value: "tips",
     },

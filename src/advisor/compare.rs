@@ -219,14 +219,16 @@ fn buttons(a: &Role, b: &Role, aspect: Option<Section>) -> Vec<Component> {
 }
 
 /// "Compare another aspect…": the overview (unless shown) and every aspect of `/compare`'s
-/// choices but the one shown, each option's value the whole command line that answers it.
+/// choices but the one shown that either role has facts for, each option's value the
+/// whole command line that answers it.
 fn aspect_menu(a: &Role, b: &Role, shown: Option<Section>) -> Component {
     let overview = shown
         .is_some()
         .then(|| SelectOption::new("Overview", &compare_line(a, b, None)));
     let aspects = ASPECTS.iter().filter_map(|choice| {
         let section = Section::from_key(choice.value)?;
-        (Some(section) != shown)
+        let known = !a.facts(section).is_empty() || !b.facts(section).is_empty();
+        (Some(section) != shown && known)
             .then(|| SelectOption::new(choice.name, &compare_line(a, b, Some(section))))
     });
     let options = overview.into_iter().chain(aspects).collect();

@@ -21,10 +21,11 @@ enum Reach {
     Headings,
 }
 
-/// Lower-case cues and the section they mean. Where several occur, the one nearest the end
-/// wins: "What does a Data Engineer need to know?" is about skills, "the following tools and
-/// responsibilities:" about responsibilities.
-const CUES: [(&str, Section, Reach); 59] = [
+/// Lower-case cues and the section they mean, matched at the start of a word. Where several
+/// occur, the one ending last wins, and of those the longest: "What does a Data Engineer
+/// need to know?" is about skills, "the following tools and responsibilities:" about
+/// responsibilities, "Industry Focus" about industries.
+const CUES: &[(&str, Section, Reach)] = &[
     ("definition", Section::Definition, Reach::Keywords),
     ("responsibilit", Section::Responsibilities, Reach::Keywords),
     ("skill", Section::Skills, Reach::Keywords),
@@ -53,7 +54,17 @@ const CUES: [(&str, Section, Reach); 59] = [
     ("day to day", Section::Responsibilities, Reach::Headings),
     ("duties", Section::Responsibilities, Reach::Headings),
     ("tasks", Section::Responsibilities, Reach::Headings),
-    ("focus", Section::Responsibilities, Reach::Headings),
+    ("focus", Section::Definition, Reach::Headings),
+    ("industry focus", Section::Industries, Reach::Headings),
+    ("role summary", Section::Definition, Reach::Headings),
+    ("role overview", Section::Definition, Reach::Headings),
+    (
+        "what they actually do",
+        Section::Responsibilities,
+        Reach::Headings,
+    ),
+    ("typical day", Section::Responsibilities, Reach::Headings),
+    ("job role", Section::Responsibilities, Reach::Headings),
     (
         "job description",
         Section::Responsibilities,
@@ -66,12 +77,13 @@ const CUES: [(&str, Section, Reach); 59] = [
     ("required", Section::Skills, Reach::Headings),
     ("competenc", Section::Skills, Reach::Headings),
     ("expertise", Section::Skills, Reach::Headings),
-    ("qualifications", Section::Skills, Reach::Headings),
+    ("qualification", Section::Education, Reach::Headings),
     // What the role works with.
     ("tech stack", Section::Tools, Reach::Headings),
     ("technology stack", Section::Tools, Reach::Headings),
     ("technologies", Section::Tools, Reach::Headings),
     ("software", Section::Tools, Reach::Headings),
+    ("toolkit", Section::Tools, Reach::Headings),
     // How people come to it.
     ("degree", Section::Education, Reach::Headings),
     ("background", Section::Education, Reach::Headings),
@@ -90,6 +102,14 @@ const CUES: [(&str, Section, Reach); 59] = [
     ("demand", Section::Outlook, Reach::Headings),
     ("job market", Section::Outlook, Reach::Headings),
     ("growth", Section::Outlook, Reach::Headings),
+    ("market demand", Section::Outlook, Reach::Headings),
+    // What it pays.
+    ("salar", Section::Salary, Reach::Headings),
+    ("pay", Section::Salary, Reach::Headings),
+    ("pay range", Section::Salary, Reach::Headings),
+    ("compensation", Section::Salary, Reach::Headings),
+    ("earnings", Section::Salary, Reach::Headings),
+    ("what they earn", Section::Salary, Reach::Headings),
     // Where to begin, or which to choose.
     ("how to start", Section::Tips, Reach::Headings),
     ("how do i start", Section::Tips, Reach::Headings),
@@ -98,10 +118,105 @@ const CUES: [(&str, Section, Reach); 59] = [
     ("which should i", Section::Tips, Reach::Headings),
     ("next steps", Section::Tips, Reach::Headings),
     ("advice", Section::Tips, Reach::Headings),
+    ("beginner", Section::Tips, Reach::Headings),
+    ("choose", Section::Tips, Reach::Headings),
+    ("how to get", Section::Tips, Reach::Headings),
     // How two roles compare.
     ("compared", Section::Differences, Reach::Headings),
     ("comparison", Section::Differences, Reach::Headings),
 ];
+
+/// Phrases that say what a sentence of prose in a role's section is about ("you will be
+/// responsible for…", "should have deep expertise in…"), for Markdown articles that
+/// describe a role in paragraphs. The earliest in the sentence wins. Words that also mean
+/// something else are avoided ("demanding" is not "in demand").
+const PROSE_CUES: &[(&str, Section)] = &[
+    ("responsible for", Section::Responsibilities),
+    ("in charge of", Section::Responsibilities),
+    ("tasks involve", Section::Responsibilities),
+    ("tasks include", Section::Responsibilities),
+    ("duties include", Section::Responsibilities),
+    ("their job is", Section::Responsibilities),
+    ("get to work on", Section::Responsibilities),
+    ("works on", Section::Responsibilities),
+    ("focus primarily on", Section::Responsibilities),
+    ("they build", Section::Responsibilities),
+    ("proficiency in", Section::Skills),
+    ("proficient in", Section::Skills),
+    ("adept at", Section::Skills),
+    ("expertise in", Section::Skills),
+    ("skill-set", Section::Skills),
+    ("skill set", Section::Skills),
+    ("skills", Section::Skills),
+    ("knowledge of", Section::Skills),
+    ("understanding of", Section::Skills),
+    ("familiar with", Section::Skills),
+    ("degree", Section::Education),
+    ("bachelor", Section::Education),
+    ("master's", Section::Education),
+    ("phd", Section::Education),
+    ("bsc", Section::Education),
+    ("msc", Section::Education),
+    ("in demand", Section::Outlook),
+    ("demand for", Section::Outlook),
+    ("job market", Section::Outlook),
+];
+
+/// Verbs that open a sentence about what a role does ("Builds the APIs…", "Performs
+/// controlled experiments…").
+const DUTY_VERBS: [&str; 28] = [
+    "analyses",
+    "analyzes",
+    "answers",
+    "automates",
+    "builds",
+    "creates",
+    "deploys",
+    "designs",
+    "develops",
+    "ensures",
+    "explains",
+    "handles",
+    "invents",
+    "leads",
+    "maintains",
+    "manages",
+    "monitors",
+    "owns",
+    "performs",
+    "provisions",
+    "researches",
+    "runs",
+    "tests",
+    "transforms",
+    "turns",
+    "works",
+    "writes",
+    "keeps",
+];
+
+/// The section a sentence of prose in a role's section speaks to, if it clearly speaks to
+/// one.
+pub fn prose_section(sentence: &str) -> Option<Section> {
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let lower = sentence.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    if DUTY_VERBS.contains(&first) {
+        return Some(Section::Responsibilities);
+    }
+    let automaton = MATCHER
+        .get_or_init(|| AhoCorasick::new(PROSE_CUES.iter().map(|(cue, _)| cue)).ok())
+        .as_ref()?;
+    automaton
+        .find_iter(&lower)
+        .find(|found| {
+            !lower[..found.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|found| PROSE_CUES[found.pattern().as_usize()].1)
+}
 
 /// The section `lower` (lower-case) is about by the text layouts' keywords, if any.
 pub fn keyword_section(lower: &str) -> Option<Section> {
@@ -145,7 +260,13 @@ impl Matcher {
     fn section(&self, lower: &str) -> Option<Section> {
         self.automaton
             .find_overlapping_iter(lower)
-            .max_by_key(|found| (found.start(), found.end()))
+            .filter(|found| {
+                !lower[..found.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .max_by_key(|found| (found.end(), std::cmp::Reverse(found.start())))
             .map(|found| self.sections[found.pattern().as_usize()])
     }
 }

@@ -2,31 +2,36 @@
 //! files every fact under the role whose scope it is in.
 //!
 //! A fact's role is, in order: a labelled bullet (`- Data Scientist: Python, SQL`), a list
-//! item's parent item naming a role, a `Role:` label paragraph before a list, the table
-//! column (or row) naming a role, the nearest enclosing role heading, a role named by an
-//! aspect heading ("What does a Site Reliability Engineer do?"), and the single role of a
-//! one-role document. A fact in no role's scope in a document about several roles is never
-//! guessed onto one: Outlook, Tips and Differences are the comparison's and go to every role
-//! (as the template's shared sections do); anything else is kept for the comparison only
-//! ([`ParsedArticle::shared`]) with a warning saying where and why. The aspect is the
-//! nearest aspect heading, label or table row, read through `knowledge::aspects`.
+//! item's parent item naming a role, a `Role:` label before a list, the table column (or
+//! row) naming a role, the nearest enclosing role heading (or line acting as one), a role
+//! named by an aspect heading ("What does a Site Reliability Engineer do?"), and the single
+//! role of a one-role document. A fact in no role's scope in a document about several roles
+//! is never guessed onto one: Outlook, Tips and Differences are the comparison's and go to
+//! every role (as the template's shared sections do); anything else is kept for the
+//! comparison only ([`ParsedArticle::shared`]) with a warning saying where and why. The
+//! aspect is the nearest label, aspect heading or table row, read through
+//! `knowledge::aspects`.
 //!
-//! Two passes: [`Outline`] finds the roles (headings, labels, table cells) and what each
-//! heading is; the [`Reader`] then walks the blocks with a stack of open headings.
+//! Two passes: [`Outline`] finds the roles and what each heading is; the [`Reader`] then
+//! walks the blocks with a stack of open headings (`labels` reads the text between them).
+//! A role's scope ends at the next role, at a heading of its level or above, and at a
+//! topic of the whole document ("Conclusion", "From Data Analyst") at any level.
 
 mod blocks;
+mod inline;
+mod labels;
 mod outline;
 mod roles;
 mod table;
 
-use super::aspects::heading_section;
-use super::lines::{add_alias, aliases_in};
+use super::aspects::prose_section;
+use super::lines::{add_alias, aliases_in, sentences};
 use super::model::Section;
-use super::parsed::{ParsedArticle, ParsedFact};
+use super::parsed::{HeadingNote, ParsedArticle, ParsedFact, ParsedRole};
 use super::prose::definition::choose_definition;
 use super::words::name_key;
 use blocks::Block;
-use outline::{Kind, Outline};
+use outline::{Heading, Kind, Outline};
 use roles::RoleSet;
 
 /// Sections about the comparison as a whole: in no role's scope, they go to every role.
@@ -36,42 +41,58 @@ const SHARED: [Section; 3] = [Section::Outlook, Section::Tips, Section::Differen
 const QUOTE: usize = 48;
 
 /// Reads a Markdown document (text already cleaned). `None` when it has no Markdown
-/// structure at all (no heading, no table): such a file is plain text with an `.md` name,
-/// better read by the text layouts.
+/// structure at all (no heading, no table, no bold label): such a file is plain text with
+/// an `.md` name, better read by the text layouts.
 pub fn parse(text: &str) -> Option<ParsedArticle> {
     let blocks = blocks::read(text);
-    let structured = blocks
-        .iter()
-        .any(|b| matches!(b, Block::Heading { .. } | Block::Table(_)));
+    let structured = blocks.iter().any(|b| match b {
+        Block::Heading { .. } | Block::Table(_) | Block::Comment { .. } => true,
+        Block::Paragraph(text) => text.is_label(),
+        _ => false,
+    });
     if !structured {
         return None;
     }
     let outline = Outline::read(&blocks);
     let mut reader = Reader::new(outline);
-    for block in &blocks {
-        reader.block(block);
+    for (at, block) in blocks.iter().enumerate() {
+        reader.block(at, block, blocks.get(at + 1));
     }
     Some(reader.finish())
+}
+
+/// An open heading: its level, what it is, its text.
+#[derive(Debug, Clone)]
+struct Open {
+    level: usize,
+    kind: Kind,
+    text: String,
 }
 
 /// Second pass: every block filed under its role and aspect.
 struct Reader {
     roles: RoleSet,
-    kinds: Vec<Kind>,
+    headings: Vec<Option<Heading>>,
+    verdicts: Vec<HeadingNote>,
     title: Option<String>,
-    headings_seen: usize,
-    /// Open headings, outermost first: (level, kind).
-    stack: Vec<(usize, Kind)>,
-    /// Set by a label paragraph ("Data Scientist:", "Key responsibilities:") for the list
-    /// after it, until the next paragraph or heading.
+    /// Open headings, outermost first.
+    stack: Vec<Open>,
+    /// Set by a label ("Data Scientist:", "**Key Responsibilities**", `<!-- Skills -->`)
+    /// for the text after it, until the next label or heading.
     list_role: Option<usize>,
     list_aspect: Option<Section>,
-    /// List items that name a role, for their nested items: (depth, role).
-    item_roles: Vec<(usize, usize)>,
+    /// A label that names neither ("Currently very hot (2025):"): it says what the items
+    /// after it have in common.
+    group: Option<String>,
+    /// The label's list may go on in paragraphs of one line each.
+    bare_lines: bool,
+    /// List items that name a role or an aspect, for their nested items: (depth, role,
+    /// aspect).
+    item_scopes: Vec<(usize, Option<usize>, Option<Section>)>,
     /// Per role, the paragraphs its definition is chosen from.
     paragraphs: Vec<Vec<(usize, String)>>,
-    /// Per role, a definition given by a label ("Data Scientist: A … is …").
-    labelled_definitions: Vec<Option<(usize, String)>>,
+    /// Per role, what labels say it is ("Data Scientist: A … is …", "Focus: …"), in order.
+    labelled_definitions: Vec<Vec<(usize, String)>>,
     shared: Vec<ParsedFact>,
     warnings: Vec<(usize, String)>,
 }
@@ -79,163 +100,120 @@ struct Reader {
 impl Reader {
     fn new(outline: Outline) -> Reader {
         let count = outline.roles.len();
+        let verdicts = outline
+            .verdicts
+            .into_iter()
+            .map(|v| HeadingNote {
+                line: v.line,
+                text: v.text,
+                said: v.said,
+            })
+            .collect();
         Reader {
             roles: outline.roles,
-            kinds: outline.kinds,
+            headings: outline.headings,
+            verdicts,
             title: outline.title,
-            headings_seen: 0,
             stack: Vec::new(),
             list_role: None,
             list_aspect: None,
-            item_roles: Vec::new(),
+            group: None,
+            bare_lines: false,
+            item_scopes: Vec::new(),
             paragraphs: vec![Vec::new(); count],
-            labelled_definitions: vec![None; count],
+            labelled_definitions: vec![Vec::new(); count],
             shared: Vec::new(),
-            warnings: Vec::new(),
+            warnings: outline.warnings,
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    fn block(&mut self, at: usize, block: &Block, next: Option<&Block>) {
+        if let Some(heading) = self.headings.get(at).copied().flatten() {
+            let text = match block {
+                Block::Heading { text, .. } => text.as_str(),
+                Block::Paragraph(text) | Block::Item { text, .. } => text.text.as_str(),
+                _ => "",
+            };
+            return self.heading(heading, text);
+        }
         match block {
-            Block::Heading { level, .. } => self.heading(*level),
-            Block::Paragraph { text, line } => self.paragraph(text, *line),
-            Block::Item { text, line, depth } => self.item(text, *line, *depth),
+            Block::Heading { .. } => {}
+            Block::Paragraph(text) => self.paragraph(text),
+            Block::Item { text, depth, .. } => {
+                let parent = matches!(next, Some(Block::Item { depth: d, .. }) if d > depth);
+                self.item(text, *depth, parent)
+            }
+            Block::Comment { text, .. } => self.comment(text),
             Block::Table(table) => self.table(table),
         }
     }
 
-    fn heading(&mut self, level: usize) {
-        let kind = self
-            .kinds
-            .get(self.headings_seen)
-            .copied()
-            .unwrap_or(Kind::Other);
-        self.headings_seen += 1;
-        while self.stack.last().is_some_and(|&(open, _)| open >= level) {
+    fn heading(&mut self, heading: Heading, text: &str) {
+        let Heading { level, kind } = heading;
+        while self.stack.last().is_some_and(|open| open.level >= level) {
             self.stack.pop();
         }
-        self.stack.push((level, kind));
+        if matches!(kind, Kind::Role(_) | Kind::Topic) {
+            // Roles do not nest, and a topic of the whole document ends them.
+            for open in &mut self.stack {
+                if matches!(open.kind, Kind::Role(_)) {
+                    open.kind = Kind::Topic;
+                }
+            }
+        }
+        self.stack.push(Open {
+            level,
+            kind,
+            text: text.to_string(),
+        });
         self.end_list();
+        self.item_scopes.clear();
     }
 
     fn end_list(&mut self) {
         self.list_role = None;
         self.list_aspect = None;
-        self.item_roles.clear();
+        self.group = None;
+        self.bare_lines = false;
     }
 
-    /// The role whose scope the reader is in, if exactly one.
+    /// The role whose scope the reader is in, if exactly one: the innermost role heading or
+    /// aspect heading naming a role; none past a topic of the whole document; else the
+    /// document's single role.
     fn scope_role(&self) -> Option<usize> {
-        let enclosing = self.stack.iter().rev().find_map(|&(_, kind)| match kind {
-            Kind::Role(role) => Some(role),
-            _ => None,
-        });
-        let named = || {
-            self.stack.iter().rev().find_map(|&(_, kind)| match kind {
-                Kind::Aspect(_, role) => role,
-                _ => None,
-            })
-        };
-        enclosing
-            .or_else(named)
-            .or_else(|| (self.roles.len() == 1).then_some(0))
+        for open in self.stack.iter().rev() {
+            match open.kind {
+                Kind::Role(role) | Kind::Aspect(_, Some(role)) => return Some(role),
+                Kind::Topic => return None,
+                _ => {}
+            }
+        }
+        (self.roles.len() == 1).then_some(0)
+    }
+
+    fn under_topic(&self) -> bool {
+        self.stack.iter().any(|open| open.kind == Kind::Topic)
     }
 
     fn scope_aspect(&self) -> Option<Section> {
-        self.stack.iter().rev().find_map(|&(_, kind)| match kind {
+        self.stack.iter().rev().find_map(|open| match open.kind {
             Kind::Aspect(section, _) => Some(section),
             _ => None,
         })
     }
 
-    fn paragraph(&mut self, text: &str, line: usize) {
-        self.end_list();
-        let label = text.strip_suffix(':').map(str::trim);
-        if let Some(label) = label.filter(|l| !l.is_empty()) {
-            self.list_intro(label);
-            return;
-        }
-        if let Some(role) = self.roles.find(text) {
-            // "**Data Scientist**" alone on a line: a label for the list below.
-            self.list_role = Some(role);
-            return;
-        }
-        if let Some((label, rest)) = text.split_once(':') {
-            if let Some(role) = self.roles.find(label) {
-                let section = self.scope_aspect().unwrap_or(Section::Definition);
-                self.emit(Some(role), section, rest, line);
-                return;
-            }
-        }
-        match self.scope_aspect() {
-            Some(section) if section != Section::Definition => {
-                self.emit(self.scope_role(), section, text, line)
-            }
-            _ => match self.scope_role() {
-                Some(role) => self.paragraphs[role].push((line, text.to_string())),
-                None if self.scope_aspect() == Some(Section::Definition) => {
-                    self.emit(None, Section::Definition, text, line)
-                }
-                // An intro or an unnamed heading's text: not a fact about a role.
-                None => {}
-            },
-        }
-    }
-
-    /// A line ending in ':' before a list: a role's name, or what the list holds.
-    fn list_intro(&mut self, label: &str) {
-        if let Some(role) = self.roles.find(label) {
-            self.list_role = Some(role);
-        } else if let Some(section) = heading_section(&label.to_lowercase()) {
-            self.list_aspect = Some(section);
-            if let [only] = self.roles.mentioned(label).as_slice() {
-                self.list_role = Some(*only);
-            }
-        }
-    }
-
-    fn item(&mut self, text: &str, line: usize, depth: usize) {
-        while self.item_roles.last().is_some_and(|&(d, _)| d >= depth) {
-            self.item_roles.pop();
-        }
-        let (labelled, text) = match text.split_once(':') {
-            Some((label, rest)) => match self.roles.find(label) {
-                Some(role) => (Some(role), rest.trim()),
-                None => (None, text),
-            },
-            None => match self.roles.find(text) {
-                Some(role) => (Some(role), ""),
-                None => (None, text),
-            },
-        };
-        if let (Some(role), "") = (labelled, text) {
-            // A role's name as a list item: its nested items are about it.
-            self.item_roles.push((depth, role));
-            return;
-        }
-        let role = labelled
-            .or_else(|| self.item_roles.last().map(|&(_, role)| role))
-            .or(self.list_role)
-            .or_else(|| self.scope_role());
+    /// Headings below the aspect heading that say which level or region a salary is for
+    /// ("Entry Level (0–2 years)").
+    fn salary_context(&self) -> Option<&str> {
         let aspect = self
-            .list_aspect
-            .or_else(|| self.scope_aspect())
-            .or_else(|| label_aspect(text));
-        match aspect {
-            Some(section) => {
-                let text = if labelled.is_some() && section == Section::Tools {
-                    format!("{}: {text}", section.title())
-                } else {
-                    text.to_string()
-                };
-                self.emit(role, section, &text, line);
-            }
-            None => self.warn(
-                line,
-                text,
-                "is under no aspect heading (such as \"## Skills\"); skipped",
-            ),
-        }
+            .stack
+            .iter()
+            .rposition(|open| matches!(open.kind, Kind::Aspect(..)))?;
+        self.stack[aspect + 1..]
+            .iter()
+            .rev()
+            .find(|open| matches!(open.kind, Kind::Other))
+            .map(|open| open.text.trim_end_matches(':').trim_end())
     }
 
     /// Files one fact. Without a role, a comparison's shared aspects go to every role and
@@ -248,32 +226,40 @@ impl Reader {
         let role = role.or_else(|| (self.roles.len() == 1).then_some(0));
         if section == Section::Definition {
             match role {
-                Some(role) if self.labelled_definitions[role].is_none() => {
-                    self.labelled_definitions[role] = Some((line, text.to_string()))
-                }
-                Some(_) => {}
+                Some(role) => self.labelled_definitions[role].push((line, text.to_string())),
                 None => self.keep_for_comparison(section, text, line),
             }
             return;
         }
+        let text = match (section, self.salary_context()) {
+            (Section::Salary, Some(context)) if !text.contains(context) => {
+                format!("{context}: {text}")
+            }
+            _ => text.to_string(),
+        };
         let fact = ParsedFact {
             section,
-            text: text.to_string(),
+            text,
             line,
         };
         match role {
             Some(role) => self.roles.roles[role].facts.push(fact),
             None if self.roles.len() == 0 => self.warn(
                 line,
-                text,
+                &fact.text,
                 "is about no role: the document names none; skipped",
+            ),
+            None if self.under_topic() => self.warn(
+                line,
+                &fact.text,
+                "is under a topic of the whole document, about no one role; skipped",
             ),
             None if SHARED.contains(&section) => {
                 for role in &mut self.roles.roles {
                     role.facts.push(fact.clone());
                 }
             }
-            None => self.keep_for_comparison(section, text, line),
+            None => self.keep_for_comparison(section, &fact.text, line),
         }
     }
 
@@ -320,9 +306,50 @@ impl Reader {
                     add_alias(role, alias);
                 }
             }
-            let labelled = self.labelled_definitions[index].clone();
-            let chosen = labelled.or_else(|| choose_definition(paragraphs, &names));
+            // The first definition the document gives, a label's or the prose's, comes
+            // first; what other labels say the role is follows it.
+            let mut labelled = std::mem::take(&mut self.labelled_definitions[index]).into_iter();
+            let first = labelled.next();
+            let prose = choose_definition(paragraphs, &names);
+            let (chosen, more) = match (first, prose) {
+                (Some(l), Some(p)) if p.0 < l.0 => (Some(p), Some(l)),
+                (Some(l), _) => (Some(l), None),
+                (None, prose) => (prose, None),
+            };
+            let defined = chosen.as_ref().map(|(_, text)| text.clone());
             role.define(chosen, &mut self.warnings);
+            file_prose(role, paragraphs, defined.as_deref());
+            for (line, text) in more.into_iter().chain(labelled) {
+                // "They typically write code in SQL… and are familiar with…" under
+                // Overview: the sentences that speak to another aspect are filed there.
+                let (other, what): (Vec<&str>, Vec<&str>) = sentences(&text)
+                    .into_iter()
+                    .partition(|s| prose_section(s).is_some());
+                for sentence in other {
+                    let section = prose_section(sentence).unwrap_or(Section::Definition);
+                    role.facts.push(ParsedFact {
+                        section,
+                        text: sentence.to_string(),
+                        line,
+                    });
+                }
+                if !what.is_empty() {
+                    let at = role
+                        .facts
+                        .iter()
+                        .take_while(|f| f.section == Section::Definition)
+                        .count();
+                    let text = what.join(" ");
+                    role.facts.insert(
+                        at,
+                        ParsedFact {
+                            section: Section::Definition,
+                            text,
+                            line,
+                        },
+                    );
+                }
+            }
         }
         let names: Vec<&str> = self.roles.roles.iter().map(|r| r.name.as_str()).collect();
         let title = self.title.clone().unwrap_or_else(|| names.join(" vs. "));
@@ -333,17 +360,32 @@ impl Reader {
             jobs: Vec::new(),
             warnings: self.warnings,
             shared: self.shared,
+            headings: self.verdicts,
         }
     }
 }
 
-/// The aspect a bullet's own label names ("Tools: Git, Docker"), when nothing else says.
-fn label_aspect(text: &str) -> Option<Section> {
-    let (label, _) = text.split_once(':')?;
-    (label.split_whitespace().count() <= 4)
-        .then(|| heading_section(&label.to_lowercase()))
-        .flatten()
+/// The sentences of a role's prose that say what it does, needs or studies, filed under
+/// those aspects (the definition sentence aside): "you will be responsible for…".
+fn file_prose(role: &mut ParsedRole, paragraphs: &[(usize, String)], definition: Option<&str>) {
+    for (line, paragraph) in paragraphs {
+        for sentence in sentences(paragraph) {
+            if Some(sentence) == definition {
+                continue;
+            }
+            if let Some(section) = prose_section(sentence) {
+                role.facts.push(ParsedFact {
+                    section,
+                    text: sentence.to_string(),
+                    line: *line,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod bad_input_tests;

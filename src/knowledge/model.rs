@@ -39,13 +39,16 @@ pub enum Section {
     Tools,
     Industries,
     Outlook,
+    /// Pay ranges an article states (with currency, period, level or region when given):
+    /// what articles say, apart from the job board's posted salaries.
+    Salary,
     Tips,
     /// Free-prose statements about how this role differs from another.
     Differences,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Definition,
         Section::Responsibilities,
         Section::Skills,
@@ -53,6 +56,7 @@ impl Section {
         Section::Tools,
         Section::Industries,
         Section::Outlook,
+        Section::Salary,
         Section::Tips,
         Section::Differences,
     ];
@@ -67,6 +71,7 @@ impl Section {
             Section::Tools => "Tools",
             Section::Industries => "Industries",
             Section::Outlook => "Outlook",
+            Section::Salary => "Salary",
             Section::Tips => "Getting started",
             Section::Differences => "How it differs",
         }
@@ -82,6 +87,7 @@ impl Section {
             Section::Tools => "tools",
             Section::Industries => "industries",
             Section::Outlook => "outlook",
+            Section::Salary => "salary",
             Section::Tips => "tips",
             Section::Differences => "differences",
         }

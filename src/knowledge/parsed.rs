@@ -41,6 +41,18 @@ pub struct ParsedArticle {
     /// Facts in no role's scope in a document about several roles (Markdown only): kept for
     /// the comparison, never filed under one role. `kb check --explain` shows them.
     pub shared: Vec<ParsedFact>,
+    /// What each heading (or line acting as one) was taken for, and why (Markdown only):
+    /// `kb check --explain` shows them.
+    pub headings: Vec<HeadingNote>,
+}
+
+/// What the reader took one heading for: a role, a section, a topic or nothing, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingNote {
+    /// 1-based line in the file.
+    pub line: usize,
+    pub text: String,
+    pub said: String,
 }
 
 impl ParsedRole {

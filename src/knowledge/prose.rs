@@ -338,7 +338,7 @@ impl Reader {
             roles: self.roles,
             jobs: Vec::new(),
             warnings: self.warnings,
-            shared: Vec::new(),
+            ..ParsedArticle::default()
         }
     }
 }

@@ -161,6 +161,13 @@ pub fn explain(path: &str, text: &str) -> String {
         names.len(),
         names.join(", ")
     );
+    for heading in &article.headings {
+        let _ = writeln!(
+            out,
+            "{:>5}  heading {:?}: {}",
+            heading.line, heading.text, heading.said
+        );
+    }
     let mut facts: Vec<(usize, &str, Section, &str)> = Vec::new();
     for role in &article.roles {
         for fact in &role.facts {

@@ -204,3 +204,44 @@ fn check_competencies(expected: &Expected, name: &str, bytes: Vec<u8>, problems:
         }
     }
 }
+
+/// Every Markdown example in README's "Adding an article" reads into roles, each fact
+/// under a role (none kept for the comparison only, none skipped).
+#[test]
+fn the_readme_examples_read_as_documented() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let mut examples: Vec<String> = Vec::new();
+    let (mut in_section, mut fence) = (false, None::<String>);
+    for line in readme.lines() {
+        match &mut fence {
+            Some(example) if line.starts_with("```") => {
+                examples.push(std::mem::take(example));
+                fence = None;
+            }
+            Some(example) => {
+                example.push_str(line);
+                example.push('\n');
+            }
+            None if line.starts_with("## ") => in_section = line == "## Adding an article",
+            None if in_section && line == "```markdown" => fence = Some(String::new()),
+            None => {}
+        }
+    }
+    assert!(examples.len() >= 6, "only {} examples", examples.len());
+    for example in examples {
+        let parsed = parse_document("example.md", &example);
+        assert!(!parsed.roles.is_empty(), "no role in\n{example}");
+        assert!(
+            parsed.shared.is_empty(),
+            "{:?} in\n{example}",
+            parsed.shared
+        );
+        let lost: Vec<_> = parsed
+            .warnings
+            .iter()
+            .filter(|(_, m)| m.contains("skipped"))
+            .collect();
+        assert!(lost.is_empty(), "{lost:?} in\n{example}");
+    }
+}

@@ -11,6 +11,7 @@ mod layers;
 mod oracle;
 mod properties;
 mod questions;
+mod real_documents;
 mod snapshots;
 mod store;
 mod support;

@@ -75,6 +75,8 @@ const fn both(phrase: &'static str, ask: Ask, section: Section) -> Cue {
 
 use Ask::*;
 use Section::*;
+// `Salary` is both a question (the job board's pay) and a section: here it is the question.
+use Ask::Salary;
 
 /// Every cue.
 pub const CUES: &[Cue] = &[

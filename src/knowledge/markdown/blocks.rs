@@ -1,12 +1,18 @@
 //! A Markdown document as the blocks a reader of role articles cares about: headings,
-//! paragraphs, list items (with their nesting) and tables, each with its line in the file.
+//! paragraphs, list items (with their nesting), HTML comments and tables, each with its line
+//! in the file.
 //!
-//! pulldown-cmark does the parsing (CommonMark with GFM tables); this only flattens its
-//! events. Code, HTML blocks, images and footnote bodies are never knowledge and are dropped;
-//! inline HTML is dropped too, except `<br>`, which separates a table cell's items.
+//! pulldown-cmark does the parsing (CommonMark with GFM tables and YAML front matter); this
+//! flattens its events and drops what is never knowledge, by construction: front matter,
+//! code and mermaid blocks, HTML blocks (except their comments, which people use as labels),
+//! images, footnote bodies, link markup (the text stays), MkDocs icon shortcodes and
+//! kramdown attribute lists, TOC markers and admonition titles. What a block opens with in
+//! bold or italics is kept apart as its `lead`, since `**Skills**` or `- **Data Analyst**:`
+//! is a label, not text.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::inline::{clean_inline, unwrap_literal_bold};
 use crate::knowledge::lines::collapse_whitespace;
 
 /// Where a `<br>` stood in a table cell: split on it to get the cell's items.
@@ -19,18 +25,52 @@ pub(super) enum Block {
         text: String,
         line: usize,
     },
-    Paragraph {
-        text: String,
-        line: usize,
-    },
-    /// A list item's own text (without its nested lists, which follow as deeper items).
+    Paragraph(Text),
+    /// A list item's own text (without its nested lists, which follow as deeper items). A
+    /// second paragraph inside an item follows as an item one level deeper.
     Item {
-        text: String,
-        line: usize,
+        text: Text,
         /// 1 for a top-level list, 2 for a list inside one of its items…
         depth: usize,
+        /// Which list it is in: items of one list share it.
+        list: usize,
+    },
+    /// An HTML comment's text (`<!-- Skills -->` → "Skills").
+    Comment {
+        text: String,
+        line: usize,
     },
     Table(Table),
+}
+
+/// The text of a paragraph or item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Text {
+    pub text: String,
+    pub line: usize,
+    /// The bold or italic words it opens with, without a colon: "Role Summary" for
+    /// `**Role Summary**`, "Data Analyst" for `**Data Analyst**: $50K`.
+    pub lead: Option<String>,
+    /// Its source lines, for items written as bare lines: (line, text).
+    pub lines: Vec<(usize, String)>,
+}
+
+impl Text {
+    /// The whole text is its lead (with or without a colon): a label line.
+    pub fn is_label(&self) -> bool {
+        self.lead.as_deref().is_some_and(|lead| {
+            let rest = self.text.trim().trim_end_matches(':').trim_end();
+            rest == lead || rest.strip_suffix(':').is_some_and(|r| r.trim_end() == lead)
+        })
+    }
+
+    /// What follows the lead ("$50K" in "**Data Analyst**: $50K"), if there is a lead.
+    pub fn after_lead(&self) -> Option<&str> {
+        let lead = self.lead.as_deref()?;
+        let rest = self.text.strip_prefix(lead)?.trim_start();
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        Some(rest.trim())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,35 +81,152 @@ pub(super) struct Table {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// The blocks of `text`, in order. Never panics.
+/// The blocks of `text`, in order. Never panics; linear in the text.
 pub(super) fn read(text: &str) -> Vec<Block> {
     let mut reader = Reader::new(text);
-    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
-    for (event, range) in parser.into_offset_iter() {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         reader.event(event, range.start);
     }
     reader.blocks
 }
 
-/// The text being gathered, and for what.
+/// Text being gathered, with where its lead (opening emphasis) starts and ends.
+#[derive(Debug, Default)]
+struct Gather {
+    buffer: String,
+    line: usize,
+    /// Byte offsets in `buffer` where each later source line starts, with its line.
+    breaks: Vec<(usize, usize)>,
+    emphasis: usize,
+    lead_from: Option<usize>,
+    lead: Option<String>,
+    /// Open links, and whether any text stood outside one: a block that is only a link
+    /// ("Learn More", "Start →") is navigation, not knowledge.
+    links: usize,
+    outside_links: bool,
+}
+
+impl Gather {
+    /// Only link text: "Learn More", "Start →".
+    fn is_navigation(&self) -> bool {
+        !self.outside_links && !self.buffer.trim().is_empty()
+    }
+
+    fn push(&mut self, text: &str) {
+        let said = clean_inline(text).is_some_and(|t| !t.trim().is_empty());
+        if self.links == 0 && said {
+            self.outside_links = true;
+        }
+        self.buffer.push_str(text);
+    }
+
+    fn new(line: usize) -> Gather {
+        Gather {
+            line,
+            ..Gather::default()
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        clean_inline(&self.buffer).is_none_or(|t| t.trim().is_empty())
+    }
+
+    fn start_emphasis(&mut self) {
+        if self.emphasis == 0 && self.lead.is_none() && self.lead_from.is_none() && self.is_blank()
+        {
+            self.lead_from = Some(self.buffer.len());
+        }
+        self.emphasis += 1;
+    }
+
+    fn end_emphasis(&mut self) {
+        self.emphasis = self.emphasis.saturating_sub(1);
+        if self.emphasis == 0 {
+            if let Some(from) = self.lead_from.take() {
+                let lead = self.buffer.get(from..).unwrap_or_default();
+                self.lead = clean_inline(lead)
+                    .map(|l| l.trim().trim_end_matches(':').trim_end().to_string())
+                    .filter(|l| !l.is_empty());
+                if self.lead.is_none() {
+                    // An empty `****`: the lead may still come.
+                    self.lead_from = None;
+                }
+            }
+        }
+    }
+
+    /// The gathered text, cleaned; `None` when it is nothing or must be dropped.
+    fn finish(self) -> Option<Text> {
+        let mut lines = Vec::with_capacity(self.breaks.len() + 1);
+        let mut from = 0;
+        let mut line = self.line;
+        for &(at, next_line) in &self.breaks {
+            lines.push((line, self.buffer.get(from..at).unwrap_or_default()));
+            from = at;
+            line = next_line;
+        }
+        lines.push((line, self.buffer.get(from..).unwrap_or_default()));
+        let whole = clean_inline(&self.buffer)?;
+        let whole = collapse_whitespace(&whole);
+        if whole.is_empty() {
+            return None;
+        }
+        let (text, lead) = match self.lead {
+            Some(lead) => (whole, Some(lead)),
+            None => unwrap_literal_bold(&whole),
+        };
+        let lines = lines
+            .into_iter()
+            .filter_map(|(line, text)| {
+                let text = collapse_whitespace(&clean_inline(text)?);
+                (!text.is_empty()).then_some((line, text))
+            })
+            .collect();
+        Some(Text {
+            text,
+            line: self.line,
+            lead,
+            lines,
+        })
+    }
+}
+
+/// What the gathered text is for.
 #[derive(Debug)]
 enum Open {
-    Heading(usize, usize),
-    Paragraph(usize),
+    Heading(usize),
+    Paragraph,
     Cell,
+}
+
+/// An open list item.
+#[derive(Debug)]
+struct OpenItem {
+    depth: usize,
+    list: usize,
+    text: Gather,
+    /// Its own text was emitted: any later paragraph in it is a continuation.
+    emitted: bool,
+    /// A continuation paragraph, closed with its paragraph.
+    continuation: bool,
 }
 
 struct Reader {
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
     blocks: Vec<Block>,
-    open: Option<Open>,
-    buffer: String,
-    /// Open list items, innermost last: (line, depth, text so far).
-    items: Vec<(usize, usize, String)>,
-    lists: usize,
-    /// Inside code, HTML blocks, images or footnote bodies: nothing there is knowledge.
+    open: Option<(Open, Gather)>,
+    items: Vec<OpenItem>,
+    /// Open lists, innermost last, by id.
+    lists: Vec<usize>,
+    lists_seen: usize,
+    /// Inside code, images, footnote bodies or metadata: nothing there is knowledge.
     skipping: usize,
+    /// Inside an HTML block: (line, its text), for the comments in it.
+    html: Option<(usize, String)>,
     table: Option<Table>,
     row: Option<(usize, Vec<String>)>,
 }
@@ -83,10 +240,11 @@ impl Reader {
             line_starts,
             blocks: Vec::new(),
             open: None,
-            buffer: String::new(),
             items: Vec::new(),
-            lists: 0,
+            lists: Vec::new(),
+            lists_seen: 0,
             skipping: 0,
+            html: None,
             table: None,
             row: None,
         }
@@ -103,12 +261,25 @@ impl Reader {
         match event {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag),
+            Event::Html(html) => {
+                if let Some((_, text)) = &mut self.html {
+                    text.push_str(&html);
+                }
+            }
             _ if self.skipping > 0 => {}
             Event::Text(text) | Event::Code(text) => self.push_text(&text),
             Event::InlineMath(text) | Event::DisplayMath(text) => self.push_text(&text),
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::SoftBreak => {
+                let line = self.line(offset) + 1;
+                if let Some(gather) = self.gather() {
+                    gather.buffer.push(' ');
+                    let at = gather.buffer.len();
+                    gather.breaks.push((at, line));
+                }
+            }
+            Event::HardBreak => self.push_text(" "),
             Event::InlineHtml(html) if is_line_break(&html) => {
-                let separator = if matches!(self.open, Some(Open::Cell)) {
+                let separator = if matches!(self.open, Some((Open::Cell, _))) {
                     BREAK.to_string()
                 } else {
                     " ".to_string()
@@ -122,23 +293,38 @@ impl Reader {
     fn start(&mut self, tag: Tag<'_>, offset: usize) {
         let line = self.line(offset);
         match tag {
+            Tag::HtmlBlock => self.html = Some((line, String::new())),
             Tag::CodeBlock(_)
-            | Tag::HtmlBlock
             | Tag::Image { .. }
             | Tag::FootnoteDefinition(_)
             | Tag::MetadataBlock(_) => self.skipping += 1,
             _ if self.skipping > 0 => {}
-            Tag::Heading { level, .. } => self.open_text(Open::Heading(level as usize, line)),
-            // A paragraph inside a list item is the item's text.
-            Tag::Paragraph if self.items.is_empty() => self.open_text(Open::Paragraph(line)),
-            Tag::Paragraph => self.push_text(" "),
+            Tag::Heading { level, .. } => self.open_text(Open::Heading(level as usize), line),
+            Tag::Paragraph => self.start_paragraph(line),
+            Tag::Strong | Tag::Emphasis => {
+                if let Some(gather) = self.gather() {
+                    gather.start_emphasis();
+                }
+            }
+            Tag::Link { .. } => {
+                if let Some(gather) = self.gather() {
+                    gather.links += 1;
+                }
+            }
             Tag::List(_) => {
                 self.flush_item();
-                self.lists += 1;
+                self.lists_seen += 1;
+                self.lists.push(self.lists_seen);
             }
             Tag::Item => {
                 self.flush_item();
-                self.items.push((line, self.lists.max(1), String::new()));
+                self.items.push(OpenItem {
+                    depth: self.lists.len().max(1),
+                    list: self.lists.last().copied().unwrap_or(0),
+                    text: Gather::new(line),
+                    emitted: false,
+                    continuation: false,
+                });
             }
             Tag::Table(_) => {
                 self.table = Some(Table {
@@ -146,34 +332,84 @@ impl Reader {
                     ..Table::default()
                 })
             }
-            Tag::TableRow => self.row = Some((line, Vec::new())),
-            Tag::TableCell => self.open_text(Open::Cell),
+            Tag::TableRow | Tag::TableHead => self.row = Some((line, Vec::new())),
+            Tag::TableCell => self.open_text(Open::Cell, line),
             _ => {}
         }
     }
 
+    /// A paragraph outside a list is a block; inside an item it is the item's text, or,
+    /// after the item's text, a continuation one level deeper.
+    fn start_paragraph(&mut self, line: usize) {
+        let Some(item) = self.items.last_mut() else {
+            return self.open_text(Open::Paragraph, line);
+        };
+        if !item.emitted && item.text.is_blank() {
+            item.text.line = line;
+            return;
+        }
+        self.flush_item();
+        let (depth, list) = self
+            .items
+            .last()
+            .map_or((1, 0), |item| (item.depth + 1, item.list));
+        self.items.push(OpenItem {
+            depth,
+            list,
+            text: Gather::new(line),
+            emitted: false,
+            continuation: true,
+        });
+    }
+
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            TagEnd::HtmlBlock => {
+                if let Some((line, html)) = self.html.take() {
+                    self.comments(line, &html);
+                }
+            }
             TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
             | TagEnd::Image
             | TagEnd::FootnoteDefinition
             | TagEnd::MetadataBlock(_) => self.skipping = self.skipping.saturating_sub(1),
             _ if self.skipping > 0 => {}
-            TagEnd::Heading(_) | TagEnd::Paragraph => self.close_text(),
-            TagEnd::List(_) => self.lists = self.lists.saturating_sub(1),
+            TagEnd::Heading(_) => self.close_text(),
+            TagEnd::Paragraph => {
+                if self.items.last().is_some_and(|item| item.continuation) {
+                    self.flush_item();
+                    self.items.pop();
+                } else {
+                    self.close_text();
+                }
+            }
+            TagEnd::Strong | TagEnd::Emphasis => {
+                if let Some(gather) = self.gather() {
+                    gather.end_emphasis();
+                }
+            }
+            TagEnd::Link => {
+                if let Some(gather) = self.gather() {
+                    gather.links = gather.links.saturating_sub(1);
+                }
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
             TagEnd::Item => {
                 self.flush_item();
                 self.items.pop();
             }
             TagEnd::TableCell => {
-                let cell = self.take_buffer();
-                self.open = None;
+                let cell = self.open.take().map(|(_, g)| g.buffer).unwrap_or_default();
+                let cell = cell_text(&cell);
                 if let Some((_, cells)) = &mut self.row {
                     cells.push(cell);
-                } else if let Some(table) = &mut self.table {
-                    // Header cells come without a row of their own.
-                    table.header.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let (Some((_, cells)), Some(table)) = (self.row.take(), &mut self.table) {
+                    table.header = cells;
                 }
             }
             TagEnd::TableRow => {
@@ -190,39 +426,42 @@ impl Reader {
         }
     }
 
-    fn open_text(&mut self, open: Open) {
+    /// Where text goes now: the open heading, paragraph or cell, else the innermost item.
+    fn gather(&mut self) -> Option<&mut Gather> {
+        match &mut self.open {
+            Some((_, gather)) => Some(gather),
+            None => self.items.last_mut().map(|item| &mut item.text),
+        }
+    }
+
+    fn open_text(&mut self, open: Open, line: usize) {
         self.close_text();
-        self.open = Some(open);
+        self.open = Some((open, Gather::new(line)));
     }
 
     fn push_text(&mut self, text: &str) {
-        if self.open.is_some() {
-            self.buffer.push_str(text);
-        } else if let Some((_, _, item)) = self.items.last_mut() {
-            item.push_str(text);
+        if let Some(gather) = self.gather() {
+            gather.push(text);
         }
-    }
-
-    fn take_buffer(&mut self) -> String {
-        let text = std::mem::take(&mut self.buffer);
-        // Keep `<br>` breaks in cells; fold every other run of whitespace.
-        text.split(BREAK)
-            .map(collapse_whitespace)
-            .collect::<Vec<_>>()
-            .join(&BREAK.to_string())
     }
 
     fn close_text(&mut self) {
-        let Some(open) = self.open.take() else {
+        let Some((open, gather)) = self.open.take() else {
             return;
         };
-        let text = self.take_buffer();
-        if text.trim().is_empty() {
+        if matches!(open, Open::Paragraph) && gather.is_navigation() {
             return;
         }
+        let Some(text) = gather.finish() else {
+            return;
+        };
         let block = match open {
-            Open::Heading(level, line) => Block::Heading { level, text, line },
-            Open::Paragraph(line) => Block::Paragraph { text, line },
+            Open::Heading(level) => Block::Heading {
+                level,
+                line: text.line,
+                text: text.text,
+            },
+            Open::Paragraph => Block::Paragraph(text),
             Open::Cell => return,
         };
         self.blocks.push(block);
@@ -232,18 +471,58 @@ impl Reader {
     /// nested list), once.
     fn flush_item(&mut self) {
         self.close_text();
-        let Some((line, depth, text)) = self.items.last_mut() else {
+        let Some(item) = self.items.last_mut() else {
             return;
         };
-        let text = collapse_whitespace(&std::mem::take(text));
-        if !text.is_empty() {
+        let line = item.text.line;
+        let gathered = std::mem::replace(&mut item.text, Gather::new(line));
+        if gathered.is_navigation() {
+            item.emitted = true;
+            return;
+        }
+        if let Some(text) = gathered.finish() {
+            item.emitted = true;
             self.blocks.push(Block::Item {
                 text,
-                line: *line,
-                depth: *depth,
+                depth: item.depth,
+                list: item.list,
             });
         }
     }
+
+    /// The comments of an HTML block, each a block on its own line.
+    fn comments(&mut self, line: usize, html: &str) {
+        let mut rest = html;
+        let mut consumed = 0;
+        while let Some(open) = rest.find("<!--") {
+            let after = &rest[open + 4..];
+            let Some(close) = after.find("-->") else {
+                break;
+            };
+            let at = consumed + open;
+            let comment_line = line + html[..at].matches('\n').count();
+            let text = collapse_whitespace(&after[..close]);
+            if !text.is_empty() {
+                self.blocks.push(Block::Comment {
+                    text,
+                    line: comment_line,
+                });
+            }
+            let used = open + 4 + close + 3;
+            consumed += used;
+            rest = &rest[used..];
+        }
+    }
+}
+
+/// A cell's text: `<br>` breaks kept, every other run of whitespace folded.
+fn cell_text(cell: &str) -> String {
+    let cleaned = clean_inline(cell).unwrap_or_default();
+    cleaned
+        .split(BREAK)
+        .map(collapse_whitespace)
+        .collect::<Vec<_>>()
+        .join(&BREAK.to_string())
 }
 
 fn is_line_break(html: &str) -> bool {
@@ -255,53 +534,4 @@ fn is_line_break(html: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_headings_paragraphs_nested_items_and_tables_with_their_lines() {
-        let text = "# Title\n\nSome *text*\nwrapped.\n\n- one\n  - inner\n- two\n\n| A | B |\n|---|---|\n| x, y<br>z | w &amp; v |\n";
-        let blocks = read(text);
-        assert_eq!(
-            blocks[..4],
-            [
-                Block::Heading {
-                    level: 1,
-                    text: "Title".into(),
-                    line: 1
-                },
-                Block::Paragraph {
-                    text: "Some text wrapped.".into(),
-                    line: 3
-                },
-                Block::Item {
-                    text: "one".into(),
-                    line: 6,
-                    depth: 1
-                },
-                Block::Item {
-                    text: "inner".into(),
-                    line: 7,
-                    depth: 2
-                },
-            ]
-        );
-        let Some(Block::Table(table)) = blocks.last() else {
-            panic!("no table in {blocks:?}");
-        };
-        assert_eq!(table.header, ["A", "B"]);
-        assert_eq!(table.rows, [(12, vec!["x, y\nz".into(), "w & v".into()])]);
-    }
-
-    #[test]
-    fn code_and_html_blocks_are_not_knowledge() {
-        let blocks = read("```\n- not an item\n```\n\n<div>\nhidden\n</div>\n\ntext\n");
-        assert_eq!(
-            blocks,
-            [Block::Paragraph {
-                text: "text".into(),
-                line: 9
-            }]
-        );
-    }
-}
+mod tests;

@@ -6,14 +6,18 @@
 //! "Tools: a, b" so that every item counts as a tool.
 
 use super::blocks::{Table, BREAK};
-use super::roles::{role_name, RoleSet};
+use super::labels::label_aspect;
+use super::roles::{read_name, RoleSet};
 use super::Reader;
-use crate::knowledge::aspects::heading_section;
 use crate::knowledge::model::Section;
+
+fn role_name(cell: &str) -> Option<super::roles::Named> {
+    read_name(cell).ok()
+}
 
 /// Adds the roles a table's header (or, under a header of aspects, its first column) names.
 pub(super) fn find_roles(table: &Table, roles: &mut RoleSet) {
-    let named: Vec<String> = table
+    let named: Vec<super::roles::Named> = table
         .header
         .iter()
         .skip(1)
@@ -35,13 +39,36 @@ pub(super) fn find_roles(table: &Table, roles: &mut RoleSet) {
 }
 
 fn aspect(cell: &str) -> Option<Section> {
-    heading_section(&cell.to_lowercase())
+    label_aspect(cell)
 }
 
-/// "", "-", "—", "n/a": a cell that says nothing.
+/// Ratings that say how much, not what: a cell of them alone is no fact ("Very High",
+/// "60%", "★★★").
+const RATINGS: [&str; 12] = [
+    "very low",
+    "low",
+    "medium",
+    "moderate",
+    "high",
+    "very high",
+    "yes",
+    "no",
+    "some",
+    "none",
+    "basic",
+    "advanced",
+];
+
+/// "", "-", "—", "n/a", "High", "40%": a cell that says nothing an answer could show.
 fn is_blank(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.is_empty()
+    let lower = cell.to_lowercase();
+    RATINGS.contains(&lower.as_str())
+        || (!cell.is_empty()
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '%' | '.' | ' ' | '★' | '☆' | '/')))
+        || cell.is_empty()
         || cell
             .chars()
             .all(|c| matches!(c, '-' | '—' | '–' | '/' | ' '))

@@ -324,3 +324,32 @@ const MARKDOWN_SOUP: &str = concat!(
     "(Data Scientist|Skills|What does a Data Engineer do\\?|Tools|A vs B|Role: a, b|",
     "[a-zA-Z :|İß\\x{212A}]{0,14})( \\|)?\n){0,40}",
 );
+
+#[test]
+fn each_heading_says_what_it_opened_and_why() {
+    let article = read(
+        "# Data Careers\n\n## 1. Data Analyst\n\nA Data Analyst explains the past.\n\n### Skills\n\n- SQL\n\n\
+         ## Entry paths\n\nMost start as interns.\n\n## From Data Analyst\n\nLearn Python.\n",
+    );
+    let said: Vec<(&str, &str)> = article
+        .headings
+        .iter()
+        .map(|h| (h.text.as_str(), h.said.as_str()))
+        .collect();
+    let find = |text: &str| {
+        said.iter()
+            .find(|(t, _)| *t == text)
+            .map(|(_, s)| *s)
+            .unwrap_or_default()
+    };
+    assert_eq!(find("1. Data Analyst"), "opens the role \"Data Analyst\"");
+    assert_eq!(find("Skills"), "opens the section skills");
+    assert!(find("Entry paths").starts_with("a topic of the whole document"));
+    assert!(find("From Data Analyst").starts_with("names a role but is not one"));
+    let names: Vec<&str> = article.roles.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Data Analyst"]);
+    assert!(article.roles[0]
+        .facts
+        .iter()
+        .all(|f| !f.text.contains("interns") && !f.text.contains("Python")));
+}
