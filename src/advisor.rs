@@ -22,6 +22,7 @@ pub mod roles;
 pub mod search;
 pub mod shown;
 pub mod sources;
+pub mod verdict;
 
 pub use problem::Problem;
 

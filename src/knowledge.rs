@@ -25,6 +25,7 @@ pub mod search;
 pub mod source;
 pub mod taxonomy;
 pub mod template;
+pub mod terms;
 pub mod words;
 
 use std::collections::HashMap;
@@ -310,6 +311,12 @@ impl KnowledgeBase {
         allowed: &[RoleId],
     ) -> Option<std::borrow::Cow<'t, str>> {
         self.role_names.text_about(text, allowed)
+    }
+
+    /// What a fact filed under role `own` says in an answer about the roles `allowed` (see
+    /// [`mentions::RoleNames::part_for`]).
+    pub fn part_for(&self, text: &str, own: RoleId, allowed: &[RoleId]) -> Option<String> {
+        self.role_names.part_for(text, own, allowed)
     }
 
     /// The facts that best match `query`, best first, at most `limit`.

@@ -8,14 +8,17 @@ use super::first_sentence;
 use super::focus::Focus;
 use super::shown::own_text;
 use super::sources::Footnotes;
-use crate::knowledge::{Fact, KnowledgeBase, Role, Section};
+use super::verdict::verdict;
+use crate::knowledge::{Category, Competency, Fact, KnowledgeBase, Role, Section};
 use crate::reply::{
-    bullet_list, colour, escape_user_text, limits, ButtonStyle, Component, Embed, Reply,
-    SelectOption,
+    bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
 };
 
 /// Room for the facts of one aspect: a short answer, well within one embed.
 const FACTS_ROOM: usize = 1800;
+/// Skills or tools named before the facts of a Skills or Tools answer, and their room.
+const NAMED_ITEMS: usize = 15;
+const NAMED_ROOM: usize = 600;
 /// Other roles named when a thing is asked about.
 const OTHER_ROLES: usize = 5;
 /// Names the "Another aspect…" menu; its options carry the command lines.
@@ -49,16 +52,26 @@ pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&
     }
     let mut text = String::new();
     if let Some(focus) = &focus {
-        text.push_str(&verdict(role, focus, !focused.is_empty()));
+        let texts: Vec<String> = focused.iter().map(|(text, _)| text.clone()).collect();
+        text.push_str(&verdict(kb, role, focus, &texts));
         text.push_str("\n\n");
     }
     if let Some(definition) = role.definition() {
         text.push_str(&format!("*{}*\n\n", first_sentence(definition, 300)));
     }
-    if bullets.is_empty() {
-        text.push_str(&not_covered(role, section));
-    } else {
+    // A yes/no answer is about one thing; the list of all would bury it.
+    let lead = focus
+        .is_none()
+        .then(|| named_items(role, section))
+        .flatten();
+    if let Some(lead) = &lead {
+        text.push_str(lead);
+        text.push_str("\n\n");
+    }
+    if !bullets.is_empty() {
         text.push_str(&bullet_list(&bullets, FACTS_ROOM));
+    } else if lead.is_none() {
+        text.push_str(&not_covered(role, section));
     }
     let mut embed = Embed::new(&format!("{}: {}", role.name, section.title()))
         .colour(colour::INFO)
@@ -80,20 +93,41 @@ pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&
     reply
 }
 
-/// "Yes: the articles name Tableau for Data Specialists." / "No article about … names …".
-fn verdict(role: &Role, focus: &Focus, named: bool) -> String {
-    let thing = escape_user_text(focus.name());
-    if named {
-        format!(
-            "**Yes**: the articles name **{thing}** for the {} role.",
-            role.name
-        )
-    } else {
-        format!(
-            "**No** article about the {} role names **{thing}**.",
-            role.name
-        )
+/// For Skills and Tools, the skills or tools the role's facts name (what `/skills` lists),
+/// the most named first: what a member asking "which tools" wants before the sentences.
+fn named_items(role: &Role, section: Section) -> Option<String> {
+    let tools = match section {
+        Section::Skills => false,
+        Section::Tools => true,
+        _ => return None,
+    };
+    let mut items: Vec<&Competency> = role
+        .competencies
+        .iter()
+        .filter(|c| c.category.is_tool() == tools)
+        .collect();
+    if items.is_empty() {
+        return None;
     }
+    // Soft skills last: they set no role apart, so they are not what is asked first.
+    items.sort_by(|a, b| {
+        (a.category == Category::SoftSkill)
+            .cmp(&(b.category == Category::SoftSkill))
+            .then(b.named.cmp(&a.named))
+            .then(a.name.cmp(&b.name))
+    });
+    let names: Vec<&str> = items
+        .iter()
+        .take(NAMED_ITEMS)
+        .map(|c| c.name.as_str())
+        .collect();
+    let more = items.len().saturating_sub(NAMED_ITEMS);
+    let label = if tools { "Tools" } else { "Skills" };
+    let mut line = format!("**{label} the articles name**: {}", names.join(", "));
+    if more > 0 {
+        line.push_str(&format!(" …and {more} more (`/skills {}`)", role.slug));
+    }
+    Some(limits::clamp(&line, NAMED_ROOM))
 }
 
 fn not_covered(role: &Role, section: Section) -> String {

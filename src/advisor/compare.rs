@@ -2,6 +2,7 @@
 
 use super::{first_sentence, in_short, shown, two_roles, Problem};
 use crate::commands::ASPECTS;
+use crate::knowledge::terms;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
 use crate::reply::{
     bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
@@ -11,6 +12,8 @@ use crate::reply::{
 /// overview must fit one desktop screen, its two columns about 240 px wide each.
 const DUTY: usize = 90;
 const EDUCATION: usize = 110;
+/// Education facts looked at for the one that states a qualification.
+const EDUCATIONS: usize = 4;
 /// Responsibilities, skills, tools and industries named per column of the overview.
 const DUTIES: usize = 2;
 const ITEMS: usize = 5;
@@ -87,7 +90,13 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
             parts.push(format!("**{label}**: {}", names.join(", ")));
         }
     }
-    if let Some(education) = shown::first(kb, role, Section::Education, both, 1).first() {
+    let educations = shown::first(kb, role, Section::Education, both, EDUCATIONS);
+    // The line states a qualification when a fact does, not a remark about study.
+    let education = educations
+        .iter()
+        .find(|text| names_a_qualification(text))
+        .or(educations.first());
+    if let Some(education) = education {
         parts.push(format!(
             "**Education**: {}",
             first_sentence(education, EDUCATION)
@@ -106,6 +115,18 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
         return "_Not covered by the articles._".to_owned();
     }
     limits::clamp(&parts.join("\n"), limits::FIELD_VALUE)
+}
+
+/// Whether a fact's first sentence names a degree or other qualification.
+fn names_a_qualification(text: &str) -> bool {
+    let sentence = first_sentence(text, usize::MAX);
+    terms::is_qualification(&sentence)
+        || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "degree" | "degrees" | "diploma" | "certification" | "certificate"
+            )
+        })
 }
 
 /// One section in depth: full lists for both roles, and for skills and tools the item overlap.

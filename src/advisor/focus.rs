@@ -1,12 +1,12 @@
 //! A thing a question names ("PhD", "Tableau", "master's degree", "rust") and the facts
-//! that mention it: by the taxonomy entity it is, whatever spelling the fact uses, or by
-//! all of its words.
+//! that mention it: by the term it is (`knowledge::terms`: a taxonomy entity or a
+//! qualification), whatever spelling the fact uses, or by all of its words.
 
 use std::ops::Range;
 
 use super::shown::own_text;
 use crate::knowledge::search::is_stop_word;
-use crate::knowledge::taxonomy::competency_key;
+use crate::knowledge::terms::{find_term, term_of};
 use crate::knowledge::words::stem;
 use crate::knowledge::{Fact, KnowledgeBase, Role};
 
@@ -18,7 +18,7 @@ const CANDIDATES: usize = 2000;
 pub struct Focus {
     /// The thing as the asker wrote it, for showing.
     pub text: String,
-    /// The taxonomy entity it is, if any: its name and comparison key.
+    /// The term it is, if any (a taxonomy entity or a qualification): its name and key.
     pub entity: Option<(String, String)>,
     /// Its words' stems, without stop words.
     stems: Vec<String>,
@@ -26,11 +26,7 @@ pub struct Focus {
 
 impl Focus {
     pub fn new(kb: &KnowledgeBase, text: &str) -> Focus {
-        let entity = kb
-            .taxonomy
-            .find_in(text)
-            .first()
-            .map(|e| (e.name.clone(), competency_key(&e.name)));
+        let entity = term_of(&kb.taxonomy, text).map(|term| (term.name, term.key));
         let stems = text
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
@@ -52,26 +48,17 @@ impl Focus {
     /// Where `text` mentions the thing (the first place), if it does.
     pub fn find_in(&self, kb: &KnowledgeBase, text: &str) -> Option<Range<usize>> {
         if let Some((_, key)) = &self.entity {
-            let found = kb
-                .taxonomy
-                .mentions_in(text)
-                .into_iter()
-                .find(|(_, entry)| competency_key(&entry.name) == *key);
-            if let Some((range, _)) = found {
-                return Some(range);
-            }
+            // A term is found by its key only: "master's degree" is not any "degree".
+            return find_term(&kb.taxonomy, text, key);
         }
         if self.stems.is_empty() {
             return None;
         }
         let mut first: Option<Range<usize>> = None;
         for wanted in &self.stems {
-            let found = match spellings(wanted) {
-                Some(spellings) => find_spelling(text, spellings),
-                None => words_with_spans(text)
-                    .find(|(word, _)| stem(&word.to_lowercase()) == wanted.as_str())
-                    .map(|(_, span)| span),
-            }?;
+            let found = words_with_spans(text)
+                .find(|(word, _)| stem(&word.to_lowercase()) == wanted.as_str())
+                .map(|(_, span)| span)?;
             if first.as_ref().is_none_or(|f| found.start < f.start) {
                 first = Some(found);
             }
@@ -142,25 +129,6 @@ impl Focus {
             None => text.to_owned(),
         }
     }
-}
-
-/// The ways articles write a qualification that is no single word: "Ph.D.", "doctorate".
-fn spellings(stem: &str) -> Option<&'static [&'static str]> {
-    match stem {
-        "phd" | "doctorate" | "doctoral" => {
-            Some(&["phd", "ph.d", "ph. d", "doctorate", "doctoral"])
-        }
-        _ => None,
-    }
-}
-
-/// The first place `text` has one of `spellings`, ignoring ASCII case.
-fn find_spelling(text: &str, spellings: &[&str]) -> Option<Range<usize>> {
-    let lower = text.to_ascii_lowercase();
-    spellings
-        .iter()
-        .filter_map(|s| lower.find(s).map(|at| at..at + s.len()))
-        .min_by_key(|range| range.start)
 }
 
 /// The words of `text` with their byte ranges.

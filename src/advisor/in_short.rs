@@ -65,7 +65,8 @@ pub fn overlap<'r>(a: &'r Role, b: &'r Role) -> Overlap<'r> {
     }
 }
 
-/// The three lines that open a comparison of `a` and `b`.
+/// The lines that open a comparison of `a` and `b`: what each is for, what sets them
+/// apart, what they share.
 pub fn comparison(a: &Role, b: &Role) -> String {
     let mut lines = vec!["**In short**".to_owned()];
     for role in [a, b] {
@@ -80,24 +81,25 @@ pub fn comparison(a: &Role, b: &Role) -> String {
     let only_a = names(&central(overlap.only_a));
     let only_b = names(&central(overlap.only_b));
     let shared = names(&central(overlap.shared));
+    let for_role = |items: &str, role: &Role| format!("{items} for the {}", short_name(role));
     let apart = match (only_a.is_empty(), only_b.is_empty()) {
         (true, true) => "the articles name no skill or tool for one and not the other".to_owned(),
-        (false, true) => format!("{} for {}", only_a, short_name(a)),
-        (true, false) => format!("{} for {}", only_b, short_name(b)),
+        (false, true) => format!("the articles name {}", for_role(&only_a, a)),
+        (true, false) => format!("the articles name {}", for_role(&only_b, b)),
         (false, false) => format!(
-            "{} for {}; {} for {}",
-            only_a,
-            short_name(a),
-            only_b,
-            short_name(b)
+            "the articles name {}, and {}",
+            for_role(&only_a, a),
+            for_role(&only_b, b)
         ),
     };
-    let across = if shared.is_empty() {
-        "They share no named skill, so a move either way starts there.".to_owned()
+    lines.push(format!("• **What sets them apart**: {apart}."));
+    // Advice only where a fact backs it: a shared skill is a head start for a switch.
+    let common = if shared.is_empty() {
+        "the articles name no skill or tool for both, so a switch either way means learning the other role's list.".to_owned()
     } else {
-        format!("Both name {shared}: coming from either side, what sets the other apart is what to learn first.")
+        format!("both roles' articles name {shared}, a head start if you switch; then learn what the other role adds.")
     };
-    lines.push(format!("• **What sets them apart**: {apart}. {across}"));
+    lines.push(format!("• **Common ground**: {common}"));
     lines.join("\n")
 }
 
@@ -205,14 +207,15 @@ mod tests {
         let b = kb.resolve("data-specialist").expect("a seed role");
         let text = comparison(a, b);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 4, "{text}");
+        assert_eq!(lines.len(), 5, "{text}");
         assert!(lines[1].starts_with("• **ML Engineer**: "), "{text}");
         assert!(lines[2].starts_with("• **Data Specialist**: "), "{text}");
         let overlap = overlap(a, b);
         for item in central(overlap.only_a.clone()) {
             assert!(lines[3].contains(&item.name), "{} in {text}", item.name);
         }
-        assert!(lines[3].contains("Both name R"), "{text}");
+        assert!(lines[4].contains("name R,"), "{text}");
+        assert!(!text.contains("what sets the other apart is"), "{text}");
         // Only what one names and the other does not sets them apart.
         for item in central(overlap.only_a) {
             assert!(!b.has_competency(&item.key));

@@ -307,9 +307,21 @@ fn learn_fields(embed: Embed, learn: &[&Competency]) -> Embed {
 
 /// The first [`FEW`] items as bullets, and how many more the role's profile holds.
 fn first_few(items: &[String]) -> String {
-    let mut text = bullet_list(&items[..items.len().min(FEW)], 500);
-    if items.len() > FEW {
-        text.push_str(&format!("\n…and {} more in the profile", items.len() - FEW));
+    const ROOM: usize = 500;
+    // As many whole items as fit, so one line counts what is left rather than two.
+    let mut used = 0;
+    let fit = items
+        .iter()
+        .take(FEW)
+        .take_while(|item| {
+            used += item.chars().count() + 3;
+            used <= ROOM - 40
+        })
+        .count()
+        .max(1);
+    let mut text = bullet_list(&items[..fit.min(items.len())], ROOM);
+    if items.len() > fit {
+        text.push_str(&format!("\n…and {} more in the profile", items.len() - fit));
     }
     text
 }

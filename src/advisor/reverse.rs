@@ -4,6 +4,7 @@
 
 use super::focus::Focus;
 use super::sources::Footnotes;
+use crate::knowledge::taxonomy::competency_key;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
@@ -89,6 +90,12 @@ fn closest_known(kb: &KnowledgeBase, text: &str) -> Vec<String> {
             std::iter::once(&e.name)
                 .chain(&e.aliases)
                 .map(move |n| (n, &e.name))
+        })
+        // Only what some role's facts name: a suggestion the articles do not name would be
+        // a false "the articles do name".
+        .filter(|(_, name)| {
+            let key = competency_key(name);
+            !kb.roles_with_any(std::slice::from_ref(&key)).is_empty()
         })
         .map(|(spelling, name)| {
             let similarity = strsim::jaro_winkler(&wanted, &spelling.to_lowercase());

@@ -2,9 +2,10 @@
 //! aspect and source; also the fallback for a question that names no role and asks nothing
 //! else a command answers.
 
+use super::shown::own_text;
 use super::sources::Footnotes;
 use crate::knowledge::search::is_stop_word;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{terms, KnowledgeBase};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
 /// Facts shown.
@@ -18,7 +19,7 @@ pub const SEARCH_ROLE_MENU: &str = "menu:search-role";
 /// taxonomy knows, or at least two of its words (and half of them) are in facts, and rare
 /// there. "What is the meaning of life?" shares one word with an industry; that is no hit.
 pub fn has_hits(kb: &KnowledgeBase, text: &str) -> bool {
-    if !kb.taxonomy.find_in(text).is_empty() {
+    if !terms::terms_in(&kb.taxonomy, text).is_empty() {
         return true;
     }
     let words: Vec<String> = text
@@ -51,23 +52,28 @@ pub fn search(kb: &KnowledgeBase, query: &str) -> Reply {
     }
     let mut notes = Footnotes::new(kb);
     let mut lines: Vec<String> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     let mut roles: Vec<usize> = Vec::new();
     for hit in &hits {
         let Some(fact) = kb.fact(hit.fact) else {
             continue;
         };
-        if seen.contains(&fact.text.as_str()) {
+        let role = kb.role(hit.fact.role);
+        // As the role's answers show it: what it says of this role, and only what states
+        // something.
+        let Some(text) = own_text(kb, role, fact) else {
+            continue;
+        };
+        if seen.contains(&text) {
             continue;
         }
-        seen.push(&fact.text);
-        let role = kb.role(hit.fact.role);
+        seen.push(text.clone());
         if !roles.contains(&hit.fact.role) {
             roles.push(hit.fact.role);
         }
         lines.push(format!(
             "• {} {}\n  *{} · {}*",
-            limits::clamp(&fact.text, 300),
+            limits::clamp(&text, 300),
             notes.mark(&fact.sources),
             role.name,
             hit.fact.section.title()

@@ -1,15 +1,19 @@
 //! What a member is shown of a role's facts: only what speaks of the roles the answer is
 //! about, near-duplicates merged (the fuller wording kept, the sources of both).
 //!
-//! Articles compare pairs of roles, so a fact filed under one role may speak of another
-//! ("The demand for both Machine Learning Engineers and Data Operations Managers…"). Shown in
-//! an answer about neither, it reads as a mistake; [`KnowledgeBase::text_about`] keeps the
-//! sentences or clauses that speak only of roles in the answer. Articles also state one
-//! thing twice in other words ("Data manipulation libraries: Pandas, NumPy" and "Data
-//! Processing Tools: Pandas, NumPy."), which a list shows once.
+//! Articles compare pairs of roles, so a fact filed under one role may speak of others. A
+//! fact that names the role belongs to it, whatever other role it names too ("The demand
+//! for both Machine Learning Engineers and Data Operations Managers…" is the outlook of
+//! both); only its sentences about other roles alone are left out. A fact that does not
+//! name the role is shown only as far as it speaks of no role outside the answer
+//! ([`KnowledgeBase::text_about`]): shown in an answer about neither of the roles it
+//! names, it reads as a mistake. Articles also state one thing twice in other words ("Data
+//! manipulation libraries: Pandas, NumPy" and "Data Processing Tools: Pandas, NumPy."),
+//! which a list shows once.
 
 use std::collections::BTreeSet;
 
+use crate::knowledge::lines::sentences;
 use crate::knowledge::search::is_stop_word;
 use crate::knowledge::words::strip_parenthesised;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
@@ -52,9 +56,11 @@ fn merged(
     most: usize,
 ) -> Vec<Shown> {
     let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
+    let own = kb.id_of(role);
     let shown = role.facts(section).iter().filter_map(|fact| {
-        kb.text_about(&fact.text, &allowed).map(|text| Shown {
-            text: text.into_owned(),
+        let text = text_for(kb, own?, &fact.text, &allowed)?;
+        Some(Shown {
+            text,
             sources: fact.sources.clone(),
         })
     });
@@ -69,12 +75,74 @@ pub fn texts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role])
         .collect()
 }
 
-/// What a fact says of `role` alone: all of it, or (for a fact about a pair of roles) the
-/// sentences or clauses about this one; `None` when it says nothing of this role alone.
+/// What a fact says of `role` alone: all of it, or (for a fact that also speaks of other
+/// roles) its sentences about this one; `None` when it says nothing of this role.
 pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> {
     let id = kb.id_of(role)?;
-    kb.text_about(&fact.text, &[id])
-        .map(|text| text.into_owned())
+    text_for(kb, id, &fact.text, &[id])
+}
+
+/// What a fact filed under role `own` says in an answer about the roles `allowed` (which
+/// holds `own`): a fact naming `own` keeps every sentence that names it, names no role, or
+/// names only roles of the answer, and of the others the clause about a role of the answer;
+/// a fact not naming `own` is kept as far as it speaks of no role outside the answer.
+fn text_for(kb: &KnowledgeBase, own: RoleId, text: &str, allowed: &[RoleId]) -> Option<String> {
+    let stated = stated_part(text)?;
+    kb.part_for(&stated, own, allowed)
+}
+
+/// `text` without its sentences that state nothing ("There is also a difference in their
+/// education."): they introduce a fact, and shown alone they would pass for one.
+fn stated_part(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let parts = sentences(text);
+    if !parts.iter().any(|s| states_nothing(s)) {
+        return Some(std::borrow::Cow::Borrowed(text));
+    }
+    let kept: Vec<&str> = parts.into_iter().filter(|s| !states_nothing(s)).collect();
+    (!kept.is_empty()).then(|| std::borrow::Cow::Owned(kept.join(" ")))
+}
+
+/// Words of a sentence that only announces a topic: that roles differ, in which aspect.
+const ANNOUNCING: [&str; 24] = [
+    "there",
+    "difference",
+    "differences",
+    "different",
+    "differ",
+    "differs",
+    "key",
+    "main",
+    "notable",
+    "significant",
+    "between",
+    "two",
+    "roles",
+    "terms",
+    "education",
+    "educational",
+    "background",
+    "backgrounds",
+    "skills",
+    "tools",
+    "responsibilities",
+    "industries",
+    "outlook",
+    "requirements",
+];
+
+/// Whether a sentence says nothing but that the roles differ in some aspect.
+pub fn states_nothing(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let announces = words.iter().any(|w| w.starts_with("differ"));
+    announces
+        && words.len() <= 12
+        && words
+            .iter()
+            .all(|w| is_stop_word(w) || ANNOUNCING.contains(&w.as_str()))
 }
 
 /// Facts saying one thing twice, merged into the first one's place with the fuller wording
@@ -255,7 +323,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fact_about_another_pair_stays_out_of_an_answer_about_neither() {
+    fn another_role_is_named_only_in_a_sentence_that_names_the_role_too() {
         let kb = kb();
         let specialist = kb.resolve("data-specialist").expect("a seed role");
         let engineer = kb
@@ -265,19 +333,76 @@ mod tests {
         for section in Section::ALL {
             for role in about {
                 for text in texts(&kb, role, section, &about) {
-                    assert!(
-                        !text.contains("Data Operations Manager"),
-                        "{section:?} of {}: {text}",
-                        role.name
-                    );
+                    for sentence in sentences(&text) {
+                        assert!(
+                            !sentence.contains("Data Operations Manager")
+                                || sentence.contains(&role.name),
+                            "{section:?} of {}: {text}",
+                            role.name
+                        );
+                    }
                 }
             }
         }
+        // "Build a Strong Foundation: For Machine Learning Engineers, focus on programming…
+        // For Data Operations Managers, …": the sentence about the other role stays out.
         let tips = texts(&kb, engineer, Section::Tips, &[engineer]);
-        assert!(
-            tips.iter().all(|t| !t.contains("Data Operations")),
-            "{tips:?}"
-        );
+        for sentence in tips.iter().flat_map(|t| sentences(t)) {
+            assert!(
+                !sentence.contains("Data Operations") || sentence.contains(&engineer.name),
+                "{tips:?}"
+            );
+        }
         assert!(!tips.is_empty());
+    }
+
+    #[test]
+    fn a_fact_naming_two_roles_is_shown_for_each_of_them() {
+        let kb = kb();
+        let manager = kb.resolve("data-operations-manager").expect("a seed role");
+        let engineer = kb
+            .resolve("machine-learning-engineer")
+            .expect("a seed role");
+        for role in [manager, engineer] {
+            let outlook = texts(&kb, role, Section::Outlook, &[role]);
+            assert!(
+                outlook
+                    .iter()
+                    .any(|t| t.contains("Machine Learning Engineers and Data Operations Managers")),
+                "{}: {outlook:?}",
+                role.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_repeat_that_names_more_keeps_what_it_adds() {
+        let kb = kb();
+        let engineer = kb
+            .resolve("machine-learning-engineer")
+            .expect("a seed role");
+        let tools = texts(&kb, engineer, Section::Tools, &[engineer]);
+        for named in ["C++", "Google Cloud, Azure", "Azure Machine Learning"] {
+            assert!(
+                tools.iter().any(|t| t.contains(named)),
+                "{named}: {tools:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_states_nothing_is_not_shown() {
+        assert!(states_nothing(
+            "There is also a difference in their education."
+        ));
+        assert!(!states_nothing(
+            "Usually, there is a Master’s Degree in Data Science."
+        ));
+        assert_eq!(
+            stated_part("There is also a difference in their education. Usually, a Master’s.")
+                .as_deref(),
+            Some("Usually, a Master’s.")
+        );
+        assert_eq!(stated_part("Their skills differ."), None);
     }
 }

@@ -11,7 +11,7 @@
 //! follow the section's own facts.
 
 use super::mentions::RoleNames;
-use super::model::{Category, Fact, Role, Section};
+use super::model::{Category, Competency, Fact, Role, Section};
 use super::taxonomy::Taxonomy;
 
 /// Sections whose facts are filed elsewhere too.
@@ -41,17 +41,23 @@ const DUTY_PHRASES: [&str; 3] = ["responsible for", "in charge of", "their job i
 /// Phrases that make a fact about the job market.
 const OUTLOOK_PHRASES: [&str; 4] = ["demand", "job market", "growth", "outlook"];
 
-/// Files every role's stray facts under the aspects they speak to.
+/// Files every role's stray facts under the aspects they speak to, and leaves out of each
+/// role's skills and tools those only the part of a fact about other roles names.
 pub fn file_stray_facts(roles: &mut [Role], taxonomy: &Taxonomy) {
     let names = RoleNames::build(roles);
     for (id, role) in roles.iter_mut().enumerate() {
+        drop_borrowed_competencies(id, role, taxonomy, &names);
         let mut filed: Vec<(Section, Fact)> = Vec::new();
+        let mut named: Vec<Competency> = Vec::new();
         for section in STRAY {
             for fact in role.facts(section) {
                 // Filed as what it says of this role alone, where it says more.
-                let text = names
-                    .text_about(&fact.text, &[id])
-                    .map_or_else(|| fact.text.clone(), |own| own.into_owned());
+                let own = names.text_about(&fact.text, &[id]);
+                // Its skills are those of the part answers show for this role.
+                if let Some(part) = names.part_for(&fact.text, id, &[id]) {
+                    named.extend(skills_named(&part, taxonomy, &names));
+                }
+                let text = own.map_or_else(|| fact.text.clone(), |own| own.into_owned());
                 for aspect in aspects_of(&text, taxonomy, &names) {
                     filed.push((
                         aspect,
@@ -64,12 +70,79 @@ pub fn file_stray_facts(roles: &mut [Role], taxonomy: &Taxonomy) {
                 }
             }
         }
+        for competency in named {
+            add_competency(&mut role.competencies, competency);
+        }
         for (aspect, fact) in filed {
             let facts = role.sections.entry(aspect).or_default();
             if !facts.iter().any(|f| f.text == fact.text) {
                 facts.push(fact);
             }
         }
+    }
+}
+
+/// A fact filed under a role may speak of another ("Collaborate with data scientists to
+/// refine data collection"); answers show it for the roles it names only (see
+/// `advisor::shown`), so what only that part names is not the role's skill: merging counted
+/// it once per article stating the fact, which is taken back here.
+fn drop_borrowed_competencies(id: usize, role: &mut Role, taxonomy: &Taxonomy, names: &RoleNames) {
+    let mut borrowed: Vec<(String, u32)> = Vec::new();
+    for section in super::merge::COMPETENCY_SECTIONS {
+        for fact in role.facts(section) {
+            if names.named_in(&fact.text).is_empty() {
+                continue;
+            }
+            let own: Vec<String> = names
+                .part_for(&fact.text, id, &[id])
+                .map(|own| super::merge::competencies(taxonomy, section, &own))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| c.key)
+                .collect();
+            for competency in super::merge::competencies(taxonomy, section, &fact.text) {
+                if !own.contains(&competency.key) {
+                    borrowed.push((competency.key, fact.sources.len() as u32));
+                }
+            }
+        }
+    }
+    for (key, times) in borrowed {
+        if let Ok(at) = role
+            .competencies
+            .binary_search_by(|c| c.key.as_str().cmp(&key))
+        {
+            let competency = &mut role.competencies[at];
+            competency.named = competency.named.saturating_sub(times);
+            if competency.named == 0 {
+                role.competencies.remove(at);
+            }
+        }
+    }
+}
+
+/// The skills and tools `text` names, but not one that is part of a role's name ("MLOps"
+/// in "MLOps focus more on OOP").
+fn skills_named(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Competency> {
+    let roles = names.names_in(text);
+    taxonomy
+        .mentions_in(text)
+        .into_iter()
+        .filter(|(span, _)| {
+            !roles
+                .iter()
+                .any(|(role, _)| role.start < span.end && span.start < role.end)
+        })
+        .map(|(_, entry)| taxonomy.competency(&entry.name, entry.category))
+        .collect()
+}
+
+/// Adds a competency to a role's list, sorted by key with each once (as merging leaves
+/// it), counting one more naming of one already there.
+fn add_competency(competencies: &mut Vec<Competency>, competency: Competency) {
+    match competencies.binary_search_by(|c| c.key.as_str().cmp(&competency.key)) {
+        Ok(at) => competencies[at].named += competency.named,
+        Err(at) => competencies.insert(at, competency),
     }
 }
 
@@ -98,7 +171,8 @@ pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Sec
     }
     // The fields a qualification names ("a Software Engineering Bachelors") are what it is
     // in, not skills or tools of their own.
-    let qualification = words.iter().any(|w| EDUCATION_WORDS.contains(w));
+    let qualification =
+        words.iter().any(|w| EDUCATION_WORDS.contains(w)) || super::terms::is_qualification(text);
     if !qualification && categories.iter().any(|c| is_skill(*c)) {
         aspects.push(Section::Skills);
     }

@@ -247,6 +247,29 @@ impl RoleNames {
         (speaks && !kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
     }
 
+    /// What a fact filed under role `own` says in an answer about the roles `allowed`
+    /// (which holds `own`). A fact naming `own` belongs to it, whatever other role it names
+    /// too: each sentence is kept that names it, names no role or only roles of `allowed`;
+    /// of a sentence contrasting roles, the clause about those of `allowed`; the rest (a
+    /// sentence about other roles alone) is left out. A fact not naming `own` is kept as far
+    /// as it speaks of no role outside `allowed` ([`RoleNames::text_about`]).
+    pub fn part_for(&self, text: &str, own: usize, allowed: &[usize]) -> Option<String> {
+        let named = self.named_in(text);
+        if !named.contains(&own) || named.iter().all(|r| allowed.contains(r)) {
+            return self.text_about(text, allowed).map(Cow::into_owned);
+        }
+        let kept: Vec<String> = sentences(text)
+            .into_iter()
+            .filter_map(|sentence| match self.text_about(sentence, allowed) {
+                Some(part) => Some(part.into_owned()),
+                // "The demand for both A and B…" is about each of them.
+                None if self.named_in(sentence).contains(&own) => Some(sentence.to_owned()),
+                None => None,
+            })
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(" "))
+    }
+
     /// The one clause of a contrasting sentence that names only roles of `allowed`, as a
     /// sentence of its own.
     fn clause_about(&self, sentence: &str, allowed: &[usize]) -> Option<String> {

@@ -20,13 +20,11 @@ const NEAR_DUPLICATE: f64 = 0.75;
 const CONTAINED: f64 = 0.8;
 const CONTAINED_MIN_WORDS: usize = 4;
 
-/// Sections whose facts name skills and tools.
-const COMPETENCY_SECTIONS: [Section; 4] = [
-    Section::Skills,
-    Section::Tools,
-    Section::Responsibilities,
-    Section::Differences,
-];
+/// Sections whose facts name skills and tools. A difference often speaks of both roles
+/// ("… whereas MLOps mainly focus on … programming"): its skills are counted when it is
+/// filed, from the part about each role (`knowledge::filing`).
+pub(super) const COMPETENCY_SECTIONS: [Section; 3] =
+    [Section::Skills, Section::Tools, Section::Responsibilities];
 
 /// Everything merged from a set of parsed articles.
 #[derive(Debug, Default)]
@@ -205,19 +203,36 @@ impl<'k> Merger<'k> {
         let words = word_set(&text);
         let sets = self.word_sets[role_id].entry(section).or_default();
         let facts = self.roles[role_id].sections.entry(section).or_default();
-        match sets.iter().position(|s| near_duplicate(s, &words)) {
-            Some(i) => {
-                if !facts[i].sources.contains(&article) {
-                    facts[i].sources.push(article);
-                }
+        let near = sets.iter().position(|s| near_duplicate(s, &words));
+        // A near-duplicate that names a skill or tool the kept wording lacks is not the same
+        // fact ("…, Java, C++" after "…, Java"; "AWS SageMaker" after "AWS"): it replaces a
+        // wording it says all of, and is kept beside one it does not.
+        // The same words name the same things: most repeats are, and skip the taxonomy.
+        let adds = near.filter(|&i| sets[i] != words).map(|i| {
+            let kept = competency_keys(self.taxonomy, section, &facts[i].text);
+            let new = competency_keys(self.taxonomy, section, &text);
+            let more = new.iter().any(|k| !kept.contains(k));
+            (more, more && kept.iter().all(|k| new.contains(k)))
+        });
+        match (near, adds) {
+            (Some(i), Some((true, true))) => {
+                sets[i] = words;
+                facts[i].text = text;
+                facts[i].sources.retain(|&source| source != article);
+                facts[i].sources.insert(0, article);
             }
-            None => {
+            (Some(_), Some((true, false))) | (None, _) => {
                 sets.push(words);
                 facts.push(Fact {
                     text,
                     sources: vec![article],
                     filed_from: None,
                 });
+            }
+            (Some(i), _) => {
+                if !facts[i].sources.contains(&article) {
+                    facts[i].sources.push(article);
+                }
             }
         }
     }
@@ -258,7 +273,7 @@ impl<'k> Merger<'k> {
 
 /// Skills and tools named by one fact. A `Category: a, b, c` tools line counts every item,
 /// known to the taxonomy or not; other text counts what the taxonomy recognises.
-fn competencies(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Competency> {
+pub(super) fn competencies(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Competency> {
     if section == Section::Tools {
         if let Some((label, list)) = text.split_once(':') {
             let fallback = category_from_label(label);
@@ -268,6 +283,14 @@ fn competencies(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Compet
         }
     }
     taxonomy.competencies_in(text)
+}
+
+/// The keys of the skills and tools one fact names.
+fn competency_keys(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<String> {
+    competencies(taxonomy, section, text)
+        .into_iter()
+        .map(|c| c.key)
+        .collect()
 }
 
 /// The items of "Python, R, Java." and of "NoSQL (MongoDB, Cassandra)".

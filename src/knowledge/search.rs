@@ -273,7 +273,7 @@ fn run_starts(keys: impl Iterator<Item = u32>, count: usize) -> Vec<u32> {
 }
 
 /// Calls `found` with each term of `text`: its words' stems (no stop words), then each
-/// taxonomy entity it mentions, as `=key`.
+/// taxonomy entity or qualification it mentions, as `=key`.
 fn each_term(text: &str, taxonomy: &Taxonomy, mut found: impl FnMut(&str)) {
     let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
@@ -286,9 +286,11 @@ fn each_term(text: &str, taxonomy: &Taxonomy, mut found: impl FnMut(&str)) {
             found(&stem(&lower));
         }
     }
-    for (_, entry) in taxonomy.mentions_in(text) {
+    // Entities and qualifications alike, through the one normalisation of terms: "Ph.D."
+    // and "PhD" are one term, as "GCP" and "Google Cloud" are.
+    for (_, term) in super::terms::terms_in(taxonomy, text) {
         let mut key = String::from("=");
-        key.push_str(&super::taxonomy::competency_key(&entry.name));
+        key.push_str(&term.key);
         found(&key);
     }
 }

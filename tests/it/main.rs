@@ -4,6 +4,7 @@
 mod cli;
 mod documents;
 mod gateway;
+mod honesty;
 mod http;
 mod job_board;
 mod layers;

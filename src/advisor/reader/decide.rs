@@ -188,8 +188,10 @@ fn question_text(e: &Evidence) -> String {
 
 /// Whether an item is a qualification ("PhD", "master's degree").
 pub fn is_qualification(item: &str) -> bool {
-    item.split(|c: char| !c.is_alphanumeric())
-        .any(|w| QUALIFICATIONS.contains(&singular(w).as_ref()))
+    crate::knowledge::terms::is_qualification(item)
+        || item
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| QUALIFICATIONS.contains(&singular(w).as_ref()))
 }
 
 /// A question that names no role, read as about the conversation's last topic: "and the

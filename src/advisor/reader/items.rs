@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::{Cues, Word, YES_NO_STARTS};
 use crate::knowledge::mentions::Mention;
+use crate::knowledge::terms;
 use crate::knowledge::KnowledgeBase;
 
 /// Qualifications, read as items ("PhD", "master's degree").
@@ -69,6 +70,14 @@ pub(super) fn items_of(
         }
         let text = question[word.span.start..words[end].span.end].to_lowercase();
         items.push((word.span.start, text));
+    }
+    // Spellings the words above do not make out ("Ph.D." is the words "ph" and "d").
+    for span in terms::qualification_spans(question) {
+        let covers = |i: usize| words[i].span.start < span.end && span.start < words[i].span.end;
+        if !in_role(&span) && !(0..words.len()).any(|i| covers(i) && taken[i]) {
+            mark(words, &span, &mut taken);
+            items.push((span.start, question[span.clone()].to_lowercase()));
+        }
     }
     items.extend(named_after_verbs(words, mentions, cue_words, &taken));
     items.extend(listed(words, &cues.lists, mentions, cue_words, &taken));

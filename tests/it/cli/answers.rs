@@ -12,7 +12,15 @@ fn compare_opens_with_the_point_and_a_column_per_role_with_its_sources() {
     assert_line_with(out, &["In short"]);
     assert_line_with(out, &["ML Engineer: Builds, deploys and maintains"]);
     assert_line_with(out, &["Data Specialist: A broad title"]);
-    assert_line_with(out, &["What sets them apart", "Both name R"]);
+    assert_line_with(
+        out,
+        &[
+            "What sets them apart",
+            "for the ML Engineer",
+            "for the Data Specialist",
+        ],
+    );
+    assert_line_with(out, &["Common ground", "name R"]);
     for label in ["Skills: ", "Tools: ", "Education: ", "Industries: "] {
         let lines = out
             .lines()
