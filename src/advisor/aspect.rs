@@ -62,7 +62,7 @@ pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&
     // A yes/no answer is about one thing; the list of all would bury it.
     let lead = focus
         .is_none()
-        .then(|| named_items(role, section))
+        .then(|| named_items(role, section).or_else(|| stated_salaries(role, section)))
         .flatten();
     if let Some(lead) = &lead {
         text.push_str(lead);
@@ -130,6 +130,17 @@ fn named_items(role: &Role, section: Section) -> Option<String> {
     Some(limits::clamp(&line, NAMED_ROOM))
 }
 
+/// For Salary, what the ranges below are: stated in articles, not the board's posted jobs,
+/// which `/salary` shows.
+fn stated_salaries(role: &Role, section: Section) -> Option<String> {
+    (section == Section::Salary && !role.facts(section).is_empty()).then(|| {
+        format!(
+            "**Stated in articles**: the ranges the articles give. Posted jobs' salaries: `/salary {}`",
+            role.slug
+        )
+    })
+}
+
 fn not_covered(role: &Role, section: Section) -> String {
     let covered: Vec<&str> = Section::ALL
         .into_iter()
@@ -142,6 +153,12 @@ fn not_covered(role: &Role, section: Section) -> String {
     );
     if !covered.is_empty() {
         text.push_str(&format!("\nThey do cover: {}.", covered.join(", ")));
+    }
+    if section == Section::Salary {
+        text.push_str(&format!(
+            "\nPosted jobs' salaries, if any: `/salary {}`.",
+            role.slug
+        ));
     }
     text
 }

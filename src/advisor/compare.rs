@@ -140,6 +140,13 @@ fn one_aspect(kb: &KnowledgeBase, a: &Role, b: &Role, section: Section) -> Embed
     if matches!(section, Section::Skills | Section::Tools) {
         embed = overlap_fields(embed, a, b);
     }
+    if section == Section::Salary {
+        // Say what these ranges are: the board's posted salaries are another answer.
+        embed = embed.description(&format!(
+            "**Stated in articles**: the ranges the articles give. Posted jobs' salaries: `/salary {}`, `/salary {}`",
+            a.slug, b.slug
+        ));
+    }
     embed
 }
 

@@ -26,6 +26,11 @@ impl Reader {
     pub(super) fn paragraph(&mut self, text: &Text) {
         if let Some(label) = label_of(text) {
             self.label(label);
+            if is_statement(text, label) && self.roles.find(label).is_none() {
+                // "**Moving data reliably**" under Primary Focus: a bold line that says
+                // something, not what the list below it is.
+                self.prose(label, text.line);
+            }
             if let Some(rest) = rest_after_label(text) {
                 self.labelled_text(label, &rest, text.line);
             }
@@ -73,18 +78,14 @@ impl Reader {
     /// A paragraph of prose: a fact under the aspect heading it is under, else a sentence
     /// the role's definition may be chosen from.
     fn prose(&mut self, text: &str, line: usize) {
-        match self.scope_aspect() {
-            Some(section) if section != Section::Definition => {
-                self.emit(self.scope_role(), section, text, line)
-            }
-            _ => match self.scope_role() {
-                Some(role) => self.paragraphs[role].push((line, text.to_string())),
-                None if self.scope_aspect() == Some(Section::Definition) => {
-                    self.emit(None, Section::Definition, text, line)
-                }
-                // An intro or an unnamed heading's text: not a fact about a role.
-                None => {}
-            },
+        match (self.scope_aspect(), self.scope_role()) {
+            // Under a heading that says what the text is ("Definition", "Primary Focus").
+            (Some(section), role) => self.emit(role, section, text, line),
+            // A role's own prose: its definition is chosen from it, and what it says the
+            // role does, needs or studies is filed there.
+            (None, Some(role)) => self.paragraphs[role].push((line, text.to_string())),
+            // An intro or an unnamed heading's text: not a fact about a role.
+            (None, None) => {}
         }
     }
 
@@ -236,6 +237,11 @@ fn label_of(text: &Text) -> Option<&str> {
     }
     let label = text.text.strip_suffix(':').map(str::trim)?;
     (!label.is_empty() && label.split_whitespace().count() <= LABEL_WORDS).then_some(label)
+}
+
+/// A bold line alone that is a statement: no colon, and no aspect it would label.
+fn is_statement(text: &Text, label: &str) -> bool {
+    text.is_label() && !text.text.trim_end().ends_with(':') && label_aspect(label).is_none()
 }
 
 /// The text after a bold first line ("Builds, deploys…" after `**Role Summary**`).
