@@ -15,7 +15,7 @@ use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::{Board, JobDraft, JobQuery, Salary};
 use rolecall::jobs::rights::Caller;
 use rolecall::jobs::store::{JobStore, Seed};
-use rolecall::knowledge::source::embedded_documents;
+use rolecall::knowledge::reading::source::embedded_documents;
 use rolecall::knowledge::KnowledgeBase;
 use rolecall::service::Service;
 

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rolecall::knowledge::article::parse_document;
+use rolecall::knowledge::reading::article::parse_document;
 
 /// Our documents, repeated until the text is at least `size` bytes.
 fn real_style(size: usize) -> String {

@@ -12,7 +12,7 @@ use rolecall::advisor;
 use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
-use rolecall::knowledge::source::embedded_documents;
+use rolecall::knowledge::reading::source::embedded_documents;
 use rolecall::knowledge::{Document, KnowledgeBase};
 use rolecall::reply::Reply;
 use rolecall::service::Service;

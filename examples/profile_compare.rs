@@ -5,7 +5,7 @@ use rolecall::advisor;
 use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
-use rolecall::knowledge::source::embedded_documents;
+use rolecall::knowledge::reading::source::embedded_documents;
 use rolecall::knowledge::KnowledgeBase;
 use rolecall::service::Service;
 

@@ -4,40 +4,24 @@
 //! (that is a [`Warning`] with file and line); it fails only when no role at all was found.
 //! The result is immutable: a reload builds a new one and swaps it.
 
-pub mod article;
-pub mod aspects;
-pub mod curated;
-pub mod featured_jobs;
-pub mod filing;
-pub mod index;
-pub mod lines;
-pub mod markdown;
-pub mod mentions;
-pub mod merge;
+pub mod building;
+pub mod lookup;
 pub mod model;
-pub mod mojibake;
-pub mod names;
-pub mod parsed;
-pub mod prose;
 pub mod reading;
-pub mod report;
-pub mod search;
-pub mod source;
-pub mod taxonomy;
-pub mod template;
-pub mod terms;
-pub mod words;
+pub mod text;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
-pub use source::Document;
+pub use reading::source::Document;
 
-use curated::CuratedRoles;
-use index::RoleIndex;
-use source::DocumentKind;
-use taxonomy::Taxonomy;
+use building::{filing, merge, parallel};
+use lookup::index::RoleIndex;
+use lookup::{mentions, search};
+use reading::curated::CuratedRoles;
+use reading::source::{self, DocumentKind};
+use reading::taxonomy::Taxonomy;
 
 /// How many "did you mean" suggestions an unknown role gets.
 const SUGGESTIONS: usize = 3;
@@ -105,8 +89,8 @@ impl KnowledgeBase {
             .iter()
             .filter(|d| d.kind() == DocumentKind::Article)
             .collect();
-        let known = article::KnownRoles::from_curated(&curated);
-        reading::read_in_order(&sources, &known, |read| {
+        let known = reading::known::KnownRoles::from_curated(&curated);
+        parallel::read_in_order(&sources, &known, |read| {
             if read.lossy {
                 warnings.push(Warning {
                     file: read.document.path.clone(),

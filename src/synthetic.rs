@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(markdown.len(), 12);
         for document in markdown {
             let text = document.text().0;
-            let parsed = crate::knowledge::article::parse_document(&document.path, &text);
+            let parsed = crate::knowledge::reading::article::parse_document(&document.path, &text);
             assert!(!parsed.roles.is_empty(), "{text}");
             for role in &parsed.roles {
                 assert!(role.facts.len() >= 5, "{} in\n{text}", role.name);

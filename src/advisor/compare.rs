@@ -2,7 +2,7 @@
 
 use super::{first_sentence, in_short, shown, two_roles, Problem};
 use crate::commands::ASPECTS;
-use crate::knowledge::terms;
+use crate::knowledge::lookup::terms;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
 use crate::reply::{
     bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
@@ -201,7 +201,7 @@ fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
 /// The command line that compares `a` and `b` on `aspect` (the overview when `None`).
 ///
 /// Positional (`/compare <a> <b> <aspect>`) rather than named: with slugs of at most
-/// [`SLUG_MAX`](crate::knowledge::names::SLUG_MAX) (36) the longest line is 99 code points, so
+/// [`SLUG_MAX`](crate::knowledge::text::names::SLUG_MAX) (36) the longest line is 99 code points, so
 /// it fits a `custom_id` and a select option's value; the named form could take 120.
 fn compare_line(a: &Role, b: &Role, aspect: Option<Section>) -> String {
     let aspect = aspect.map(|s| format!(" {}", s.key())).unwrap_or_default();

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use super::shown::own_text;
-use crate::knowledge::search::is_stop_word;
-use crate::knowledge::terms::{find_term, term_of};
-use crate::knowledge::words::stem;
+use crate::knowledge::lookup::search::is_stop_word;
+use crate::knowledge::lookup::terms::{find_term, term_of};
+use crate::knowledge::text::words::stem;
 use crate::knowledge::{Fact, KnowledgeBase, Role};
 
 /// Facts read, at most, when looking for every role that names a thing.

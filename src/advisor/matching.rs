@@ -1,7 +1,7 @@
 //! `/match`: roles ranked by how well a person's skills fit them.
 
 use super::{next, Problem};
-use crate::knowledge::taxonomy::competency_key;
+use crate::knowledge::reading::taxonomy::competency_key;
 use crate::knowledge::{Category, KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
 

@@ -20,8 +20,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::jobs::model::LEVELS;
-use crate::knowledge::mentions::{Mention, MAX_NAME_WORDS, STOP_WORDS};
-use crate::knowledge::words::{normalize, singular};
+use crate::knowledge::lookup::mentions::{Mention, MAX_NAME_WORDS, STOP_WORDS};
+use crate::knowledge::text::words::{normalize, singular};
 use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
 pub use decide::is_qualification;

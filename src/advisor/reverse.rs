@@ -4,7 +4,7 @@
 
 use super::focus::Focus;
 use super::sources::Footnotes;
-use crate::knowledge::taxonomy::competency_key;
+use crate::knowledge::reading::taxonomy::competency_key;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 

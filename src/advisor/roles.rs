@@ -2,7 +2,7 @@
 
 use super::first_sentence;
 use super::profile::pager;
-use crate::knowledge::words::normalize;
+use crate::knowledge::text::words::normalize;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 

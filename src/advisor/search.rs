@@ -4,8 +4,8 @@
 
 use super::shown::own_text;
 use super::sources::Footnotes;
-use crate::knowledge::search::is_stop_word;
-use crate::knowledge::{terms, KnowledgeBase};
+use crate::knowledge::lookup::search::is_stop_word;
+use crate::knowledge::{lookup::terms, KnowledgeBase};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
 /// Facts shown.

@@ -13,9 +13,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::knowledge::lines::sentences;
-use crate::knowledge::search::is_stop_word;
-use crate::knowledge::words::strip_parenthesised;
+use crate::knowledge::lookup::search::is_stop_word;
+use crate::knowledge::reading::lines::sentences;
+use crate::knowledge::text::words::strip_parenthesised;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
 
 /// A fact as an answer shows it.

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::focus::Focus;
-use crate::knowledge::lines::sentences;
+use crate::knowledge::reading::lines::sentences;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::escape_user_text;
 

@@ -12,7 +12,7 @@
 use super::invocation::{self, ArgValue, Invocation, InvocationError};
 use super::{find, Autocomplete, CommandSpec, OptionKind, OptionSpec};
 
-pub use crate::knowledge::mentions::Naming;
+pub use crate::knowledge::lookup::mentions::Naming;
 
 /// Tells how surely a run of words names a role: the knowledge base decides
 /// (`KnowledgeBase::naming`); the parser only asks.

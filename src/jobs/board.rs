@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn job_queries_use_tags_for_known_roles_and_titles_for_others() {
         let kb = KnowledgeBase::from_documents(
-            &crate::knowledge::source::embedded_documents(),
+            &crate::knowledge::reading::source::embedded_documents(),
             "embedded",
         )
         .expect("shipped knowledge");

@@ -368,6 +368,6 @@ fn a_markdown_heading_that_is_a_curated_name_opens_that_role() {
         .iter()
         .any(|f| f.text.contains("Great Expectations")));
     // Without the curated names, the same headings name no role.
-    let alone = crate::knowledge::article::parse_document("ops.md", article);
+    let alone = crate::knowledge::reading::article::parse_document("ops.md", article);
     assert!(alone.roles.is_empty(), "{:?}", alone.roles);
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rolecall::knowledge::article::{parse_document, ParsedArticle};
+use rolecall::knowledge::reading::article::{parse_document, ParsedArticle};
 use rolecall::knowledge::{Document, KnowledgeBase, Section};
 use serde::Deserialize;
 

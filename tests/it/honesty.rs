@@ -4,7 +4,7 @@
 //!
 //! The oracle reads `knowledge/skills.toml` itself and finds terms and role names in the
 //! raw fact texts with its own simple matcher (whole words, any case, the longest spelling
-//! winning an overlap), sharing no code with `rolecall::knowledge::terms` or the mentions
+//! winning an overlap), sharing no code with `rolecall::knowledge::lookup::terms` or the mentions
 //! index it checks: a wrong normalisation there must not make a wrong check here.
 
 use std::sync::Arc;

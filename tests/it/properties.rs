@@ -211,7 +211,7 @@ fn no_answer_shows_text_about_a_role_it_is_not_about() {
                 // who also leads…"), not what an article says of another pair.
                 .filter(|line| !notes.iter().any(|note| line.contains(note.as_str())));
             for text in facts {
-                for sentence in rolecall::knowledge::lines::sentences(text) {
+                for sentence in rolecall::knowledge::reading::lines::sentences(text) {
                     let roles = kb.roles_in_fact(sentence);
                     if !roles.iter().any(|r| about.contains(r)) {
                         named.extend(roles);

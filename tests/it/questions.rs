@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rolecall::advisor::reader::{self, Reading};
-use rolecall::knowledge::words::normalize;
+use rolecall::knowledge::text::words::normalize;
 use rolecall::knowledge::Section;
 use serde::Deserialize;
 

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rolecall::knowledge::article::parse_document;
+use rolecall::knowledge::reading::article::parse_document;
 use rolecall::knowledge::{Document, KnowledgeBase, Role, Section};
 use serde::Deserialize;
 

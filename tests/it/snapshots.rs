@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use rolecall::discord::json::interaction_response;
-use rolecall::knowledge::{source::read_documents, KnowledgeBase};
+use rolecall::knowledge::{reading::source::read_documents, KnowledgeBase};
 use rolecall::reply::terminal::{render, Colour};
 use rolecall::reply::Reply;
 use rolecall::service::Service;

@@ -188,7 +188,7 @@ fn question_text(e: &Evidence) -> String {
 
 /// Whether an item is a qualification ("PhD", "master's degree").
 pub fn is_qualification(item: &str) -> bool {
-    crate::knowledge::terms::is_qualification(item)
+    crate::knowledge::lookup::terms::is_qualification(item)
         || item
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| QUALIFICATIONS.contains(&singular(w).as_ref()))

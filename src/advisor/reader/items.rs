@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::{Cues, Word, YES_NO_STARTS};
-use crate::knowledge::mentions::Mention;
-use crate::knowledge::terms;
+use crate::knowledge::lookup::mentions::Mention;
+use crate::knowledge::lookup::terms;
 use crate::knowledge::KnowledgeBase;
 
 /// Qualifications, read as items ("PhD", "master's degree").

@@ -15,7 +15,7 @@ use rolecall::discord::gateway::{self, Registration};
 use rolecall::discord::{self, json, signature::Verifier, Bot};
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
-use rolecall::knowledge::report::CheckReport;
+use rolecall::knowledge::building::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
 use rolecall::reply::{terminal, Reply};
 use rolecall::service::{unix_now, Service};
@@ -391,7 +391,9 @@ fn explain(file: &std::path::Path) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
     let name = file.to_string_lossy();
-    write_stdout(&rolecall::knowledge::report::explain(&name, &text))?;
+    write_stdout(&rolecall::knowledge::building::report::explain(
+        &name, &text,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

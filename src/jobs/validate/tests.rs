@@ -1,7 +1,7 @@
 use super::*;
 use crate::commands::line::Naming;
 use crate::commands::parse_line;
-use crate::knowledge::source::embedded_documents;
+use crate::knowledge::reading::source::embedded_documents;
 
 /// 2026-11-25T12:00:00Z.
 const NOW: i64 = 1_795_608_000;

@@ -1,0 +1,9 @@
+//! Building the base: articles read on the other cores and merged in order (`parallel`),
+//! roles merged across articles (`merge`), stray facts filed under the aspects they speak
+//! to (`filing`), with the curated data of `roles.toml` (`curated`) and `skills.toml`
+//! (`taxonomy`); `report` says what was built, for `kb check`.
+
+pub mod filing;
+pub mod merge;
+pub mod parallel;
+pub mod report;

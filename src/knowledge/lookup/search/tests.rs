@@ -1,0 +1,121 @@
+use super::*;
+use crate::knowledge::model::Fact;
+use std::collections::BTreeMap;
+
+fn role(name: &str, facts: &[(Section, &str)]) -> Role {
+    let mut sections: BTreeMap<Section, Vec<Fact>> = BTreeMap::new();
+    for (section, text) in facts {
+        sections.entry(*section).or_default().push(Fact {
+            text: text.to_string(),
+            sources: vec![0],
+            filed_from: None,
+        });
+    }
+    Role {
+        slug: crate::knowledge::text::names::slugify(name),
+        name: name.into(),
+        aliases: Vec::new(),
+        sections,
+        competencies: Vec::new(),
+        sources: vec![0],
+        notes: Vec::new(),
+    }
+}
+
+fn taxonomy() -> Taxonomy {
+    Taxonomy::from_toml(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/knowledge/skills.toml"
+    )))
+    .expect("taxonomy")
+}
+
+#[test]
+fn ranks_the_facts_that_match_most_and_rarest_words_first() {
+    let tax = taxonomy();
+    let roles = [
+        role(
+            "Data Engineer",
+            &[
+                (
+                    Section::Responsibilities,
+                    "Build and maintain data pipelines.",
+                ),
+                (Section::Tools, "Orchestration: Apache Airflow, Luigi."),
+            ],
+        ),
+        role(
+            "Analyst",
+            &[
+                (
+                    Section::Responsibilities,
+                    "Build dashboards for the business.",
+                ),
+                (Section::Skills, "Data analysis with Python."),
+            ],
+        ),
+    ];
+    let index = FactIndex::build(&roles, &tax);
+    let hits = index.search("how do I build data pipelines?", &tax, 5);
+    assert_eq!(hits[0].fact.role, 0);
+    assert_eq!(hits[0].fact.section, Section::Responsibilities);
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(index.search("weather tomorrow", &tax, 5).is_empty());
+}
+
+#[test]
+fn stop_words_are_function_words_not_content() {
+    for word in ["a", "about", "like", "why", "with", "what"] {
+        assert!(is_stop_word(word), "{word}");
+    }
+    for word in ["pipelines", "python", "weather"] {
+        assert!(!is_stop_word(word), "{word}");
+    }
+}
+
+#[test]
+fn a_text_stated_in_several_places_is_found_in_each_and_scored_per_fact() {
+    let tax = taxonomy();
+    let shared = "Build and maintain data pipelines.";
+    let roles = [
+        role(
+            "Data Engineer",
+            &[
+                (Section::Responsibilities, shared),
+                (Section::Skills, "Pipelines."),
+            ],
+        ),
+        role("Analyst", &[(Section::Responsibilities, shared)]),
+    ];
+    let index = FactIndex::build(&roles, &tax);
+    let hits = index.search("data pipelines", &tax, 10);
+    let places: Vec<(usize, Section)> =
+        hits.iter().map(|h| (h.fact.role, h.fact.section)).collect();
+    assert!(
+        places.contains(&(0, Section::Responsibilities)),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&(1, Section::Responsibilities)),
+        "{places:?}"
+    );
+    assert_eq!(hits.len(), 3);
+    // Three facts, two holding the shared text: "data" is in two of three facts.
+    assert!((index.share_with("data") - 2.0 / 3.0).abs() < 1e-6);
+    assert_eq!(index.search("data pipelines", &tax, 1).len(), 1);
+}
+
+#[test]
+fn a_taxonomy_alias_finds_the_canonical_name() {
+    let tax = taxonomy();
+    let roles = [role(
+        "ML Engineer",
+        &[(
+            Section::Tools,
+            "Machine Learning Frameworks: Scikit-learn, Keras.",
+        )],
+    )];
+    let index = FactIndex::build(&roles, &tax);
+    let hits = index.search("sklearn", &tax, 5);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}
