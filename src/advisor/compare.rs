@@ -3,6 +3,7 @@
 use super::{first_sentence, in_short, shown, two_roles, Problem};
 use crate::commands::ASPECTS;
 use crate::knowledge::lookup::terms;
+use crate::knowledge::text::words::split_words;
 use crate::knowledge::{Competency, KnowledgeBase, Role, Section};
 use crate::reply::{
     bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,
@@ -121,7 +122,7 @@ fn column(kb: &KnowledgeBase, role: &Role, both: &[&Role]) -> String {
 fn names_a_qualification(text: &str) -> bool {
     let sentence = first_sentence(text, usize::MAX);
     terms::is_qualification(&sentence)
-        || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        || split_words(&sentence).any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "degree" | "degrees" | "diploma" | "certification" | "certificate"

@@ -2,6 +2,7 @@
 //! that mention it: by the term it is (`knowledge::terms`: a taxonomy entity or a
 //! qualification), whatever spelling the fact uses, or by all of its words.
 
+use crate::knowledge::text::words::split_words;
 use std::ops::Range;
 
 use super::shown::own_text;
@@ -27,8 +28,7 @@ pub struct Focus {
 impl Focus {
     pub fn new(kb: &KnowledgeBase, text: &str) -> Focus {
         let entity = term_of(&kb.taxonomy, text).map(|term| (term.name, term.key));
-        let stems = text
-            .split(|c: char| !c.is_alphanumeric())
+        let stems = split_words(text)
             .map(str::to_lowercase)
             .filter(|w| !w.is_empty() && !is_stop_word(w))
             .map(|w| stem(&w).into_owned())

@@ -5,6 +5,7 @@
 use super::shown::own_text;
 use super::sources::Footnotes;
 use crate::knowledge::lookup::search::is_stop_word;
+use crate::knowledge::text::words::split_words;
 use crate::knowledge::{lookup::terms, KnowledgeBase};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
@@ -22,8 +23,7 @@ pub fn has_hits(kb: &KnowledgeBase, text: &str) -> bool {
     if !terms::terms_in(&kb.taxonomy, text).is_empty() {
         return true;
     }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = split_words(text)
         .map(str::to_lowercase)
         .filter(|w| w.len() > 2 && !is_stop_word(w))
         .collect();

@@ -11,6 +11,7 @@
 //! manipulation libraries: Pandas, NumPy" and "Data Processing Tools: Pandas, NumPy."),
 //! which a list shows once.
 
+use crate::knowledge::text::words::split_words;
 use std::collections::BTreeSet;
 
 use crate::knowledge::lookup::search::is_stop_word;
@@ -132,11 +133,7 @@ const ANNOUNCING: [&str; 24] = [
 
 /// Whether a sentence says nothing but that the roles differ in some aspect.
 pub fn states_nothing(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = split_words(sentence).map(str::to_lowercase).collect();
     let announces = words.iter().any(|w| w.starts_with("differ"));
     announces
         && words.len() <= 12
@@ -202,8 +199,7 @@ struct Gist {
 impl Gist {
     fn of(kb: &KnowledgeBase, text: &str) -> Gist {
         let outside = strip_parenthesised(text);
-        let words = outside
-            .split(|c: char| !c.is_alphanumeric())
+        let words = split_words(&outside)
             .filter(|w| w.len() > 1)
             .map(str::to_lowercase)
             .filter(|w| !is_stop_word(w) && !FILLER.contains(&w.as_str()))

@@ -2,6 +2,7 @@
 //! what a follow-up keeps of the last topic.
 
 use super::*;
+use crate::knowledge::text::words::split_words;
 
 /// Decides the intent and fills the reading, by rules in the order they win.
 pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
@@ -189,9 +190,7 @@ fn question_text(e: &Evidence) -> String {
 /// Whether an item is a qualification ("PhD", "master's degree").
 pub fn is_qualification(item: &str) -> bool {
     crate::knowledge::lookup::terms::is_qualification(item)
-        || item
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| QUALIFICATIONS.contains(&singular(w).as_ref()))
+        || split_words(item).any(|w| QUALIFICATIONS.contains(&singular(w).as_ref()))
 }
 
 /// A question that names no role, read as about the conversation's last topic: "and the

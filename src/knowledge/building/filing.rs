@@ -13,6 +13,7 @@
 use crate::knowledge::lookup::mentions::RoleNames;
 use crate::knowledge::model::{Category, Competency, Fact, Role, Section};
 use crate::knowledge::reading::taxonomy::Taxonomy;
+use crate::knowledge::text::words::split_words;
 
 /// Sections whose facts are filed elsewhere too.
 const STRAY: [Section; 1] = [Section::Differences];
@@ -152,10 +153,7 @@ fn add_competency(competencies: &mut Vec<Competency>, competency: Competency) {
 /// name ("MLOps" in "MLOps Engineers focus on…") is the role, not a tool.
 pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Section> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = split_words(&lower).collect();
     let roles = names.names_in(text);
     let categories: Vec<Category> = taxonomy
         .mentions_in(text)

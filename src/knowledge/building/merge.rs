@@ -1,6 +1,7 @@
 //! Merging parsed articles into role profiles: one role per person-facing job title, every
 //! fact kept once with all its sources, skills and tools recognised as competencies.
 
+use crate::knowledge::text::words::split_words;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::knowledge::model::{
@@ -329,8 +330,7 @@ type WordSet = Vec<u64>;
 
 /// Lower-case content words of `text`, hashed.
 fn word_set(text: &str) -> WordSet {
-    let mut words: WordSet = text
-        .split(|c: char| !c.is_alphanumeric())
+    let mut words: WordSet = split_words(text)
         .filter(|w| !w.is_empty() && !is_stop_word(w))
         .map(word_hash)
         .collect();

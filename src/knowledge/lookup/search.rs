@@ -10,6 +10,7 @@
 //! text and an embedding per document, and tokenises with its own stemmer; measured on
 //! 400,000 facts it did not fit the build's time and memory budget (BENCHMARKS.md).
 
+use crate::knowledge::text::words::split_words;
 use std::collections::HashMap;
 
 use crate::knowledge::model::{Role, RoleId, Section};
@@ -276,7 +277,7 @@ fn run_starts(keys: impl Iterator<Item = u32>, count: usize) -> Vec<u32> {
 /// taxonomy entity or qualification it mentions, as `=key`.
 fn each_term(text: &str, taxonomy: &Taxonomy, mut found: impl FnMut(&str)) {
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
+    for word in split_words(text) {
         if word.is_empty() {
             continue;
         }

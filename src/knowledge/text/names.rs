@@ -1,6 +1,8 @@
 //! What a role is called besides its name: a slug for command lines and an acronym. How
 //! names are compared is `knowledge::words`.
 
+use super::words::split_words;
+
 /// Longest slug, in bytes: two slugs and a section name must fit in a button's 100-character
 /// `custom_id` (`/compare <a> <b> responsibilities`).
 pub const SLUG_MAX: usize = 36;
@@ -9,10 +11,7 @@ pub const SLUG_MAX: usize = 36;
 /// words up to [`SLUG_MAX`] bytes (a single longer word is cut).
 pub fn slugify(name: &str) -> String {
     let mut slug = String::with_capacity(name.len().min(SLUG_MAX));
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in split_words(name) {
         let word: String = word.chars().flat_map(char::to_lowercase).collect();
         let room = SLUG_MAX.saturating_sub(slug.len() + usize::from(!slug.is_empty()));
         if word.len() > room {
@@ -39,10 +38,7 @@ pub fn slugify(name: &str) -> String {
 /// Initials of a name of three or more words: "Machine Learning Engineer" → `mle`. Two
 /// initials too often spell a word ("MLOps Engineer" → "me"), so shorter names get none.
 pub fn acronym(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = split_words(name).collect();
     if words.len() < 3 {
         return None;
     }

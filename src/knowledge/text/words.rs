@@ -41,7 +41,7 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 
 /// The words of `text`: its runs of letters and digits, as written. Every reader of names
 /// and terms splits text here.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
+pub fn split_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
 }
@@ -50,7 +50,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// [`singular`], so "Data Scientists" and "data-scientist" compare equal.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in words(name) {
+    for word in split_words(name) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -4,7 +4,7 @@
 
 use crate::knowledge::reading::known::KnownRoles;
 use crate::knowledge::reading::lines::{ends_with_role_noun, singular_role_name, split_versus};
-use crate::knowledge::text::words::{singular, words};
+use crate::knowledge::text::words::{singular, split_words};
 
 /// First words that make a phrase ending in a role noun something else: a move ("From Data
 /// Analyst", "To Data Engineer"), advice ("Choose ML Engineer if you"), a question, an
@@ -86,7 +86,7 @@ pub(super) fn name_key(text: &str) -> String {
 }
 
 pub(super) fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).map(str::to_lowercase)
+    split_words(text).map(str::to_lowercase)
 }
 
 /// `words` joined by spaces, the last one singular.
