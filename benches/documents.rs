@@ -7,6 +7,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rolecall::knowledge::reading::article::parse_document;
+use rolecall::synthetic::role_headings;
 
 /// Our documents, repeated until the text is at least `size` bytes.
 fn real_style(size: usize) -> String {
@@ -30,16 +31,6 @@ fn real_style(size: usize) -> String {
         out.push_str("\n\n");
     }
     out
-}
-
-fn role_headings(count: usize) -> String {
-    let mut text = String::from("# Many roles\n\n");
-    for i in 0..count {
-        text.push_str(&format!(
-            "## Role{i} Engineer\n\nA Role{i} Engineer builds system {i}.\n\n### Skills\n\n- Skill {i}\n\n"
-        ));
-    }
-    text
 }
 
 fn bench_documents(c: &mut Criterion) {

@@ -183,6 +183,18 @@ pub fn mixed_articles(count: usize, seed: u64) -> Vec<Document> {
 /// Writes one random bullet of a section.
 type BulletMaker = fn(&mut Rng) -> String;
 
+/// One Markdown document of `count` role headings, each with a definition and a skill:
+/// what the reader must read in time linear in the roles (bench `documents`, bad input).
+pub fn role_headings(count: usize) -> String {
+    let mut text = String::from("# Many roles\n\n");
+    for i in 0..count {
+        text.push_str(&format!(
+            "## Role{i} Engineer\n\nA Role{i} Engineer builds system {i}.\n\n### Skills\n\n- Skill {i}\n\n"
+        ));
+    }
+    text
+}
+
 fn article(rng: &mut Rng, a: &str, b: &str) -> String {
     let mut text = format!("{a} vs. {b}\n\n{a} vs. {b}: A Comprehensive Comparison\n\n4 min read · Oct. 30, 2024\nTable of contents\n\n");
     text.push_str("Definitions\n\n");

@@ -5,6 +5,7 @@
 use super::focus::Focus;
 use super::sources::Footnotes;
 use crate::knowledge::reading::taxonomy::competency_key;
+use crate::knowledge::text::fuzzy;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};
 
@@ -98,7 +99,7 @@ fn closest_known(kb: &KnowledgeBase, text: &str) -> Vec<String> {
             !kb.roles_with_any(std::slice::from_ref(&key)).is_empty()
         })
         .map(|(spelling, name)| {
-            let similarity = strsim::jaro_winkler(&wanted, &spelling.to_lowercase());
+            let similarity = fuzzy::similarity(&wanted, &spelling.to_lowercase());
             (similarity, name.as_str())
         })
         .filter(|(similarity, _)| *similarity >= CLOSE_ENOUGH)

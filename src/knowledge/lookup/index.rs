@@ -8,12 +8,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::knowledge::model::{Role, RoleId};
+use crate::knowledge::text::fuzzy::{similarity, TYPO};
 use crate::knowledge::text::words::normalize;
 
 /// How many roles a typo-tolerant search scores in full after the trigram filter.
 const FUZZY_CANDIDATES: usize = 64;
-/// A fuzzy match this close (0..=1) is taken as the role the user meant.
-const ACCEPT_SIMILARITY: f64 = 0.82;
 /// A typo-tolerant suggestion while typing must look at least this alike.
 const SUGGEST_SIMILARITY: f64 = 0.6;
 /// …unless the runner-up is this close behind it, and the question is ambiguous.
@@ -135,7 +134,7 @@ impl RoleIndex {
         let ranked = self.fuzzy(query, 2);
         let first = ranked.first()?;
         let runner_up = ranked.get(1).map_or(0.0, |s| s.similarity);
-        (first.similarity >= ACCEPT_SIMILARITY && first.similarity - runner_up >= AMBIGUITY_MARGIN)
+        (first.similarity >= TYPO && first.similarity - runner_up >= AMBIGUITY_MARGIN)
             .then_some(first.role)
     }
 
@@ -263,119 +262,6 @@ fn trigrams(term: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
         .chain(std::iter::once(b' '))
         .collect();
     (0..padded.len().saturating_sub(2)).map(move |i| [padded[i], padded[i + 1], padded[i + 2]])
-}
-
-/// How alike two normalised names are, 0..=1: the better of whole-string edit similarity and
-/// word-by-word similarity (so "learning engineer" is close to "machine learning engineer").
-fn similarity(query: &str, term: &str) -> f64 {
-    let jaro = jaro_winkler(query, term) * 0.95;
-    // The edit similarity is at most 1 − (length difference / longer length): the
-    // quadratic alignment is skipped when that cannot beat Jaro–Winkler, as for most
-    // candidates whose length is far from the query's.
-    let (q, t) = (query.chars().count(), term.chars().count());
-    let longest = q.max(t);
-    if longest > 0 && 1.0 - q.abs_diff(t) as f64 / longest as f64 <= jaro {
-        return jaro;
-    }
-    jaro.max(edit_similarity(query, term))
-}
-
-/// [`strsim::jaro_winkler`], on the stack for the ASCII names of up to [`SHORT_NAME`] bytes
-/// that nearly every role has: it is scored for every candidate of every keystroke.
-fn jaro_winkler(a: &str, b: &str) -> f64 {
-    if a.is_ascii() && b.is_ascii() && a.len() <= SHORT_NAME && b.len() <= SHORT_NAME {
-        ascii_jaro_winkler(a.as_bytes(), b.as_bytes())
-    } else {
-        strsim::jaro_winkler(a, b)
-    }
-}
-
-/// The longest name [`ascii_jaro_winkler`] takes, in bytes.
-const SHORT_NAME: usize = 64;
-
-/// Jaro–Winkler as strsim computes it (same windows, same arithmetic, so the same value),
-/// with each byte's search starting at its window rather than at the start of `b`.
-fn ascii_jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return if a.len() == b.len() { 1.0 } else { 0.0 };
-    }
-    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let (mut a_matched, mut b_matched) = ([false; SHORT_NAME], [false; SHORT_NAME]);
-    let mut matches = 0usize;
-    for (i, &byte) in a.iter().enumerate() {
-        let end = b.len().min(i + window + 1);
-        let start = i.saturating_sub(window).min(end);
-        if let Some(j) = (start..end).find(|&j| b[j] == byte && !b_matched[j]) {
-            a_matched[i] = true;
-            b_matched[j] = true;
-            matches += 1;
-        }
-    }
-    if matches == 0 {
-        return 0.0;
-    }
-    // Matched bytes of `a` and of `b`, paired in order: each pair that differs is half a
-    // transposition.
-    let b_in_order = b
-        .iter()
-        .zip(b_matched)
-        .filter(|(_, m)| *m)
-        .map(|(byte, _)| byte);
-    let a_in_order = a
-        .iter()
-        .zip(a_matched)
-        .filter(|(_, m)| *m)
-        .map(|(byte, _)| byte);
-    let transpositions = a_in_order.zip(b_in_order).filter(|(x, y)| x != y).count() / 2;
-    let m = matches as f64;
-    let jaro =
-        ((m / a.len() as f64) + (m / b.len() as f64) + ((matches - transpositions) as f64 / m))
-            / 3.0;
-    if jaro <= 0.7 {
-        return jaro;
-    }
-    let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
-    jaro + 0.1 * prefix as f64 * (1.0 - jaro)
-}
-
-/// 1 − the optimal-string-alignment distance (edits and adjacent swaps) over the longer
-/// length: Damerau–Levenshtein similarity for names, where an edit never follows a swap.
-fn edit_similarity(a: &str, b: &str) -> f64 {
-    let longest = a.chars().count().max(b.chars().count());
-    if longest == 0 {
-        return 1.0;
-    }
-    let distance = if a.is_ascii() && b.is_ascii() {
-        ascii_osa_distance(a.as_bytes(), b.as_bytes())
-    } else {
-        strsim::osa_distance(a, b)
-    };
-    1.0 - distance as f64 / longest as f64
-}
-
-/// [`strsim::osa_distance`] over bytes, three rolling rows: role names are ASCII nearly
-/// always, and this runs for every candidate of every keystroke with a typo.
-fn ascii_osa_distance(a: &[u8], b: &[u8]) -> usize {
-    // Rows over `b`: two rows back (for swaps), the previous row, the current one.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut best = (previous[j] + cost)
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
-                best = best.min(before[j - 1] + 1);
-            }
-            current[j + 1] = best;
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]

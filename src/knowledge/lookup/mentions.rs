@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::knowledge::reading::lines::sentences;
+use crate::knowledge::text::fuzzy;
 
 use crate::knowledge::text::words::{normalize, singular};
 use crate::knowledge::KnowledgeBase;
@@ -151,7 +152,7 @@ fn ends_like_a_name_of(role: &Role, words: &[&str]) -> bool {
             name_words.len() == words.len()
                 && name_words
                     .last()
-                    .is_some_and(|end| strsim::levenshtein(end, last) <= 2)
+                    .is_some_and(|end| fuzzy::is_typo_of(last, end))
         })
 }
 

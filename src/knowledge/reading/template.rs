@@ -12,6 +12,7 @@ use crate::knowledge::reading::lines::{
     add_alias, aliases_in, collapse_whitespace, section_for_heading, split_versus, strip_bullet,
 };
 use crate::knowledge::reading::parsed::{ParsedArticle, ParsedFact, ParsedRole};
+use crate::knowledge::text::fuzzy;
 use crate::knowledge::text::words::{name_key, singular_name_key};
 
 mod furniture;
@@ -351,7 +352,7 @@ impl<'a> Reader<'a> {
         self.article
             .roles
             .iter()
-            .position(|role| strsim::normalized_levenshtein(&name_key(&role.name), &key) >= 0.85)
+            .position(|role| fuzzy::is_typo_of(&key, &name_key(&role.name)))
     }
 
     /// Adds a fact to `role`, or to every role when the item is shared.

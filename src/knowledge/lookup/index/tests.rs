@@ -75,22 +75,6 @@ fn candidates_by_sorting(index: &RoleIndex, query: &str) -> Vec<usize> {
 
 proptest::proptest! {
     #[test]
-    fn ascii_osa_distance_agrees_with_strsim(a in "[a-e ]{0,12}", b in "[a-e ]{0,12}") {
-        proptest::prop_assert_eq!(
-            ascii_osa_distance(a.as_bytes(), b.as_bytes()),
-            strsim::osa_distance(&a, &b)
-        );
-    }
-
-    #[test]
-    fn ascii_jaro_winkler_is_strsims_to_the_bit(a in "[a-e ]{0,20}", b in "[a-e ]{0,20}") {
-        proptest::prop_assert_eq!(
-            ascii_jaro_winkler(a.as_bytes(), b.as_bytes()).to_bits(),
-            strsim::jaro_winkler(&a, &b).to_bits()
-        );
-    }
-
-    #[test]
     fn candidates_are_the_most_trigram_sharing_terms(
         names in proptest::collection::vec("[a-f]{2,6}( [a-f]{2,6}){0,2}", 70..200),
         query in "[a-f]{2,6}( [a-f]{1,6})?",

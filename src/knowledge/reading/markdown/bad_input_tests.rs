@@ -6,14 +6,12 @@ use super::parse;
 use crate::knowledge::model::Section;
 use crate::knowledge::reading::article::parse_document;
 
+/// `count` role headings, each with a definition and a skill. (`synthetic::role_headings`
+/// makes the same for the bench; the knowledge layer may not import it.)
 fn role_headings(count: usize) -> String {
-    let mut text = String::from("# Many roles\n\n");
-    for i in 0..count {
-        text.push_str(&format!(
-            "## Role{i} Engineer\n\nA Role{i} Engineer builds system {i}.\n\n### Skills\n\n- Skill {i}\n\n"
-        ));
-    }
-    text
+    (0..count)
+        .map(|i| format!("## Role{i} Engineer\n\nA Role{i} Engineer builds system {i}.\n\n### Skills\n\n- Skill {i}\n\n"))
+        .collect()
 }
 
 #[test]
