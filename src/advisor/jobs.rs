@@ -237,7 +237,8 @@ fn stated_lines(stated: &[Stated], sources: &mut Vec<String>) -> Vec<String> {
                     sources.len()
                 }
             };
-            format!("{} [{number}]", escape_user_text(&s.text))
+            // Article text, shown as every other answer shows facts.
+            format!("{} [{number}]", s.text)
         })
         .collect()
 }
