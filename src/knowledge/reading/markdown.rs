@@ -322,7 +322,7 @@ impl Reader {
             let prose = choose_definition(paragraphs, &names);
             let (chosen, more) = match (first, prose) {
                 (Some(l), Some(p)) if p.0 < l.0 => (Some(p), Some(l)),
-                (Some(l), _) => (Some(l), None),
+                (Some(l), _) => best_sentence(l, &names),
                 (None, prose) => (prose, None),
             };
             let defined = chosen.as_ref().map(|(_, text)| text.clone());
@@ -372,6 +372,25 @@ impl Reader {
             headings: self.verdicts,
         }
     }
+}
+
+/// A labelled definition of several sentences ("This is a technical role. A data engineer
+/// is a programmer who…"): the sentence that best says what the role is, and the rest,
+/// kept as another definition fact.
+fn best_sentence(
+    (line, text): (usize, String),
+    names: &[String],
+) -> (Option<(usize, String)>, Option<(usize, String)>) {
+    let all = sentences(&text);
+    if all.len() < 2 {
+        return (Some((line, text)), None);
+    }
+    let Some((_, best)) = choose_definition(&[(line, text.clone())], names) else {
+        return (Some((line, text)), None);
+    };
+    let rest: Vec<&str> = all.into_iter().filter(|s| *s != best).collect();
+    let rest = (!rest.is_empty()).then(|| (line, rest.join(" ")));
+    (Some((line, best)), rest)
 }
 
 /// The sentences of a role's prose that say what it does, needs or studies, filed under
