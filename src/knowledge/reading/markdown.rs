@@ -374,13 +374,13 @@ impl Reader {
     }
 }
 
+/// A text with the 1-based line it starts on.
+type Lined = (usize, String);
+
 /// A labelled definition of several sentences ("This is a technical role. A data engineer
 /// is a programmer who…"): the sentence that best says what the role is, and the rest,
 /// kept as another definition fact.
-fn best_sentence(
-    (line, text): (usize, String),
-    names: &[String],
-) -> (Option<(usize, String)>, Option<(usize, String)>) {
+fn best_sentence((line, text): Lined, names: &[String]) -> (Option<Lined>, Option<Lined>) {
     let all = sentences(&text);
     if all.len() < 2 {
         return (Some((line, text)), None);
