@@ -132,11 +132,7 @@ fn check(parsed: &ParsedArticle, expected: &Expected, name: &str, bytes: Vec<u8>
         }
     }
     for absent in &expected.absent {
-        let texts = parsed
-            .roles
-            .iter()
-            .flat_map(|r| std::iter::once(&r.name).chain(r.facts.iter().map(|f| &f.text)));
-        if let Some(text) = texts.into_iter().find(|t| t.contains(&absent.text)) {
+        if let Some(text) = surviving(parsed, &absent.text) {
             problems.push(format!("{:?} survives in {text:?}", absent.text));
         }
     }
@@ -144,6 +140,16 @@ fn check(parsed: &ParsedArticle, expected: &Expected, name: &str, bytes: Vec<u8>
         check_competencies(expected, name, bytes, &mut problems);
     }
     problems
+}
+
+/// The role name or fact of `parsed` that contains `text`, if one does: text that should
+/// not have survived reading (furniture, sign-offs, navigation).
+pub(super) fn surviving<'a>(parsed: &'a ParsedArticle, text: &str) -> Option<&'a String> {
+    parsed
+        .roles
+        .iter()
+        .flat_map(|r| std::iter::once(&r.name).chain(r.facts.iter().map(|f| &f.text)))
+        .find(|t| t.contains(text))
 }
 
 fn check_fact(parsed: &ParsedArticle, fact: &ExpectedFact, problems: &mut Vec<String>) {

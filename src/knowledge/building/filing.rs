@@ -12,7 +12,7 @@
 
 use crate::knowledge::lookup::mentions::RoleNames;
 use crate::knowledge::model::{Category, Competency, Fact, Role, Section};
-use crate::knowledge::reading::taxonomy::Taxonomy;
+use crate::knowledge::reading::taxonomy::{Entry, Taxonomy};
 use crate::knowledge::text::words::split_words;
 
 /// Sections whose facts are filed elsewhere too.
@@ -127,17 +127,28 @@ fn drop_borrowed_competencies(id: usize, role: &mut Role, taxonomy: &Taxonomy, n
 /// The skills and tools `text` names, but not one that is part of a role's name ("MLOps"
 /// in "MLOps focus more on OOP").
 fn skills_named(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Competency> {
+    entities_outside_role_names(text, taxonomy, names)
+        .map(|entry| taxonomy.competency(&entry.name, entry.category))
+        .collect()
+}
+
+/// The taxonomy entities `text` names outside the roles' names it names: "MLOps" in
+/// "MLOps Engineers focus on…" is the role.
+fn entities_outside_role_names<'t>(
+    text: &str,
+    taxonomy: &'t Taxonomy,
+    names: &RoleNames,
+) -> impl Iterator<Item = &'t Entry> {
     let roles = names.names_in(text);
     taxonomy
         .mentions_in(text)
         .into_iter()
-        .filter(|(span, _)| {
+        .filter(move |(span, _)| {
             !roles
                 .iter()
                 .any(|(role, _)| role.start < span.end && span.start < role.end)
         })
-        .map(|(_, entry)| taxonomy.competency(&entry.name, entry.category))
-        .collect()
+        .map(|(_, entry)| entry)
 }
 
 /// Adds a competency to a role's list, sorted by key with each once (as merging leaves
@@ -154,16 +165,8 @@ fn add_competency(competencies: &mut Vec<Competency>, competency: Competency) {
 pub fn aspects_of(text: &str, taxonomy: &Taxonomy, names: &RoleNames) -> Vec<Section> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = split_words(&lower).collect();
-    let roles = names.names_in(text);
-    let categories: Vec<Category> = taxonomy
-        .mentions_in(text)
-        .into_iter()
-        .filter(|(span, _)| {
-            !roles
-                .iter()
-                .any(|(role, _)| role.start < span.end && span.start < role.end)
-        })
-        .map(|(_, entry)| entry.category)
+    let categories: Vec<Category> = entities_outside_role_names(text, taxonomy, names)
+        .map(|entry| entry.category)
         .collect();
     let mut aspects = Vec::new();
     if DUTY_PHRASES.iter().any(|p| lower.contains(p)) {

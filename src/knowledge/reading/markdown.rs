@@ -109,19 +109,10 @@ struct Reader {
 impl Reader {
     fn new(outline: Outline) -> Reader {
         let count = outline.roles.len();
-        let verdicts = outline
-            .verdicts
-            .into_iter()
-            .map(|v| HeadingNote {
-                line: v.line,
-                text: v.text,
-                said: v.said,
-            })
-            .collect();
         Reader {
             roles: outline.roles,
             headings: outline.headings,
-            verdicts,
+            verdicts: outline.verdicts,
             title: outline.title,
             stack: Vec::new(),
             list_role: None,

@@ -169,7 +169,7 @@ pub(super) fn read_name(text: &str) -> Result<Named, NotAName> {
 /// `text` as one of the names known before reading ("MLOps", "DataOps"), once markup,
 /// ordinals and articles are set aside.
 pub(super) fn known_name(text: &str, known: &KnownRoles) -> Option<Named> {
-    let name = strip_article(strip_ordinal(strip_markup(text)));
+    let name = bare(text);
     known.contains(name).then(|| Named {
         name: name.to_string(),
         aliases: Vec::new(),
@@ -236,8 +236,13 @@ fn plain_name(text: &str) -> Result<Named, NotAName> {
     })
 }
 
+/// `text` without markup, ordinal and article: what is left to compare as a name.
+pub(super) fn bare(text: &str) -> &str {
+    strip_article(strip_ordinal(strip_markup(text)))
+}
+
 /// Emphasis marks, quotes, heading marks and a colon around a heading or label.
-pub(super) fn strip_markup(text: &str) -> &str {
+fn strip_markup(text: &str) -> &str {
     let markup = |c: char| {
         c.is_whitespace()
             || matches!(
@@ -249,7 +254,7 @@ pub(super) fn strip_markup(text: &str) -> &str {
 }
 
 /// "1. ", "4.1 ", "1) ", "#3 ", "IV. ", "Role 2: ", "Step 1 - ", "Part 3." before a name.
-pub(super) fn strip_ordinal(text: &str) -> &str {
+fn strip_ordinal(text: &str) -> &str {
     let mut rest = text.trim_start();
     for word in [
         "role", "part", "step", "no.", "number", "chapter", "section",
@@ -318,7 +323,7 @@ fn strip_role_word(name: &str) -> &str {
     name
 }
 
-pub(super) fn strip_article(name: &str) -> &str {
+fn strip_article(name: &str) -> &str {
     for article in ["the ", "a ", "an "] {
         if name.len() > article.len()
             && name.is_char_boundary(article.len())

@@ -21,6 +21,7 @@ use crate::knowledge::model::Section;
 use crate::knowledge::reading::aspects::heading_section;
 use crate::knowledge::reading::known::KnownRoles;
 use crate::knowledge::reading::lines::split_versus;
+use crate::knowledge::reading::parsed::HeadingNote;
 
 /// What a heading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,21 +45,14 @@ pub(super) struct Heading {
     pub kind: Kind,
 }
 
-/// What the first pass said about one heading, for `kb check --explain`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Verdict {
-    pub line: usize,
-    pub text: String,
-    pub said: String,
-}
-
 /// First pass: the document's roles and what each heading-like block is.
 pub(super) struct Outline {
     pub roles: RoleSet,
     /// Per block, what it is as a heading (`None` for text).
     pub headings: Vec<Option<Heading>>,
     pub title: Option<String>,
-    pub verdicts: Vec<Verdict>,
+    /// What each heading was taken for, and why, for `kb check --explain`.
+    pub verdicts: Vec<HeadingNote>,
     pub warnings: Vec<(usize, String)>,
 }
 
@@ -380,7 +374,7 @@ impl Outline {
     }
 
     fn note(&mut self, line: usize, text: &str, said: String) {
-        self.verdicts.push(Verdict {
+        self.verdicts.push(HeadingNote {
             line,
             text: text.to_string(),
             said,

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 
 use super::names::{
-    join_singular, name_key, read_name, split_parenthetical, strip_article, strip_markup,
-    strip_ordinal, words_of, Named,
+    bare, join_singular, name_key, read_name, split_parenthetical, words_of, Named,
 };
 use crate::knowledge::reading::lines::{add_alias, singular_role_name};
 use crate::knowledge::reading::parsed::ParsedRole;
@@ -96,7 +95,7 @@ impl RoleSet {
         if let Some(role) = read_name(text).ok().and_then(|n| self.find_exact(&n.name)) {
             return Some(role);
         }
-        let cleaned = strip_article(strip_ordinal(strip_markup(text)));
+        let cleaned = bare(text);
         let cleaned = split_parenthetical(cleaned).0;
         let cleaned = singular_role_name(cleaned);
         let cleaned = cleaned
