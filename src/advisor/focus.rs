@@ -6,8 +6,8 @@ use crate::knowledge::text::words::split_words;
 use std::ops::Range;
 
 use super::shown::own_text;
-use crate::knowledge::lookup::search::is_stop_word;
 use crate::knowledge::lookup::terms::{find_term, term_of};
+use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::stem;
 use crate::knowledge::{Fact, KnowledgeBase, Role};
 

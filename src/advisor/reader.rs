@@ -20,8 +20,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::jobs::model::LEVELS;
-use crate::knowledge::lookup::mentions::{Mention, MAX_NAME_WORDS, STOP_WORDS};
-use crate::knowledge::text::words::{normalize, singular};
+use crate::knowledge::lookup::mentions::{never_in_a_name, Mention, MAX_NAME_WORDS};
+use crate::knowledge::text::words::{normalize, singular, word_spans};
 use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
 pub use decide::is_qualification;
@@ -230,29 +230,19 @@ fn asks_which_roles(words: &[&str]) -> bool {
     }
 }
 
-/// The question's words: lower-case runs of letters and digits, each knowing whether
-/// punctuation stands before it.
+/// The question's words ([`word_spans`]), lower case, each knowing whether punctuation
+/// stands before it.
 fn words_of(question: &str) -> Vec<Word> {
     let mut words = Vec::new();
-    let mut start = None;
-    // The marks between the last word and the next one.
-    let mut marks = String::new();
-    for (at, c) in question.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(at);
-            continue;
-        }
-        if let Some(from) = start.take() {
-            push_word(question, from..at, &marks, &mut words);
-            marks.clear();
-        }
+    let mut last_end = 0;
+    for (at, word) in word_spans(question) {
         // An apostrophe or a hyphen joins; other marks break a clause.
-        if !c.is_whitespace() && !matches!(c, '\'' | '’' | '-' | '/') {
-            marks.push(c);
-        }
-    }
-    if let Some(from) = start {
-        push_word(question, from..question.len(), &marks, &mut words);
+        let marks: String = question[last_end..at]
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’' | '-' | '/'))
+            .collect();
+        push_word(question, at..at + word.len(), &marks, &mut words);
+        last_end = at + word.len();
     }
     words
 }
@@ -433,7 +423,7 @@ fn name_part<'k>(
     (1..=MAX_NAME_WORDS.min(words.len())).rev().find_map(|n| {
         words.windows(n).find_map(|run| {
             let generic = !generic_too && run.iter().all(|w| is_generic(w));
-            if generic || run.iter().any(|w| STOP_WORDS.contains(w)) {
+            if generic || run.iter().any(|w| never_in_a_name(w)) {
                 return None;
             }
             let roles = roles_with(run);

@@ -4,7 +4,7 @@
 
 use super::shown::own_text;
 use super::sources::Footnotes;
-use crate::knowledge::lookup::search::is_stop_word;
+use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::split_words;
 use crate::knowledge::{lookup::terms, KnowledgeBase};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};

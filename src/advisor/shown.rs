@@ -14,8 +14,8 @@
 use crate::knowledge::text::words::split_words;
 use std::collections::BTreeSet;
 
-use crate::knowledge::lookup::search::is_stop_word;
 use crate::knowledge::reading::lines::sentences;
+use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::strip_parenthesised;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
 

@@ -1,7 +1,9 @@
 //! How text is compared, one way for every stage: words and their plurals and stems
-//! (`words`), slugs and acronyms (`names`), and when a name typed is a typo of one known
+//! (`words`), slugs and acronyms (`names`), names found in a text (`finder`), and when a name typed is a typo of one known
 //! (`fuzzy`).
 
+pub mod finder;
 pub mod fuzzy;
 pub mod names;
+pub mod stop_words;
 pub mod words;

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::{Cues, Word, YES_NO_STARTS};
 use crate::knowledge::lookup::mentions::Mention;
 use crate::knowledge::lookup::terms;
+use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::KnowledgeBase;
 
 /// Qualifications, read as items ("PhD", "master's degree").
@@ -109,9 +110,8 @@ fn named_after_verbs(
     taken: &[bool],
 ) -> Vec<(usize, String)> {
     let in_role = |i: usize| mentions.iter().any(|m| m.words.contains(&i));
-    let free = |i: usize| {
-        !taken[i] && !cue_words[i] && !in_role(i) && !FILLER.contains(&words[i].text.as_str())
-    };
+    let free =
+        |i: usize| !taken[i] && !cue_words[i] && !in_role(i) && !is_stop_word(&words[i].text);
     let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let after_verb = ITEM_VERBS.contains(&word.one.as_str());
@@ -180,7 +180,7 @@ fn listed(
             if word.after_comma || matches!(word.text.as_str(), "and" | "or" | "plus") {
                 flush(&mut run);
             }
-            if !FILLER.contains(&word.text.as_str()) && !matches!(word.text.as_str(), "plus") {
+            if !is_stop_word(&word.text) && !matches!(word.text.as_str(), "plus") {
                 run.push(j);
             }
         }
@@ -207,11 +207,4 @@ fn judged_later(words: &[Word]) -> bool {
 /// Words an item verb may be followed by before the item ("need to know", "use a lot of").
 const SKIPPABLE: [&str; 12] = [
     "to", "a", "an", "the", "know", "learn", "any", "some", "much", "lot", "of", "also",
-];
-
-/// Words that are never an item.
-const FILLER: [&str; 40] = [
-    "a", "an", "the", "to", "for", "in", "on", "as", "at", "of", "and", "or", "is", "are", "be",
-    "it", "they", "them", "i", "me", "my", "you", "your", "this", "that", "what", "which", "who",
-    "how", "why", "when", "where", "do", "does", "did", "much", "more", "most", "really", "also",
 ];

@@ -11,6 +11,7 @@ use crate::knowledge::reading::curated::CuratedRoles;
 use crate::knowledge::reading::parsed::{ParsedArticle, ParsedRole};
 use crate::knowledge::reading::taxonomy::Taxonomy;
 use crate::knowledge::text::names::{acronym, slugify};
+use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::{normalize, stem};
 
 /// Two bullets whose word sets overlap this much (Jaccard) say the same thing…
@@ -331,7 +332,7 @@ type WordSet = Vec<u64>;
 /// Lower-case content words of `text`, hashed.
 fn word_set(text: &str) -> WordSet {
     let mut words: WordSet = split_words(text)
-        .filter(|w| !w.is_empty() && !is_stop_word(w))
+        .filter(|w| !is_stop_word_any_case(w))
         .map(word_hash)
         .collect();
     words.sort_unstable();
@@ -339,13 +340,14 @@ fn word_set(text: &str) -> WordSet {
     words
 }
 
-fn is_stop_word(word: &str) -> bool {
-    const STOP: [&str; 16] = [
-        "a", "an", "and", "the", "to", "of", "for", "in", "on", "with", "or", "by", "as", "their",
-        "they", "is",
-    ];
-    // None is longer than five letters: most words are spared the comparisons.
-    word.len() <= 5 && STOP.iter().any(|s| word.eq_ignore_ascii_case(s))
+/// [`is_stop_word`] for a word as written ("The"): only a short capitalised word is
+/// lower-cased to ask, since no stop word is longer than seven letters.
+fn is_stop_word_any_case(word: &str) -> bool {
+    if word.len() <= 7 && word.bytes().any(|b| b.is_ascii_uppercase()) {
+        is_stop_word(&word.to_ascii_lowercase())
+    } else {
+        is_stop_word(word)
+    }
 }
 
 /// FNV-1a over the stem of the lower-cased word: stable, fast, and collisions only ever merge

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::knowledge::model::{Role, RoleId};
+use crate::knowledge::text::finder::NameFinder;
 use crate::knowledge::text::fuzzy::{similarity, TYPO};
 use crate::knowledge::text::words::normalize;
 
@@ -21,8 +22,8 @@ const AMBIGUITY_MARGIN: f64 = 0.04;
 /// The searchable names of every role.
 #[derive(Debug, Default)]
 pub struct RoleIndex {
-    /// Normalised name, slug or alias → role.
-    exact: HashMap<String, RoleId>,
+    /// Every name, slug and alias, found as a whole.
+    names: NameFinder,
     /// Every normalised name and alias with its role, for fuzzy scoring.
     terms: Vec<(String, RoleId)>,
     /// Every word-suffix of every term ("learning engineer", "engineer"), sorted, for
@@ -52,7 +53,7 @@ impl RoleIndex {
                 if key.is_empty() {
                     continue;
                 }
-                index.exact.entry(key.clone()).or_insert(id);
+                index.names.insert(name, id);
                 if !index
                     .terms
                     .iter()
@@ -97,7 +98,7 @@ impl RoleIndex {
 
     /// The role whose name, slug or alias is exactly `query` (after normalising).
     pub fn exact(&self, query: &str) -> Option<RoleId> {
-        self.exact.get(&normalize(query)).copied()
+        self.names.get(query)
     }
 
     /// Roles ranked by similarity to `query`, best first, at most `limit`.

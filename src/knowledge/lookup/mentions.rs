@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::knowledge::reading::lines::sentences;
+use crate::knowledge::text::finder::NameFinder;
 use crate::knowledge::text::fuzzy;
+use crate::knowledge::text::stop_words::{is_role_noun, is_stop_word};
 
 use crate::knowledge::text::words::{normalize, singular};
 use crate::knowledge::KnowledgeBase;
@@ -17,13 +19,11 @@ use crate::knowledge::RoleId;
 /// Longest role name, in words, looked for in a text.
 pub const MAX_NAME_WORDS: usize = 6;
 
-/// Words that never start or fill a role name, so fuzzy matching does not read "is a data
-/// engineer" as a role, nor "data roles" as "DataOps".
-pub const STOP_WORDS: [&str; 34] = [
-    "a", "an", "the", "and", "or", "vs", "versus", "to", "from", "for", "of", "in", "is", "are",
-    "what", "how", "do", "does", "i", "my", "me", "between", "with", "as", "it", "be", "can", "we",
-    "you", "on", "role", "roles", "job", "jobs",
-];
+/// Whether `word` never starts or fills a role name, so fuzzy matching does not read "is a
+/// data engineer" as a role, nor "data roles" as "DataOps".
+pub fn never_in_a_name(word: &str) -> bool {
+    is_stop_word(word) || is_role_noun(word)
+}
 
 /// How surely a run of words names a role by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -117,7 +117,7 @@ impl KnowledgeBase {
     fn role_in(&self, words: &[&str]) -> Option<&Role> {
         if let [word] = words {
             // A lone common word is never a role, whatever alias a document gave.
-            if STOP_WORDS.contains(word) || word.len() < 2 {
+            if never_in_a_name(word) || word.len() < 2 {
                 return None;
             }
         }
@@ -125,7 +125,7 @@ impl KnowledgeBase {
         if let Some(role) = self.exact(&phrase) {
             return Some(role);
         }
-        if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| STOP_WORDS.contains(w)) {
+        if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| never_in_a_name(w)) {
             // A typo, not a longer phrase around a name: "mle data specialist" is two
             // roles, not a misspelt "data specialist".
             return self
@@ -156,69 +156,39 @@ fn ends_like_a_name_of(role: &Role, words: &[&str]) -> bool {
         })
 }
 
-/// Every role's names and aliases (and their plurals) as one automaton: which roles a fact
-/// names, found in one pass over its text. Exact, unlike a question's reader: facts are
-/// written by authors, and this runs over many of them.
+/// Every role's names and aliases, found in the facts that name them: which roles a fact
+/// speaks of. Exact, unlike a question's reader: facts are written by authors, and this runs
+/// over many of them.
 #[derive(Debug, Default)]
 pub struct RoleNames {
-    matcher: Option<aho_corasick::AhoCorasick>,
-    /// The role of each pattern.
-    roles: Vec<usize>,
+    finder: NameFinder,
 }
 
 impl RoleNames {
     pub fn build(roles: &[Role]) -> RoleNames {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners = Vec::new();
+        let mut finder = NameFinder::default();
         for (id, role) in roles.iter().enumerate() {
             for name in std::iter::once(&role.name).chain(&role.aliases) {
-                let name = name.trim();
                 // Two letters ("DS") are too often part of something else in prose.
-                if name.chars().count() < 3 {
-                    continue;
-                }
-                for pattern in [name.to_owned(), format!("{name}s")] {
-                    patterns.push(pattern);
-                    owners.push(id);
+                if name.trim().chars().count() >= 3 {
+                    finder.insert(name, id);
                 }
             }
         }
-        let matcher = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        RoleNames {
-            matcher,
-            roles: owners,
-        }
+        RoleNames { finder }
     }
 
     /// The roles `text` names, each once, in order of first mention.
     pub fn named_in(&self, text: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
-        for (_, role) in self.names_in(text) {
-            if !found.contains(&role) {
-                found.push(role);
-            }
-        }
-        found
+        self.finder.ids_in(text)
     }
 
     /// Every role name in `text`: where it stands, and whose it is.
     pub fn names_in(&self, text: &str) -> Vec<(Range<usize>, usize)> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
-        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        matcher
-            .find_iter(text)
-            .filter(|hit| {
-                let before = text[..hit.start()].chars().next_back();
-                let after = text[hit.end()..].chars().next();
-                !is_word(before) && !is_word(after)
-            })
-            .map(|hit| (hit.start()..hit.end(), self.roles[hit.pattern().as_usize()]))
+        self.finder
+            .find_in(text)
+            .into_iter()
+            .map(|found| (found.span, found.id))
             .collect()
     }
 }

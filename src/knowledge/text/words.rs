@@ -42,8 +42,14 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 /// The words of `text`: its runs of letters and digits, as written. Every reader of names
 /// and terms splits text here.
 pub fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    word_spans(text).map(|(_, word)| word)
+}
+
+/// The words of `text` (as [`split_words`]) with the byte each starts at.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
 /// Lower-case words of letters and digits separated by single spaces, the last one

@@ -64,16 +64,6 @@ fn ranks_the_facts_that_match_most_and_rarest_words_first() {
 }
 
 #[test]
-fn stop_words_are_function_words_not_content() {
-    for word in ["a", "about", "like", "why", "with", "what"] {
-        assert!(is_stop_word(word), "{word}");
-    }
-    for word in ["pipelines", "python", "weather"] {
-        assert!(!is_stop_word(word), "{word}");
-    }
-}
-
-#[test]
 fn a_text_stated_in_several_places_is_found_in_each_and_scored_per_fact() {
     let tax = taxonomy();
     let shared = "Build and maintain data pipelines.";

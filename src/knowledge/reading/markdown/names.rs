@@ -4,7 +4,8 @@
 
 use crate::knowledge::reading::known::KnownRoles;
 use crate::knowledge::reading::lines::{ends_with_role_noun, singular_role_name, split_versus};
-use crate::knowledge::text::words::{singular, split_words};
+use crate::knowledge::text::stop_words::is_stop_word;
+use crate::knowledge::text::words::normalize;
 
 /// First words that make a phrase ending in a role noun something else: a move ("From Data
 /// Analyst", "To Data Engineer"), advice ("Choose ML Engineer if you"), a question, an
@@ -77,30 +78,6 @@ const TOPIC_ENDINGS: [&str; 8] = [
     "levels",
     "teams",
 ];
-
-/// The words of a name for matching, as one key: lower-case words, the last one singular.
-/// "Data Scientists" and "data-scientist" give one key.
-pub(super) fn name_key(text: &str) -> String {
-    let words: Vec<String> = words_of(text).collect();
-    join_singular(&words)
-}
-
-pub(super) fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    split_words(text).map(str::to_lowercase)
-}
-
-/// `words` joined by spaces, the last one singular.
-pub(super) fn join_singular(words: &[String]) -> String {
-    let Some((last, first)) = words.split_last() else {
-        return String::new();
-    };
-    let mut key = first.join(" ");
-    if !key.is_empty() {
-        key.push(' ');
-    }
-    key.push_str(&singular(last));
-    key
-}
 
 /// A role's name as read from a heading, label or cell, with the other names it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,14 +347,12 @@ fn recase(name: &str) -> String {
         .join(" ")
 }
 
-/// Words that end the words before a role noun in running text: they are never part of a
-/// role's name ("speaking *of* data analysts", "*what* does a product manager do").
-const NOT_NAME_WORDS: [&str; 40] = [
-    "a", "about", "an", "and", "any", "are", "as", "at", "be", "by", "do", "does", "every", "for",
-    "from", "good", "great", "how", "in", "is", "job", "many", "most", "of", "on", "or", "other",
-    "our", "some", "than", "that", "the", "their", "these", "they", "this", "to", "what", "who",
-    "your",
-];
+/// Whether `word` (lower case) ends the words before a role noun in running text: a stop
+/// word or a word of praise is never part of a role's name ("speaking *of* data analysts",
+/// "*what* does a product manager do", "*good* data engineers").
+fn ends_a_name(word: &str) -> bool {
+    is_stop_word(word) || matches!(word, "good" | "great" | "job")
+}
 
 /// The roles named in running text, even in lower case: a role noun and the words before
 /// it that can be part of a name ("data analysts" in "Speaking of data analysts, what…").
@@ -397,10 +372,7 @@ pub(super) fn named_in_prose(text: &str) -> Vec<Named> {
             let before = tokens[start - 1];
             let bare = before.trim_matches(|c: char| !c.is_alphanumeric());
             let ends_clause = before.ends_with([',', '.', '?', '!', ';', ':', ')']);
-            if ends_clause
-                || bare.is_empty()
-                || NOT_NAME_WORDS.contains(&bare.to_lowercase().as_str())
-            {
+            if ends_clause || bare.is_empty() || ends_a_name(&bare.to_lowercase()) {
                 break;
             }
             start -= 1;
@@ -424,8 +396,8 @@ pub(super) fn named_in_prose(text: &str) -> Vec<Named> {
             }
         }
         let follows_or = start > 0 && tokens[start - 1].eq_ignore_ascii_case("or");
-        let key = name_key(&named.name);
-        if found.iter().any(|f| name_key(&f.name) == key) {
+        let key = normalize(&named.name);
+        if found.iter().any(|f| normalize(&f.name) == key) {
             last_end = at + 1;
             continue;
         }
