@@ -228,7 +228,11 @@ impl RoleNames {
     /// as it speaks of no role outside `allowed` ([`RoleNames::text_about`]).
     pub fn part_for(&self, text: &str, own: usize, allowed: &[usize]) -> Option<String> {
         let named = self.named_in(text);
-        if !named.contains(&own) || named.iter().all(|r| allowed.contains(r)) {
+        if named.iter().all(|r| allowed.contains(r)) {
+            // The common case, without reading the text again.
+            return Some(text.to_owned());
+        }
+        if !named.contains(&own) {
             return self.text_about(text, allowed).map(Cow::into_owned);
         }
         let kept: Vec<String> = sentences(text)

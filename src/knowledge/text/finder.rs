@@ -3,8 +3,10 @@
 //! [`normalize`] gives them (case folded, punctuation dropped, the last word singular), and a
 //! text is read as runs of whole words, longest name first, in time linear in the text.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::words::{normalize, push_lowercase, singular, word_spans};
 
@@ -20,9 +22,10 @@ pub struct NameFinder {
     /// The first words of a longer name → its id, or `None` when names of several ids
     /// start so.
     starts: HashMap<Box<str>, Option<usize>>,
-    /// The singular first word of every name → the most words a name starting with it has:
-    /// a text's words that start no name cost one look-up.
-    heads: HashMap<Box<str>, usize>,
+    /// The [`folded_hash`] of every word that may start a name, as a text writes it → the
+    /// most words a name starting with it has: a text's words that start no name cost one
+    /// hash and one look-up, and are never lower-cased.
+    heads: HashMap<u64, usize>,
 }
 
 /// A name found in a text.
@@ -45,9 +48,10 @@ impl NameFinder {
             return false;
         }
         if words.len() <= NAME_WORDS {
-            let head = singular(words[0]).into_owned().into_boxed_str();
-            let longest = self.heads.entry(head).or_default();
-            *longest = (*longest).max(words.len());
+            for head in heads(&words) {
+                let longest = self.heads.entry(folded_hash(&head)).or_default();
+                *longest = (*longest).max(words.len());
+            }
         }
         for end in 2..words.len().min(NAME_WORDS + 1) {
             self.starts
@@ -80,15 +84,15 @@ impl NameFinder {
 
     /// The names in `text`, left to right, the longest at each word, never overlapping.
     pub fn find_in(&self, text: &str) -> Vec<Found> {
+        let mut found = Vec::new();
         if self.keys.is_empty() {
-            return Vec::new();
+            return found;
         }
         let words: Vec<(usize, &str)> = word_spans(text).collect();
-        let mut found = Vec::new();
-        let mut key = String::new();
+        let mut buffers = Buffers::default();
         let mut at = 0;
         while at < words.len() {
-            match self.longest_at(&words, at, &mut key) {
+            match self.longest_at(&words, at, &mut buffers) {
                 Some((len, id)) => {
                     let (start, _) = words[at];
                     let (last, word) = words[at + len - 1];
@@ -116,18 +120,16 @@ impl NameFinder {
         ids
     }
 
-    /// The longest name starting at word `at`: its length in words and its id. `key` is a
-    /// buffer, reused across calls.
+    /// The longest name starting at word `at`: its length in words and its id.
     fn longest_at(
         &self,
         words: &[(usize, &str)],
         at: usize,
-        key: &mut String,
+        buffers: &mut Buffers,
     ) -> Option<(usize, usize)> {
-        let mut lower = String::new();
-        push_lowercase(&mut lower, words[at].1);
-        let most = *self.heads.get(singular(&lower).as_ref())?;
+        let most = *self.heads.get(&folded_hash(words[at].1))?;
         let most = most.min(words.len() - at);
+        let Buffers { key, last } = buffers;
         (1..=most).rev().find_map(|len| {
             key.clear();
             for (i, (_, word)) in words[at..at + len].iter().enumerate() {
@@ -135,9 +137,9 @@ impl NameFinder {
                     key.push(' ');
                 }
                 if i + 1 == len {
-                    let mut last = String::new();
-                    push_lowercase(&mut last, word);
-                    key.push_str(&singular(&last));
+                    last.clear();
+                    push_lowercase(last, word);
+                    key.push_str(&singular(last));
                 } else {
                     push_lowercase(key, word);
                 }
@@ -145,6 +147,44 @@ impl NameFinder {
             self.keys.get(key.as_str()).map(|&id| (len, id))
         })
     }
+}
+
+/// The strings a look-up builds its key in, reused across a text.
+#[derive(Default)]
+struct Buffers {
+    key: String,
+    last: String,
+}
+
+/// The words a text may write where a name of `words` (a key's words) starts: the first word
+/// as it is; for a one-word name, also every plural [`singular`] takes back to it.
+fn heads(words: &[&str]) -> Vec<String> {
+    let first = words[0];
+    if words.len() > 1 {
+        return vec![first.to_owned()];
+    }
+    let mut forms = vec![first.to_owned(), format!("{first}s")];
+    if let Some(stem) = first.strip_suffix('y') {
+        forms.push(format!("{stem}ies"));
+    }
+    forms.retain(|form| singular(form) == first);
+    forms
+}
+
+/// A hash of `word` lower-cased, computed without lower-casing it (for ASCII words, nearly
+/// all): two words equal but for case hash alike.
+fn folded_hash(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    if word.is_ascii() {
+        for byte in word.bytes() {
+            hasher.write_u8(byte.to_ascii_lowercase());
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(c as u32);
+        }
+    }
+    hasher.finish()
 }
 
 #[cfg(test)]
