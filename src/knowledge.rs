@@ -47,6 +47,9 @@ pub struct KnowledgeBase {
     name_parts: mentions::NameParts,
     /// Every fact, for `/search`.
     facts: search::FactIndex,
+    /// The role names known before reading (`roles.toml`), to read one more document as the
+    /// build read these (`kb check --explain`).
+    known: reading::known::KnownRoles,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +136,7 @@ impl KnowledgeBase {
             role_names,
             name_parts,
             facts,
+            known,
         })
     }
 
@@ -159,6 +163,11 @@ impl KnowledgeBase {
             }
             None => KnowledgeBase::embedded(),
         }
+    }
+
+    /// The role names known before reading any article (`roles.toml`).
+    pub fn known_roles(&self) -> &reading::known::KnownRoles {
+        &self.known
     }
 
     pub fn role(&self, id: RoleId) -> &Role {

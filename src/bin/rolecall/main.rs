@@ -140,9 +140,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command:
                 KbCommand::Check {
                     explain: Some(file),
+                    knowledge,
                     ..
                 },
-        } => explain(&file),
+        } => explain(&file, knowledge),
         Command::Kb {
             command: KbCommand::Check {
                 json, knowledge, ..
@@ -386,13 +387,17 @@ fn check(json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `kb check --explain FILE`: what the bot reads in one article, fact by fact.
-fn explain(file: &std::path::Path) -> anyhow::Result<ExitCode> {
+/// `kb check --explain FILE`: what the bot reads in one article, fact by fact, knowing the
+/// role names of the knowledge directory's `roles.toml` as the build does.
+fn explain(file: &std::path::Path, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
     let name = file.to_string_lossy();
+    let kb = load(&knowledge, &settings()?).context("loading the knowledge base")?;
     write_stdout(&rolecall::knowledge::building::report::explain(
-        &name, &text,
+        &name,
+        &text,
+        kb.known_roles(),
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::knowledge::reading::article::parse_document;
+use crate::knowledge::reading::article::parse_document_knowing;
+use crate::knowledge::reading::known::KnownRoles;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::Section;
 use crate::knowledge::Warning;
@@ -151,9 +152,10 @@ impl<'k> CheckReport<'k> {
 }
 
 /// Every fact `text` (the document at `path`) yields, with the role and aspect it is filed
-/// under, line by line; then the facts kept for the comparison only and the warnings.
-pub fn explain(path: &str, text: &str) -> String {
-    let article = parse_document(path, text);
+/// under, line by line; then the facts kept for the comparison only and the warnings. Read
+/// as the build reads an article, knowing the role names of `roles.toml` (`known`).
+pub fn explain(path: &str, text: &str, known: &KnownRoles) -> String {
+    let article = parse_document_knowing(path, text, known);
     let mut out = String::new();
     let names: Vec<&str> = article.roles.iter().map(|r| r.name.as_str()).collect();
     let _ = writeln!(

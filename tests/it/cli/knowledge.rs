@@ -448,6 +448,42 @@ fn kb_check_explain_prints_every_fact_with_its_role_and_aspect() {
 }
 
 #[test]
+fn kb_check_explain_reads_as_the_build_does_knowing_roles_toml() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).expect("create articles/");
+    fs::write(
+        dir.path().join("roles.toml"),
+        "[[role]]\nname = \"Quant\"\n",
+    )
+    .expect("roles.toml");
+    let article = articles.join("quants.md");
+    fs::write(
+        &article,
+        "# Quants and analysts\n\n## Quant\n\nPrices derivatives with stochastic models.\n\n\
+         ## Data Analyst\n\nBuilds dashboards for the business.\n",
+    )
+    .expect("an article");
+    let explain = |knowledge: Option<&Path>| {
+        let mut command = rolecall();
+        command.args(["kb", "check", "--explain"]).arg(&article);
+        if let Some(dir) = knowledge {
+            command.arg("--knowledge").arg(dir);
+        }
+        run(command)
+    };
+    explain(Some(dir.path()))
+        .assert_code(0)
+        .assert_contains("2 role(s): Quant, Data Analyst")
+        .assert_contains("Quant · definition: Prices derivatives");
+    // Without the directory's roles.toml, "Quant" is no role: its heading says why.
+    explain(None)
+        .assert_code(0)
+        .assert_contains("1 role(s): Data Analyst")
+        .assert_contains("heading \"Quant\": nothing: does not end in a role noun");
+}
+
+#[test]
 fn kb_check_says_per_document_what_it_read() {
     let dir = TempDir::new().expect("a temporary directory");
     let articles = dir.path().join("articles");

@@ -203,7 +203,7 @@ fn plain_name(text: &str) -> Result<Named, NotAName> {
         return Err("does not end in a role noun (engineer, scientist, analyst…)");
     }
     if let Some((a, b)) = name.split_once(" and ").or_else(|| name.split_once(" or ")) {
-        if ends_with_role_noun(a) && ends_with_role_noun(b) {
+        if (ends_with_role_noun(a) || ends_with_people(a)) && ends_with_role_noun(b) {
             return Err("names two roles");
         }
     }
@@ -211,6 +211,19 @@ fn plain_name(text: &str) -> Result<Named, NotAName> {
         name: singular_role_name(&recase(name)),
         aliases: Vec::new(),
     })
+}
+
+/// Whether `text` ends with a plural noun for people ("Quants", "Statisticians",
+/// "Developers"): "Quants and Analysts" names two groups, not one role.
+fn ends_with_people(text: &str) -> bool {
+    let last = text
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
+    ["ists", "ians", "ers", "ors", "ants"]
+        .iter()
+        .any(|end| last.len() > end.len() + 1 && last.ends_with(end))
 }
 
 /// `text` without markup, ordinal and article: what is left to compare as a name.

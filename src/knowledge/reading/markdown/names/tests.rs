@@ -34,6 +34,14 @@ fn ordinals_articles_nicknames_and_qualifiers_are_set_aside() {
         ),
         ("\"Data Engineer\":", "Data Engineer"),
         ("ML ENGINEER", "ML Engineer"),
+        (
+            "Research and Development Engineer",
+            "Research and Development Engineer",
+        ),
+        (
+            "Sales and Marketing Analysts",
+            "Sales and Marketing Analyst",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(name(text).as_deref(), Some(want), "{text:?}");
@@ -80,6 +88,8 @@ fn headings_that_are_not_roles_say_why() {
         "Mentoring Junior Data Scientists",
         "On Being a Senior Data Scientist",
         "Data Engineers and Data Scientists",
+        "Quants and analysts",
+        "Statisticians or Data Scientists",
         "Programming languages",
     ] {
         assert!(
