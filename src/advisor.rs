@@ -6,6 +6,7 @@
 pub mod about;
 pub mod aspect;
 pub mod clarify;
+pub mod comparative;
 pub mod compare;
 pub mod focus;
 pub mod in_short;

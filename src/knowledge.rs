@@ -19,6 +19,7 @@ pub use reading::source::Document;
 use building::{filing, merge, parallel};
 use lookup::index::RoleIndex;
 use lookup::{mentions, search};
+use reading::backgrounds::Backgrounds;
 use reading::curated::CuratedRoles;
 use reading::source::{self, DocumentKind};
 use reading::taxonomy::Taxonomy;
@@ -47,6 +48,8 @@ pub struct KnowledgeBase {
     name_parts: mentions::NameParts,
     /// Every fact, for `/search`.
     facts: search::FactIndex,
+    /// Backgrounds the articles do not profile (`backgrounds.toml`), for paths from them.
+    pub backgrounds: reading::backgrounds::Backgrounds,
     /// The role names known before reading (`roles.toml`), to read one more document as the
     /// build read these (`kb check --explain`).
     known: reading::known::KnownRoles,
@@ -86,6 +89,7 @@ impl KnowledgeBase {
         let mut warnings = Vec::new();
         let taxonomy = load_taxonomy(documents, &mut warnings);
         let curated = load_curated(documents, &mut warnings);
+        let backgrounds = load_backgrounds(documents, &mut warnings);
         let mut merger = merge::Merger::new(&taxonomy, &curated);
         let mut articles = Vec::new();
         let sources: Vec<&Document> = documents
@@ -136,6 +140,7 @@ impl KnowledgeBase {
             role_names,
             name_parts,
             facts,
+            backgrounds,
             known,
         })
     }
@@ -347,6 +352,19 @@ fn load_taxonomy(documents: &[Document], warnings: &mut Vec<Warning>) -> Taxonom
             Taxonomy::empty()
         }
     }
+}
+
+fn load_backgrounds(documents: &[Document], warnings: &mut Vec<Warning>) -> Backgrounds {
+    let Some(document) = documents
+        .iter()
+        .find(|d| d.kind() == DocumentKind::Backgrounds)
+    else {
+        return Backgrounds::default();
+    };
+    Backgrounds::from_toml(&document.text().0).unwrap_or_else(|error| {
+        warnings.push(curation_warning(document, &error.to_string()));
+        Backgrounds::default()
+    })
 }
 
 fn load_curated(documents: &[Document], warnings: &mut Vec<Warning>) -> CuratedRoles {

@@ -3,6 +3,7 @@
 //! honest "I don't know". `/ask`, mentions and DMs all go through [`interpret`].
 
 use super::clarify::which_role_for;
+use super::comparative::comparative;
 use super::reader::{self, Intent, Reading};
 use super::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
@@ -97,6 +98,16 @@ fn understand(
             page: 1,
         }
         .into(),
+        Intent::Path if reading.background.is_some() => K::Path {
+            from: reading
+                .background
+                .as_deref()
+                .and_then(|key| kb.backgrounds.by_key(key))
+                .map(|background| background.name.clone()),
+            to: role(0),
+            skills: None,
+        }
+        .into(),
         Intent::Path if reading.roles.len() >= 2 => K::Path {
             from: Some(role(0)),
             to: role(1),
@@ -109,13 +120,18 @@ fn understand(
             skills: (!reading.items.is_empty()).then(items),
         }
         .into(),
-        // A role compared with itself is named twice; answering refuses it as `/compare` does.
-        Intent::Compare => K::Compare {
-            a: role(0),
-            b: role(1),
-            aspect: reading.aspect,
-        }
-        .into(),
+        // "Which is more hands-on, A or B?": which one, said first, from the facts.
+        Intent::Compare => match reading.quality {
+            Some(quality) => Understood::Reply(comparative(kb, &role(0), &role(1), quality)?),
+            // A role compared with itself is named twice; answering refuses it as `/compare`
+            // does.
+            None => K::Compare {
+                a: role(0),
+                b: role(1),
+                aspect: reading.aspect,
+            }
+            .into(),
+        },
         Intent::Profile => K::Role {
             role: role(0),
             aspect: None,

@@ -5,6 +5,7 @@
 use super::in_short::{self, and_list};
 use super::matching::{skill_keys, unknown_items};
 use super::{next, shown, Problem};
+use crate::knowledge::reading::backgrounds::Background;
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, escape_user_text, limits, Embed, Reply};
 
@@ -25,6 +26,10 @@ pub fn path(
     let to = kb.resolve(to)?;
     match from {
         Some(from) => {
+            // A background the articles do not profile, unless a role goes by that name.
+            if let (None, Some(background)) = (kb.exact(from), kb.backgrounds.named(from)) {
+                return Ok(from_background(kb, background, to));
+            }
             let from = kb.resolve(from)?;
             if from.slug == to.slug {
                 return Err(Problem::SameRole(to.name.clone()));
@@ -85,9 +90,42 @@ fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     reply
 }
 
+/// From a background the articles do not profile: said so, then the path from that
+/// background's usual skills (`backgrounds.toml`).
+fn from_background(kb: &KnowledgeBase, background: &Background, to: &Role) -> Reply {
+    let skills = background.skills.join(", ");
+    let note = format!(
+        "The articles do not profile the {name}; this path starts from a {name}'s usual \
+         skills ({skills}).",
+        name = background.name
+    );
+    let title = format!("From {} to {}", capitalised(&background.name), to.name);
+    from_listed(kb, to, &skills, &title, Some(&note))
+}
+
 /// From the skills one lists: what of them the target's articles name, what carries over
 /// through related skills, what to learn first, and the target's first steps.
 fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
+    let title = format!("From your skills to {}", to.name);
+    from_listed(kb, to, skills, &title, None)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// [`from_skills`] under `title`, opening with `note` when given.
+fn from_listed(
+    kb: &KnowledgeBase,
+    to: &Role,
+    skills: &str,
+    title: &str,
+    note: Option<&str>,
+) -> Reply {
     let keys = skill_keys(kb, skills);
     let listed: Vec<Competency> = keys
         .iter()
@@ -105,6 +143,9 @@ fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
     let carried = carried_over(kb, &have, to);
     let learn = to_learn(to, &carried);
     let mut text = headline(&carried, "You bring", to);
+    if let Some(note) = note {
+        text = format!("{note}\n{text}");
+    }
     let unknown = unknown_items(kb, skills);
     if !unknown.is_empty() {
         let shown: Vec<String> = unknown.iter().map(|u| escape_user_text(u)).collect();
@@ -113,9 +154,7 @@ fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
             and_list(&shown)
         ));
     }
-    let mut embed = Embed::new(&format!("From your skills to {}", to.name))
-        .colour(colour::PATH)
-        .description(&text);
+    let mut embed = Embed::new(title).colour(colour::PATH).description(&text);
     if !carried.is_empty() {
         embed = embed.field("What carries over", &carried_lines(&carried), false);
     }

@@ -14,6 +14,7 @@
 pub mod cues;
 mod decide;
 mod items;
+pub mod quality;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,6 +22,7 @@ use std::sync::OnceLock;
 
 use crate::jobs::model::LEVELS;
 use crate::knowledge::lookup::mentions::{never_in_a_name, Mention, MAX_NAME_WORDS};
+use crate::knowledge::reading::backgrounds::Background;
 use crate::knowledge::text::words::{normalize, singular, word_spans};
 use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
@@ -103,6 +105,11 @@ pub struct Reading {
     pub level: Option<&'static str>,
     /// For jobs: remote (true) or on-site (false) work asked for.
     pub remote: Option<bool>,
+    /// For a path from a background the articles do not profile: its key in
+    /// `backgrounds.toml` ("backend-developer").
+    pub background: Option<String>,
+    /// For a comparative ("which is more hands-on, A or B?"): the quality compared.
+    pub quality: Option<&'static quality::Quality>,
 }
 
 /// What a conversation was last about, so that a follow-up ("and the tools?", "what about
@@ -155,6 +162,8 @@ struct Evidence<'k> {
     yes_no_form: bool,
     /// The question asks which roles ("which roles…", "who uses…").
     which_roles_form: bool,
+    /// A background the articles do not profile, named in the question ("backend dev").
+    background: Option<&'k Background>,
 }
 
 impl Evidence<'_> {
@@ -170,13 +179,20 @@ pub fn read(kb: &KnowledgeBase, question: &str, previous: Option<&Topic>) -> Rea
     if let Some(previous) = previous {
         follow_up(&mut reading, &evidence, previous);
     }
+    // A quality is compared between two roles, and is the point of the comparison.
+    if reading.intent == Intent::Compare && reading.quality.is_some() {
+        reading.aspect = None;
+    } else {
+        reading.quality = None;
+    }
     reading
 }
 
 fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
     let words = words_of(question);
     let plain: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-    let mentions = kb.mentions(&plain);
+    let mut mentions = kb.mentions(&plain);
+    let background = background_of(kb, question, &words, &mut mentions);
     let mut used = vec![false; words.len()];
     for mention in &mentions {
         used[mention.words.clone()]
@@ -201,7 +217,38 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
         aspects,
         items,
         entities,
+        background,
     }
+}
+
+/// The first background `question` names that is no role, and its words; a role read by a
+/// typo-tolerant match inside those words is the background misread ("data engineer" is not
+/// a misspelt "DataOps Engineer"), and is dropped from `mentions`.
+fn background_of<'k>(
+    kb: &'k KnowledgeBase,
+    question: &str,
+    words: &[Word],
+    mentions: &mut Vec<Mention<'k>>,
+) -> Option<&'k Background> {
+    let (span, background) = kb
+        .backgrounds
+        .named_in(question)
+        .into_iter()
+        // Named exactly as a role: the role, not a background.
+        .find(|(span, _)| kb.exact(&question[span.clone()]).is_none())?;
+    mentions.retain(|m| {
+        let (start, end) = (
+            words[m.words.start].span.start,
+            words[m.words.end - 1].span.end,
+        );
+        let overlaps = start < span.end && span.start < end;
+        let phrase: Vec<&str> = words[m.words.clone()]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        !overlaps || kb.exact(&phrase.join(" ")).is_some()
+    });
+    Some(background)
 }
 
 /// Words that open a yes/no question.

@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod aspects;
+pub mod backgrounds;
 pub mod curated;
 pub mod featured_jobs;
 pub mod known;

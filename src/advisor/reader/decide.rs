@@ -1,6 +1,7 @@
 //! The rules that turn a question's evidence into a reading, in the order they win, and
 //! what a follow-up keeps of the last topic.
 
+use super::quality::quality_asked;
 use super::*;
 use crate::knowledge::text::words::split_words;
 
@@ -28,6 +29,8 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         name_part: None,
         level: None,
         remote: None,
+        background: None,
+        quality: None,
     };
     let role_words = plain
         .iter()
@@ -36,14 +39,29 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         plain.first(),
         Some(&("what" | "which" | "how" | "where" | "who" | "when" | "why"))
     );
+    // "I'm a backend developer, how do I get into MLOps?": a move to the one role named,
+    // from a background the articles do not profile.
+    let from_background = e.background.is_some()
+        && n == 1
+        && !e.has(Ask::Compare)
+        // "Does a backend developer need Python?" asks about the thing.
+        && (!e.yes_no_form || e.items.is_empty())
+        && (moving || matches!(aspect, None | Some(Section::Tips | Section::Skills)));
+    let quality = quality_asked(&plain);
+    reading.quality = quality;
     let intent = if e.words.is_empty() {
         Intent::Unknown
     } else if e.has(Ask::Help) && n == 0 && e.items.is_empty() && !asks_for_something(e) {
         Intent::Help
     } else if e.has(Ask::Stats) && n == 0 {
         Intent::Stats
+    } else if quality.is_some() && n >= 2 {
+        // "Which is more hands-on, A or B?": a comparison, whatever else its words ask.
+        Intent::Compare
     } else if e.has(Ask::Salary) {
         Intent::Salary
+    } else if from_background {
+        Intent::Path
     } else if e.has(Ask::Jobs) && !e.has(Ask::Fit) && !e.which_roles_form {
         Intent::Jobs
     } else if e.has(Ask::Fit) || (moving && n == 1 && !e.items.is_empty() && !qualification) {
@@ -92,10 +110,14 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
                 // "mle vs mle": the same role twice, refused as `/compare mle mle` is.
                 reading.roles.push(e.roles[0].clone());
             }
-            reading.aspect = aspect;
+            reading.aspect = if quality.is_some() { None } else { aspect };
         }
         Intent::YesNo => {
             reading.aspect = qualification.then_some(Section::Education);
+            reading.roles.truncate(1);
+        }
+        Intent::Path if from_background => {
+            reading.background = e.background.map(|b| b.key.clone());
             reading.roles.truncate(1);
         }
         Intent::Path => {

@@ -19,6 +19,7 @@ pub enum DocumentKind {
     Article,
     Skills,
     Roles,
+    Backgrounds,
     /// Not knowledge (a README, an editor's backup…): skipped.
     Other,
 }
@@ -32,6 +33,7 @@ impl Document {
         match name {
             "skills.toml" => DocumentKind::Skills,
             "roles.toml" => DocumentKind::Roles,
+            "backgrounds.toml" => DocumentKind::Backgrounds,
             "README.md" => DocumentKind::Other,
             _ if name.ends_with(".txt") || name.ends_with(".md") => DocumentKind::Article,
             _ => DocumentKind::Other,
