@@ -62,6 +62,10 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         Intent::Salary
     } else if from_background {
         Intent::Path
+    } else if n == 1 && aspect == Some(Section::Outlook) && !moving {
+        // "Will data specialists get automated?", "job prospects for X": the outlook, not
+        // a yes/no on "AI" nor the job board.
+        Intent::Aspect
     } else if e.has(Ask::Jobs) && !e.has(Ask::Fit) && !e.which_roles_form {
         Intent::Jobs
     } else if e.has(Ask::Fit) || (moving && n == 1 && !e.items.is_empty() && !qualification) {

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::knowledge::lookup::terms::is_qualification;
 use crate::knowledge::reading::lines::sentences;
 use crate::knowledge::text::finder::NameFinder;
 use crate::knowledge::text::fuzzy;
@@ -63,9 +64,14 @@ impl KnowledgeBase {
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            // "a master's in data science": a subject, not the data scientist.
+            let subject = i >= 2 && words[i - 1] == "in" && is_qualification(words[i - 2]);
             let longest = (1..=MAX_NAME_WORDS.min(words.len() - i))
                 .rev()
-                .find_map(|n| self.role_in(&words[i..i + n]).map(|role| (n, role)));
+                .find_map(|n| {
+                    self.role_in(&words[i..i + n], !subject)
+                        .map(|role| (n, role))
+                });
             match longest {
                 Some((n, role)) => {
                     found.push(Mention {
@@ -110,11 +116,12 @@ impl KnowledgeBase {
             // A name given by its slug or an alias still counts, whatever its length.
             return self.exact(phrase);
         }
-        self.role_in(&words).or_else(|| self.exact(phrase))
+        self.role_in(&words, true).or_else(|| self.exact(phrase))
     }
 
     /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
-    fn role_in(&self, words: &[&str]) -> Option<&Role> {
+    /// `by_field`: whether a field may name its role ("data science").
+    fn role_in(&self, words: &[&str], by_field: bool) -> Option<&Role> {
         if let [word] = words {
             // A lone common word is never a role, whatever alias a document gave.
             if never_in_a_name(word) || word.len() < 2 {
@@ -125,7 +132,20 @@ impl KnowledgeBase {
         if let Some(role) = self.exact(&phrase) {
             return Some(role);
         }
-        if words.len() >= 2 && phrase.len() >= 8 && !words.iter().any(|w| never_in_a_name(w)) {
+        if let Some(role) = as_role_name(words)
+            .filter(|_| by_field)
+            .and_then(|name| self.exact(&name))
+        {
+            return Some(role);
+        }
+        // A word before a name is not a typo of a longer one: "focused ml engineer" is an
+        // ML Engineer, not a misspelt "lead ml engineer".
+        let ends_in_a_name = (1..words.len()).any(|k| self.exact(&words[k..].join(" ")).is_some());
+        if words.len() >= 2
+            && phrase.len() >= 8
+            && !ends_in_a_name
+            && !words.iter().any(|w| never_in_a_name(w))
+        {
             // A typo, not a longer phrase around a name: "mle data specialist" is two
             // roles, not a misspelt "data specialist".
             return self
@@ -134,6 +154,45 @@ impl KnowledgeBase {
         }
         None
     }
+}
+
+/// How people name a role by its field or its short form: "data science" for the data
+/// scientist, "ML research" for the ML scientist, "data ops management" for the data
+/// operations manager. The last word's field → the role noun; "ops" anywhere → "operations".
+const ROLE_NOUN_FORMS: [(&str, &str); 8] = [
+    ("engineering", "engineer"),
+    ("science", "scientist"),
+    ("sci", "scientist"),
+    ("research", "scientist"),
+    ("researcher", "scientist"),
+    ("researchers", "scientists"),
+    ("management", "manager"),
+    ("operation", "operations"),
+];
+
+/// `words` as the role name they say another way, if they do (see [`ROLE_NOUN_FORMS`]).
+fn as_role_name(words: &[&str]) -> Option<String> {
+    let (last, before) = words.split_last()?;
+    let noun = ROLE_NOUN_FORMS
+        .iter()
+        .find(|(field, _)| field == last)
+        .map(|(_, noun)| *noun);
+    let ops = before.iter().any(|w| matches!(*w, "ops" | "operation"));
+    if noun.is_none() && !ops {
+        return None;
+    }
+    let mut name: Vec<&str> = before
+        .iter()
+        .map(|w| {
+            if matches!(*w, "ops" | "operation") {
+                "operations"
+            } else {
+                w
+            }
+        })
+        .collect();
+    name.push(noun.unwrap_or(last));
+    Some(name.join(" "))
 }
 
 /// Whether `role` has a name, slug or alias of as many words as `words`, whose last word
