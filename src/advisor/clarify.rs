@@ -6,6 +6,7 @@ use super::Problem;
 use crate::commands::invocation::{ArgValue, Invocation};
 use crate::commands::request::{KnowledgeRequest, Request};
 use crate::commands::{self, CommandId};
+use crate::knowledge::text::words::split_words;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::escape_user_text;
 
@@ -92,8 +93,20 @@ pub fn which_role_for(
             .filter_map(|slug| kb.exact(slug))
             .collect()
     };
+    let is_part_of_names = |part: &str| {
+        let words: Vec<String> = split_words(part).map(str::to_lowercase).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        !kb.roles_with_name_part(&words).is_empty()
+    };
     let question = match part {
-        Some(part) => format!("Which role do you mean by \"{}\"?", escape_user_text(part)),
+        Some(part) if is_part_of_names(part) => {
+            format!("Which role do you mean by \"{}\"?", escape_user_text(part))
+        }
+        // A role no article covers: say so, and offer the closest there are.
+        Some(part) => format!(
+            "The articles do not cover \"{}\". Did you mean one of these?",
+            escape_user_text(part)
+        ),
         None => "Which role do you mean? Pick one, or name it in your question.".to_owned(),
     };
     let choices = roles

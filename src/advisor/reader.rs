@@ -203,12 +203,16 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
     // In a comparison ("how does X differ from Y"), "from" says nothing of a move.
     let compares = cues.asks.contains(&Ask::Compare);
     let (roles, from_role) = distinct_roles(&plain, &mentions, !compares);
-    let (items, entities) = items_of(kb, question, &words, &mentions, &cues);
+    let (mut items, entities) = items_of(kb, question, &words, &mentions, &cues);
+    let which_roles_form = asks_which_roles(&plain);
+    if which_roles_form && items.is_empty() {
+        items.extend(thing_first(&words, &cues.words, &mentions));
+    }
     let (asks, aspects) = (cues.asks, cues.aspects);
     let first = plain.first().copied().unwrap_or_default();
     Evidence {
         yes_no_form: YES_NO_STARTS.contains(&first),
-        which_roles_form: asks_which_roles(&plain),
+        which_roles_form,
         words,
         mentions,
         roles,
@@ -265,16 +269,35 @@ fn asks_which_roles(words: &[&str]) -> bool {
             "role" | "job" | "career" | "position" | "title" | "profession"
         )
     };
-    match words {
-        ["who", verb, ..] => matches!(
-            singular(verb).as_ref(),
-            "use" | "need" | "require" | "work" | "know"
-        ),
+    let using = |w: &str| {
+        matches!(
+            singular(w).as_ref(),
+            "use" | "need" | "require" | "work" | "know" | "list"
+        )
+    };
+    // Anywhere, so that the thing may come first: "Spark — which roles use it?".
+    (0..words.len()).any(|i| match &words[i..] {
+        ["who", "actually" | "really" | "still", verb, ..] | ["who", verb, ..] => using(verb),
+        ["which" | "what", "of", "these" | "the" | "those", next, ..] => role_word(next),
         ["which" | "what", next, ..] => role_word(next),
-        _ => words.windows(2).any(|pair| {
-            role_word(pair[0]) && matches!(pair[1], "that" | "which" | "using" | "needing")
-        }),
-    }
+        [role, "that" | "which" | "using" | "needing", ..] => role_word(role),
+        _ => false,
+    })
+}
+
+/// The thing a question names first, before a break ("spark: which roles use it?",
+/// "excel — who uses it?"): one to three words that are no cue, role or stop word.
+fn thing_first(words: &[Word], cue_words: &[bool], mentions: &[Mention]) -> Option<String> {
+    let end = words.iter().position(|w| w.after_break)?;
+    let free = |i: usize| {
+        !cue_words[i]
+            && !mentions.iter().any(|m| m.words.contains(&i))
+            && !never_in_a_name(&words[i].text)
+    };
+    ((1..=3).contains(&end) && (0..end).all(free)).then(|| {
+        let thing: Vec<&str> = words[..end].iter().map(|w| w.text.as_str()).collect();
+        thing.join(" ")
+    })
 }
 
 /// The question's words ([`word_spans`]), lower case, each knowing whether punctuation

@@ -509,3 +509,47 @@ fn a_missing_role_beside_an_unknown_one_is_refused_for_the_unknown_one() {
         .expect_err("an unknown role");
     assert!(matches!(problem, Problem::UnknownRole(..)), "{problem:?}");
 }
+
+#[test]
+fn a_path_from_a_background_says_the_articles_do_not_profile_it() {
+    let out = text(&ok(
+        "I'm a statistician, how would I become a data scientist?",
+    ));
+    assert!(
+        out.starts_with("From Statistician to Data Scientist"),
+        "{out}"
+    );
+    assert!(
+        out.contains("The articles do not profile the statistician; this path starts from a statistician's usual skills"),
+        "{out}"
+    );
+    let command = text(&ok("/path from:backend dev to:mlops engineer"));
+    assert!(
+        command.starts_with("From Backend developer to MLOps Engineer"),
+        "{command}"
+    );
+}
+
+#[test]
+fn a_comparative_says_which_or_that_the_articles_do_not() {
+    let reply = ok("which is more hands-on, ML engineer or data scientist?");
+    let first = reply.embeds()[0].description_text();
+    assert!(
+        first
+            .starts_with("The articles lean to the **Machine Learning Engineer** as more hands-on")
+            || first.starts_with("The articles do not say which is more hands-on"),
+        "{first}"
+    );
+    let out = text(&reply);
+    assert!(out.contains("The whole comparison"), "{out}");
+}
+
+#[test]
+fn a_role_no_article_covers_is_said_so_with_the_closest() {
+    let problem = answer_line(kb(), "what does a data engineer do?").expect_err("a menu");
+    let out = text(&problem.reply());
+    assert!(
+        out.contains("The articles do not cover \"data engineer\". Did you mean one of these?"),
+        "{out}"
+    );
+}

@@ -3,6 +3,8 @@
 
 use super::quality::quality_asked;
 use super::*;
+use crate::knowledge::lookup::mentions::never_in_a_name;
+use crate::knowledge::reading::lines::ROLE_NOUNS;
 use crate::knowledge::text::words::split_words;
 
 /// Decides the intent and fills the reading, by rules in the order they win.
@@ -140,6 +142,30 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         }
         _ => {}
     }
+    // A role the articles do not have ("what does a data engineer do?"): which of those they
+    // have is meant, never one of them in silence.
+    if n == 0 && !e.which_roles_form {
+        if let Some(unknown) = unknown_role(kb, e) {
+            let open = matches!(reading.intent, Intent::Unknown | Intent::Search)
+                || (reading.intent == Intent::Reverse && e.yes_no_form);
+            if open {
+                reading.intent = Intent::Clarify;
+                reading.wanted = Some(if aspect.is_some() || moving {
+                    Intent::Aspect
+                } else {
+                    Intent::Profile
+                });
+                reading.aspect = aspect.or(moving.then_some(Section::Tips));
+                reading.candidates = kb
+                    .closest(&unknown, 5)
+                    .into_iter()
+                    .map(|role| role.slug.clone())
+                    .collect();
+                reading.name_part = Some(unknown);
+                return reading;
+            }
+        }
+    }
     // A question that needs a role and names none clearly asks which one.
     // A skill or tool named with no role is a search or a reverse question, not a role to
     // ask for ("what is feature engineering?").
@@ -172,6 +198,29 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         }
     }
     reading
+}
+
+/// A run of words that names a role the articles do not have: up to three words, none a
+/// stop word, ending in a role noun ("data engineer", "AI engineers",
+/// "scientist").
+fn unknown_role(kb: &KnowledgeBase, e: &Evidence) -> Option<String> {
+    let end = e
+        .words
+        .iter()
+        .position(|w| ROLE_NOUNS.contains(&w.one.as_str()))?;
+    let free = |w: &Word| !never_in_a_name(&w.text);
+    let start = (end.saturating_sub(2)..=end)
+        .find(|&start| {
+            e.words[start..end].iter().all(free)
+                && !e.words[start + 1..=end].iter().any(|w| w.after_break)
+        })
+        .unwrap_or(end);
+    let words: Vec<&str> = e.words[start..=end]
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect();
+    let phrase = words.join(" ");
+    kb.exact(&phrase).is_none().then_some(phrase)
 }
 
 /// "What does X do?", "what do Xs analyse?": "what does/do", a role (or a part of a role's

@@ -168,3 +168,97 @@ fn words_keep_where_they_stand_and_what_breaks_them() {
     assert_eq!(texts, ["hi", "i", "m", "a", "ds"]);
     assert!(words[1].after_break && !words[2].after_break);
 }
+
+#[test]
+fn a_background_the_articles_do_not_profile_is_a_path_from_it() {
+    let reading = read_one("I'm a backend developer, how do I get into MLOps?");
+    assert_eq!(reading.intent, Intent::Path, "{reading:?}");
+    assert_eq!(reading.roles, ["mlops-engineer"]);
+    assert_eq!(reading.background.as_deref(), Some("backend-developer"));
+    // "Data engineer" is a background here, not a misspelt DataOps Engineer.
+    let reading = read_one("data engineer here, how do I become a data scientist?");
+    assert_eq!(reading.roles, ["data-scientist"], "{reading:?}");
+    assert_eq!(reading.background.as_deref(), Some("data-engineer"));
+    // A role is a role, not a background.
+    let reading = read_one("I'm a data scientist, how do I move into MLOps?");
+    assert_eq!(reading.background, None);
+    assert_eq!(reading.roles, ["data-scientist", "mlops-engineer"]);
+}
+
+#[test]
+fn a_comparative_names_its_quality_and_both_roles() {
+    let reading = read_one("which is more hands-on, ML engineer or data scientist?");
+    assert_eq!(reading.intent, Intent::Compare);
+    assert_eq!(
+        reading.roles,
+        ["machine-learning-engineer", "data-scientist"]
+    );
+    assert_eq!(reading.quality.map(|q| q.key), Some("hands-on"));
+    assert_eq!(reading.aspect, None, "the quality is the point");
+    let reading = read_one("which is easier to get into, data specialist or data scientist?");
+    assert_eq!(
+        (reading.intent, reading.quality.map(|q| q.key)),
+        (Intent::Compare, Some("entry"))
+    );
+    // Pay stays a salary question; a plain comparison has no quality.
+    assert_eq!(
+        read_one("which pays more, MLE or DS?").intent,
+        Intent::Salary
+    );
+    assert_eq!(read_one("MLE vs DS").quality, None);
+}
+
+#[test]
+fn roles_said_by_their_field_are_those_roles_but_a_degree_subject_is_not() {
+    check(
+        "how do I get into ML research?",
+        Intent::Aspect,
+        &["machine-learning-scientist"],
+        Some(Section::Tips),
+    );
+    check(
+        "tips for landing a data ops management role",
+        Intent::Aspect,
+        &["data-operations-manager"],
+        Some(Section::Tips),
+    );
+    let reading = read_one("would a masters in data science help a data specialist?");
+    assert_eq!(reading.roles, ["data-specialist"], "{reading:?}");
+    // A word before a name is not a typo of a longer name.
+    let reading = read_one("which of these is more research focused, ML engineer or ML scientist");
+    assert_eq!(
+        reading.roles,
+        ["machine-learning-engineer", "machine-learning-scientist"]
+    );
+}
+
+#[test]
+fn a_role_no_article_covers_gets_a_menu_never_a_substitute() {
+    for question in [
+        "what does a data engineer do?",
+        "how do I become an AI engineer?",
+    ] {
+        let reading = read_one(question);
+        assert_eq!(reading.intent, Intent::Clarify, "{question}: {reading:?}");
+        assert!(reading.roles.is_empty());
+        assert!(!reading.candidates.is_empty(), "{question}");
+    }
+}
+
+#[test]
+fn the_thing_may_come_first_in_a_reverse_question() {
+    for question in [
+        "Spark — which of the roles list it?",
+        "excel: who actually uses it?",
+    ] {
+        let reading = read_one(question);
+        assert_eq!(reading.intent, Intent::Reverse, "{question}: {reading:?}");
+        assert_eq!(reading.items.len(), 1, "{question}: {reading:?}");
+    }
+    check(
+        "will data specialists get automated by AI in the next few years?",
+        Intent::Aspect,
+        &["data-specialist"],
+        Some(Section::Outlook),
+    );
+}
