@@ -2,6 +2,8 @@
 //! carries over, what to learn (what the target's articles name most first), and the
 //! target's first steps.
 
+mod step_up;
+
 use super::in_short::{self, and_list};
 use super::matching::{skill_keys, unknown_items};
 use super::{next, shown, Problem};
@@ -46,14 +48,24 @@ pub fn path(
 fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     let have: Vec<&Competency> = from.competencies.iter().collect();
     let carried = carried_over(kb, &have, to);
-    let learn = to_learn(to, &carried);
+    let mut learn = to_learn(to, &carried);
+    let step_up = step_up::is_step_up(from, to);
+    let mut opening = headline(&carried, &format!("As a {}, you bring", from.name), to);
+    if step_up {
+        step_up::leading_first(&mut learn);
+        opening = format!(
+            "A step up in the same work: what the articles say changes comes first.\n{opening}"
+        );
+    }
     let mut embed = Embed::new(&format!("From {} to {}", from.name, to.name))
         .colour(colour::PATH)
-        .description(&headline(
-            &carried,
-            &format!("As a {}, you bring", from.name),
-            to,
-        ));
+        .description(&opening);
+    if step_up {
+        let changes = step_up::what_changes(kb, from, to);
+        if !changes.is_empty() {
+            embed = embed.field("What changes", &first_few(&changes), false);
+        }
+    }
     if !carried.is_empty() {
         embed = embed.field("What carries over", &carried_lines(&carried), false);
     }
