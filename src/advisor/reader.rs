@@ -199,7 +199,14 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
             .iter_mut()
             .for_each(|u| *u = true);
     }
-    let cues = match_cues(&words, &mut used);
+    let mut cues = match_cues(&words, &mut used);
+    // "ML engineer -> lead ML engineer": an arrow is a move.
+    if ["->", "→", "=>", "⟶"]
+        .iter()
+        .any(|arrow| question.contains(arrow))
+    {
+        cues.asks.push(Ask::Move);
+    }
     // In a comparison ("how does X differ from Y"), "from" says nothing of a move.
     let compares = cues.asks.contains(&Ask::Compare);
     let (roles, from_role) = distinct_roles(&plain, &mentions, !compares);
@@ -234,25 +241,29 @@ fn background_of<'k>(
     words: &[Word],
     mentions: &mut Vec<Mention<'k>>,
 ) -> Option<&'k Background> {
-    let (span, background) = kb
-        .backgrounds
-        .named_in(question)
-        .into_iter()
-        // Named exactly as a role: the role, not a background.
-        .find(|(span, _)| kb.exact(&question[span.clone()]).is_none())?;
+    let span_of = |m: &Mention| words[m.words.start].span.start..words[m.words.end - 1].span.end;
+    let named = kb.backgrounds.named_in(question);
     mentions.retain(|m| {
-        let (start, end) = (
-            words[m.words.start].span.start,
-            words[m.words.end - 1].span.end,
-        );
-        let overlaps = start < span.end && span.start < end;
+        let at = span_of(m);
         let phrase: Vec<&str> = words[m.words.clone()]
             .iter()
             .map(|w| w.text.as_str())
             .collect();
-        !overlaps || kb.exact(&phrase.join(" ")).is_some()
+        let overlaps = named
+            .iter()
+            .any(|(span, _)| at.start < span.end && span.start < at.end);
+        !overlaps || kb.names_exactly(&phrase)
     });
-    Some(background)
+    // Inside a role's name ("researcher" in "ML researcher"), a background is the role's.
+    named
+        .into_iter()
+        .find(|(span, _)| {
+            !mentions.iter().any(|m| {
+                let at = span_of(m);
+                at.start < span.end && span.start < at.end
+            })
+        })
+        .map(|(_, background)| background)
 }
 
 /// Words that open a yes/no question.

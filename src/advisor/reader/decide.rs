@@ -64,7 +64,7 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         Intent::Salary
     } else if from_background {
         Intent::Path
-    } else if n == 1 && aspect == Some(Section::Outlook) && !moving {
+    } else if n == 1 && aspect == Some(Section::Outlook) && !moving && !qualification {
         // "Will data specialists get automated?", "job prospects for X": the outlook, not
         // a yes/no on "AI" nor the job board.
         Intent::Aspect
@@ -272,7 +272,10 @@ pub fn is_qualification(item: &str) -> bool {
 /// tools?" keeps the roles and takes the aspect; "what about for a data scientist?" keeps
 /// the aspect (or the intent) and takes the role.
 pub(super) fn follow_up(reading: &mut Reading, e: &Evidence, previous: &Topic) {
-    let follows = e.has(Ask::Follow) || e.words.len() <= 4;
+    // "and ML scientists?": a short question opening with "and" goes on from the last one.
+    let goes_on = e.has(Ask::Follow)
+        || (e.words.len() <= 5 && e.words.first().is_some_and(|w| w.text == "and"));
+    let follows = goes_on || e.words.len() <= 4;
     if previous.roles.is_empty() || !follows && !reading.roles.is_empty() {
         return;
     }
@@ -313,7 +316,7 @@ pub(super) fn follow_up(reading: &mut Reading, e: &Evidence, previous: &Topic) {
     }
     // One new role in a follow-up keeps what was asked about the last one: a comparison
     // goes on with the new role in place of the second.
-    if reading.roles.len() == 1 && e.has(Ask::Follow) && e.aspects.is_empty() {
+    if reading.roles.len() == 1 && goes_on && e.aspects.is_empty() {
         match previous.intent {
             Some(Intent::Compare) if previous.roles.len() >= 2 => {
                 let first = previous.roles[0].clone();

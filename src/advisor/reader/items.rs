@@ -10,7 +10,7 @@ use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::KnowledgeBase;
 
 /// Qualifications, read as items ("PhD", "master's degree").
-pub(super) const QUALIFICATIONS: [&str; 9] = [
+pub(super) const QUALIFICATIONS: [&str; 11] = [
     "phd",
     "doctorate",
     "master",
@@ -20,6 +20,8 @@ pub(super) const QUALIFICATIONS: [&str; 9] = [
     "certificate",
     "diploma",
     "bootcamp",
+    "cert",
+    "mba",
 ];
 
 /// Words that introduce the thing needed or used ("need java", "use docker").

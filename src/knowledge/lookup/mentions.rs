@@ -120,6 +120,13 @@ impl KnowledgeBase {
     }
 
     /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
+    /// Whether `words` name a role with no typo tolerated: by a name, slug or alias, or by
+    /// its field ("ML research").
+    pub fn names_exactly(&self, words: &[&str]) -> bool {
+        self.exact(&words.join(" ")).is_some()
+            || as_role_name(words).is_some_and(|name| self.exact(&name).is_some())
+    }
+
     /// `by_field`: whether a field may name its role ("data science").
     fn role_in(&self, words: &[&str], by_field: bool) -> Option<&Role> {
         if let [word] = words {
