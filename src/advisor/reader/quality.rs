@@ -250,10 +250,10 @@ pub fn quality_asked(words: &[&str]) -> Option<&'static Quality> {
     }
     QUALITIES.iter().find(|quality| {
         quality.asked.iter().any(|phrase| {
-            let phrase: Vec<&str> = phrase.split(' ').collect();
+            let len = phrase.split(' ').count();
             words
-                .windows(phrase.len())
-                .any(|run| run == phrase.as_slice())
+                .windows(len)
+                .any(|run| run.iter().copied().eq(phrase.split(' ')))
         })
     })
 }
@@ -266,13 +266,10 @@ pub fn quality(key: &str) -> Option<&'static Quality> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::text::words::split_words;
 
     fn asked(question: &str) -> Option<&'static str> {
-        let words: Vec<String> = question
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = split_words(question).map(str::to_lowercase).collect();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         quality_asked(&words).map(|q| q.key)
     }

@@ -147,11 +147,12 @@ impl KnowledgeBase {
         }
         // A word before a name is not a typo of a longer one: "focused ml engineer" is an
         // ML Engineer, not a misspelt "lead ml engineer".
-        let ends_in_a_name = (1..words.len()).any(|k| self.exact(&words[k..].join(" ")).is_some());
+        let ends_in_a_name =
+            || (1..words.len()).any(|k| self.exact(&words[k..].join(" ")).is_some());
         if words.len() >= 2
             && phrase.len() >= 8
-            && !ends_in_a_name
             && !words.iter().any(|w| never_in_a_name(w))
+            && !ends_in_a_name()
         {
             // A typo, not a longer phrase around a name: "mle data specialist" is two
             // roles, not a misspelt "data specialist".
