@@ -3,27 +3,18 @@
 //! One module per command family. Nothing here knows about Discord beyond the reply model,
 //! so every answer is tested without a token.
 
-pub mod about;
-pub mod aspect;
-pub mod clarify;
-pub mod comparative;
-pub mod compare;
-pub mod focus;
-pub mod in_short;
-pub mod intent;
-pub mod jobs;
-pub mod matching;
-pub mod next;
-pub mod path;
+pub mod answering;
+pub mod composing;
 pub mod problem;
-pub mod profile;
-pub mod reader;
-pub mod reverse;
-pub mod roles;
-pub mod search;
-pub mod shown;
-pub mod sources;
-pub mod verdict;
+pub mod understanding;
+
+// The families of modules, by the way a question goes: understood, answered, composed. Their
+// modules are also named here, as the rest of the crate and the tests know them.
+pub use answering::{
+    about, aspect, comparative, compare, jobs, matching, path, profile, reverse, roles, search,
+};
+pub use composing::{focus, in_short, next, shown, sources, verdict};
+pub use understanding::{clarify, intent, reader};
 
 pub use problem::Problem;
 

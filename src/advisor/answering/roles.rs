@@ -1,7 +1,7 @@
 //! `/roles`: every known role with a one-line definition.
 
-use super::first_sentence;
-use super::profile::pager;
+use crate::advisor::first_sentence;
+use crate::advisor::profile::pager;
 use crate::knowledge::text::words::normalize;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Component, Embed, Reply, SelectOption};

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::focus::Focus;
+use crate::advisor::focus::Focus;
 use crate::knowledge::reading::lines::sentences;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::reply::escape_user_text;

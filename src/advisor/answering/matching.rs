@@ -1,6 +1,6 @@
 //! `/match`: roles ranked by how well a person's skills fit them.
 
-use super::{next, Problem};
+use crate::advisor::{next, Problem};
 use crate::knowledge::reading::taxonomy::competency_key;
 use crate::knowledge::{Category, KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};

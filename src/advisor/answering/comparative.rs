@@ -2,9 +2,9 @@
 //! words of that quality, said first, and plainly when they do not tell; then the facts
 //! that say it, and the whole comparison one click away.
 
-use super::reader::quality::Quality;
-use super::two_roles;
-use super::{next, shown, Problem};
+use crate::advisor::reader::quality::Quality;
+use crate::advisor::two_roles;
+use crate::advisor::{next, shown, Problem};
 use crate::knowledge::text::words::split_words;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, Embed, Reply};
@@ -61,7 +61,7 @@ pub fn comparative(
     }
     let mut sources = a.sources.clone();
     sources.extend(&b.sources);
-    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &sources)));
+    let mut reply = Reply::embed(embed.footer(&crate::advisor::sources::footer(kb, &sources)));
     reply.push_buttons(vec![next::button(
         "The whole comparison",
         &format!("/compare {} {}", a.slug, b.slug),

@@ -2,7 +2,7 @@
 //! this module turns a member's filter into a store query and the store's results into
 //! replies, so every job answer is tested without a database.
 
-use super::profile::pager;
+use crate::advisor::profile::pager;
 use crate::jobs::board::{Changed, Listing};
 use crate::jobs::model::{level_label, BoardSettings, Job, SalaryBand, LEVELS};
 use crate::jobs::request::JobFilter;

@@ -1,17 +1,17 @@
-//! From a question to what answers it: the reading ([`super::reader`]) becomes the request a
+//! From a question to what answers it: the reading ([`crate::advisor::reader`]) becomes the request a
 //! command would make, a clarifying question when a role is needed and not clear, or an
 //! honest "I don't know". `/ask`, mentions and DMs all go through [`interpret`].
 
-use super::clarify::which_role_for;
-use super::comparative::comparative;
-use super::reader::{self, Intent, Reading};
-use super::{search, Problem};
+use crate::advisor::clarify::which_role_for;
+use crate::advisor::comparative::comparative;
+use crate::advisor::reader::{self, Intent, Reading};
+use crate::advisor::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
 use crate::jobs::request::JobFilter;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
 
-pub use super::reader::Topic;
+pub use crate::advisor::reader::Topic;
 
 /// A question, understood: the request to answer it with, or the answer itself when no
 /// command fits; and what the conversation is about now, if the question named roles.
@@ -179,7 +179,7 @@ fn aspect_of_item(kb: &KnowledgeBase, item: &str) -> Section {
     match kb.taxonomy.find_in(item).first() {
         Some(entry) if entry.category.is_tool() => Section::Tools,
         Some(_) => Section::Skills,
-        None if super::reader::is_qualification(item) => Section::Education,
+        None if crate::advisor::reader::is_qualification(item) => Section::Education,
         None => Section::Skills,
     }
 }

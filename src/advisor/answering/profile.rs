@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{next, shown, texts};
+use crate::advisor::{next, shown, texts};
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, count_of, limits, ButtonStyle, Component, Embed, Reply};
 
@@ -24,7 +24,7 @@ pub fn role(kb: &KnowledgeBase, role: &Role, page: usize) -> Reply {
     for (name, value) in &pages[index] {
         embed = embed.field(name, value, false);
     }
-    let sources = super::sources::footer(kb, &role.sources);
+    let sources = crate::advisor::sources::footer(kb, &role.sources);
     // A page counter only where there are pages to turn.
     let footer = if total > 1 {
         format!("Page {}/{total} · {sources}", index + 1)
@@ -202,7 +202,7 @@ pub fn skills(kb: &KnowledgeBase, role: &Role) -> Reply {
         &related_roles(role, &related),
         false,
     );
-    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &role.sources)));
+    let mut reply = Reply::embed(embed.footer(&crate::advisor::sources::footer(kb, &role.sources)));
     reply.push_buttons(vec![next::button(
         "Whole profile",
         &format!("/role {}", role.slug),

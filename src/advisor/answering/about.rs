@@ -5,7 +5,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::reply::{colour, count_of, limits, Embed, Reply};
 
 /// Example lines shown under each command in `/help` (and in "Which role?" errors).
-pub(super) fn example(name: &str) -> &'static str {
+pub(in crate::advisor) fn example(name: &str) -> &'static str {
     match name {
         "compare" => "/compare role_a:ml engineer role_b:data specialist aspect:skills",
         "skills" => "/skills role:mlops engineer",

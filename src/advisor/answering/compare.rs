@@ -1,6 +1,6 @@
 //! `/compare`: two roles side by side, what they share and what only one has.
 
-use super::{first_sentence, in_short, shown, two_roles, Problem};
+use crate::advisor::{first_sentence, in_short, shown, two_roles, Problem};
 use crate::commands::ASPECTS;
 use crate::knowledge::lookup::terms;
 use crate::knowledge::text::words::split_words;
@@ -39,7 +39,7 @@ pub fn compare(
     sources.extend(&b.sources);
     let mut reply = Reply::embed(
         embed
-            .footer(&super::sources::footer(kb, &sources))
+            .footer(&crate::advisor::sources::footer(kb, &sources))
             .colour(colour::COMPARE),
     );
     reply.push_buttons(buttons(a, b, aspect));

@@ -2,7 +2,7 @@
 //! with the likely roles to pick from. Each choice carries the whole command line that
 //! answers it, so picking one is answered as the typed command would be.
 
-use super::Problem;
+use crate::advisor::Problem;
 use crate::commands::invocation::{ArgValue, Invocation};
 use crate::commands::request::{KnowledgeRequest, Request};
 use crate::commands::{self, CommandId};

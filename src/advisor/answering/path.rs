@@ -4,9 +4,9 @@
 
 mod step_up;
 
-use super::in_short::{self, and_list};
-use super::matching::{skill_keys, unknown_items};
-use super::{next, shown, Problem};
+use crate::advisor::in_short::{self, and_list};
+use crate::advisor::matching::{skill_keys, unknown_items};
+use crate::advisor::{next, shown, Problem};
 use crate::knowledge::reading::backgrounds::Background;
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, escape_user_text, limits, Embed, Reply};
@@ -88,7 +88,7 @@ fn from_role(kb: &KnowledgeBase, from: &Role, to: &Role) -> Reply {
     }
     let mut sources = from.sources.clone();
     sources.extend(&to.sources);
-    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &sources)));
+    let mut reply = Reply::embed(embed.footer(&crate::advisor::sources::footer(kb, &sources)));
     reply.push_buttons(vec![
         next::button(
             "Compare the two",
@@ -111,7 +111,11 @@ fn from_background(kb: &KnowledgeBase, background: &Background, to: &Role) -> Re
          skills ({skills}).",
         name = background.name
     );
-    let title = format!("From {} to {}", capitalised(&background.name), to.name);
+    let title = format!(
+        "From {} to {}",
+        in_short::capitalised(&background.name),
+        to.name
+    );
     from_listed(kb, to, &skills, &title, Some(&note))
 }
 
@@ -120,14 +124,6 @@ fn from_background(kb: &KnowledgeBase, background: &Background, to: &Role) -> Re
 fn from_skills(kb: &KnowledgeBase, to: &Role, skills: &str) -> Reply {
     let title = format!("From your skills to {}", to.name);
     from_listed(kb, to, skills, &title, None)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// [`from_skills`] under `title`, opening with `note` when given.
@@ -175,7 +171,7 @@ fn from_listed(
     if !tips.is_empty() {
         embed = embed.field("Getting started", &bullet_list(&tips, 700), false);
     }
-    let mut reply = Reply::embed(embed.footer(&super::sources::footer(kb, &to.sources)));
+    let mut reply = Reply::embed(embed.footer(&crate::advisor::sources::footer(kb, &to.sources)));
     reply.push_buttons(vec![
         next::button("Whole profile", &format!("/role {}", to.slug)),
         next::button(

@@ -2,8 +2,8 @@
 //! with the fact that says so; for a thing no article names, exactly that, and the known
 //! skills that look closest.
 
-use super::focus::Focus;
-use super::sources::Footnotes;
+use crate::advisor::focus::Focus;
+use crate::advisor::sources::Footnotes;
 use crate::knowledge::reading::taxonomy::competency_key;
 use crate::knowledge::text::fuzzy;
 use crate::knowledge::{KnowledgeBase, Role};

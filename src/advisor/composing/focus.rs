@@ -5,7 +5,7 @@
 use crate::knowledge::text::words::split_words;
 use std::ops::Range;
 
-use super::shown::own_text;
+use crate::advisor::shown::own_text;
 use crate::knowledge::lookup::terms::{find_term, term_of};
 use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::stem;

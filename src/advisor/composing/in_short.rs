@@ -17,7 +17,7 @@ pub fn purpose(role: &Role) -> Option<String> {
         return Some(limits::clamp(note, PURPOSE));
     }
     let definition = role.definition()?;
-    let sentence = super::first_sentence(definition, usize::MAX);
+    let sentence = crate::advisor::first_sentence(definition, usize::MAX);
     Some(limits::clamp(
         without_own_name(&sentence, &role.name),
         PURPOSE,
@@ -156,7 +156,7 @@ pub fn short_name(role: &Role) -> &str {
 }
 
 /// `text` with a capital first letter, as every line of a list starts.
-pub(super) fn capitalised(text: &str) -> String {
+pub(in crate::advisor) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if first.to_uppercase().count() == 1 => {

@@ -4,11 +4,11 @@
 //! degree?"), the answer opens with whether the articles name it for the role, the facts
 //! that mention it come first and marked, and the other roles that name it follow.
 
-use super::first_sentence;
-use super::focus::Focus;
-use super::shown::own_text;
-use super::sources::Footnotes;
-use super::verdict::verdict;
+use crate::advisor::first_sentence;
+use crate::advisor::focus::Focus;
+use crate::advisor::shown::own_text;
+use crate::advisor::sources::Footnotes;
+use crate::advisor::verdict::verdict;
 use crate::knowledge::{Category, Competency, Fact, KnowledgeBase, Role, Section};
 use crate::reply::{
     bullet_list, colour, limits, ButtonStyle, Component, Embed, Reply, SelectOption,

@@ -2,8 +2,8 @@
 //! aspect and source; also the fallback for a question that names no role and asks nothing
 //! else a command answers.
 
-use super::shown::own_text;
-use super::sources::Footnotes;
+use crate::advisor::shown::own_text;
+use crate::advisor::sources::Footnotes;
 use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::split_words;
 use crate::knowledge::{lookup::terms, KnowledgeBase};

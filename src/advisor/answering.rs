@@ -1,0 +1,13 @@
+//! Answering: one module per command family, each from a request to a reply.
+
+pub mod about;
+pub mod aspect;
+pub mod comparative;
+pub mod compare;
+pub mod jobs;
+pub mod matching;
+pub mod path;
+pub mod profile;
+pub mod reverse;
+pub mod roles;
+pub mod search;
