@@ -13,21 +13,22 @@
 
 pub mod cues;
 mod decide;
+mod form;
 mod items;
 pub mod quality;
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::jobs::model::LEVELS;
 use crate::knowledge::lookup::mentions::{never_in_a_name, Mention, MAX_NAME_WORDS};
 use crate::knowledge::reading::backgrounds::Background;
-use crate::knowledge::text::words::{normalize, singular, word_spans};
+use crate::knowledge::text::words::{normalize, singular};
 use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
 pub use decide::is_qualification;
 use decide::{decide, follow_up};
+use form::{asks_which_roles, distinct_roles, thing_first, words_of, Word, YES_NO_STARTS};
 use items::{items_of, QUALIFICATIONS};
 
 /// What a question asks for.
@@ -131,19 +132,6 @@ impl Reading {
             intent: Some(self.intent),
         })
     }
-}
-
-/// One word of a question, lower case, with where it stands in the text.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    /// Its singular, for comparing with cues.
-    one: String,
-    span: Range<usize>,
-    /// A punctuation mark stands between it and the word before…
-    after_break: bool,
-    /// …and it is only a comma (lists go on after one).
-    after_comma: bool,
 }
 
 /// Everything the reader found in a question.
@@ -264,144 +252,6 @@ fn background_of<'k>(
             })
         })
         .map(|(_, background)| background)
-}
-
-/// Words that open a yes/no question.
-const YES_NO_STARTS: [&str; 14] = [
-    "does", "do", "is", "are", "can", "should", "will", "would", "must", "could", "did", "has",
-    "have", "am",
-];
-
-/// "which roles…", "what jobs…", "who uses…", "roles that use…".
-fn asks_which_roles(words: &[&str]) -> bool {
-    let role_word = |w: &str| {
-        matches!(
-            singular(w).as_ref(),
-            "role" | "job" | "career" | "position" | "title" | "profession"
-        )
-    };
-    let using = |w: &str| {
-        matches!(
-            singular(w).as_ref(),
-            "use" | "need" | "require" | "work" | "know" | "list"
-        )
-    };
-    // Anywhere, so that the thing may come first: "Spark — which roles use it?".
-    (0..words.len()).any(|i| match &words[i..] {
-        ["who", "actually" | "really" | "still", verb, ..] | ["who", verb, ..] => using(verb),
-        ["which" | "what", "of", "these" | "the" | "those", next, ..] => role_word(next),
-        ["which" | "what", next, ..] => role_word(next),
-        [role, "that" | "which" | "using" | "needing", ..] => role_word(role),
-        _ => false,
-    })
-}
-
-/// The thing a question names first, before a break ("spark: which roles use it?",
-/// "excel — who uses it?"): one to three words that are no cue, role or stop word.
-fn thing_first(words: &[Word], cue_words: &[bool], mentions: &[Mention]) -> Option<String> {
-    let end = words.iter().position(|w| w.after_break)?;
-    let free = |i: usize| {
-        !cue_words[i]
-            && !mentions.iter().any(|m| m.words.contains(&i))
-            && !never_in_a_name(&words[i].text)
-    };
-    ((1..=3).contains(&end) && (0..end).all(free)).then(|| {
-        let thing: Vec<&str> = words[..end].iter().map(|w| w.text.as_str()).collect();
-        thing.join(" ")
-    })
-}
-
-/// The question's words ([`word_spans`]), lower case, each knowing whether punctuation
-/// stands before it.
-fn words_of(question: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut last_end = 0;
-    for (at, word) in word_spans(question) {
-        // An apostrophe or a hyphen joins; other marks break a clause.
-        let marks: String = question[last_end..at]
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’' | '-' | '/'))
-            .collect();
-        push_word(question, at..at + word.len(), &marks, &mut words);
-        last_end = at + word.len();
-    }
-    words
-}
-
-fn push_word(question: &str, span: Range<usize>, marks: &str, words: &mut Vec<Word>) {
-    let text = question[span.clone()].to_lowercase();
-    // A Discord mention (`<@123>`, `<#9>`) is no word of the question.
-    if marks.ends_with(['@', '#', '&', '!']) && text.bytes().all(|b| b.is_ascii_digit()) {
-        return;
-    }
-    let one = singular(&text).into_owned();
-    words.push(Word {
-        text,
-        one,
-        span,
-        after_break: !marks.is_empty(),
-        after_comma: !marks.is_empty() && marks.chars().all(|c| c == ','),
-    });
-}
-
-/// Slugs of the roles mentioned, each once, in order; a role right after "from" (or "I'm
-/// a", "I work as") comes first, so "to X, coming from Y" reads as a move from Y. Also
-/// whether one came from there.
-fn distinct_roles(words: &[&str], mentions: &[Mention], moves: bool) -> (Vec<String>, bool) {
-    let mut found: Vec<String> = Vec::new();
-    for mention in mentions {
-        if !found.contains(&mention.role.slug) {
-            found.push(mention.role.slug.clone());
-        }
-    }
-    let from = mentions
-        .iter()
-        .find(|m| moves && comes_from(words, m.words.start))
-        .map(|m| &m.role.slug);
-    if let Some(from) = from {
-        found.retain(|slug| slug != from);
-        found.insert(0, from.clone());
-    }
-    (found, from.is_some())
-}
-
-/// Whether the word at `i` names where the asker comes from: right after "from", "I'm a",
-/// "I am an", "I work as a", "currently a"…
-fn comes_from(words: &[&str], i: usize) -> bool {
-    let before: Vec<&str> = words[..i].iter().rev().take(4).copied().collect();
-    let rest = match before.as_slice() {
-        ["a" | "an" | "the", rest @ ..] => rest,
-        rest => rest,
-    };
-    // "differs from X" compares with X; it comes from nowhere.
-    if matches!(
-        rest,
-        [
-            "from",
-            "differ"
-                | "differs"
-                | "different"
-                | "difference"
-                | "apart"
-                | "separate"
-                | "separates"
-                | "distinguish"
-                | "distinguishes",
-            ..
-        ]
-    ) {
-        return false;
-    }
-    matches!(
-        rest,
-        ["from", ..]
-            | ["being", "from", ..]
-            | ["m", "i", ..]
-            | ["am", "i", ..]
-            | ["as", "work", "i", ..]
-            | ["currently", ..]
-            | ["as", "working", ..]
-    )
 }
 
 /// Cue phrases (as singular words) by their first word, longest first.
