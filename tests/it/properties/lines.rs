@@ -112,6 +112,34 @@ pub(super) const ODD_WORDS: &[&str] = &[
     "ΓÇó",
 ];
 
+/// Pieces of the questions issue 15 reads: comparatives, backgrounds, roles no article
+/// covers, fields for roles, the thing first, arrows, follow-ups.
+pub(super) const QUESTION_WORDS: &[&str] = &[
+    "which is more hands-on,",
+    "which needs more maths",
+    "easier to get into",
+    "more stressful",
+    "or",
+    "I'm a backend developer,",
+    "as a statistician",
+    "student here",
+    "data engineer",
+    "AI engineer",
+    "data science",
+    "ML research",
+    "data ops management",
+    "->",
+    "→",
+    "Spark —",
+    "who actually uses it?",
+    "which of the roles list it",
+    "and",
+    "will it be automated",
+    "step up to lead",
+    "a masters in",
+    "how do I get into",
+];
+
 /// One piece of a line: command and option words, role names, odd text, long runs.
 pub(super) fn line_fragment() -> impl Strategy<Value = String> {
     let role_words: Vec<String> = shipped_kb()
@@ -128,12 +156,15 @@ pub(super) fn line_fragment() -> impl Strategy<Value = String> {
         3 => prop::sample::select(OPTION_WORDS).prop_map(str::to_owned),
         3 => prop::sample::select(role_words),
         3 => prop::sample::select(ODD_WORDS).prop_map(str::to_owned),
+        3 => prop::sample::select(QUESTION_WORDS).prop_map(str::to_owned),
         1 => "[a-z_]{1,12}:",
         1 => "[a-z]{1,8}:[a-z0-9 ]{0,10}",
         1 => ".{0,30}",
         1 => (90usize..6001).prop_map(|n| "w".repeat(n)),
         // Around `/ask`'s 500 characters: every word of a question is tried as a role name.
         1 => (20usize..120).prop_map(|n| "data ".repeat(n)),
+        // A role named fifty times and more, in a comparative.
+        1 => (40usize..70).prop_map(|n| "which is more technical, ml engineer or ".repeat(n)),
     ]
 }
 
