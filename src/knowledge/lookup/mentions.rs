@@ -167,7 +167,9 @@ impl KnowledgeBase {
 /// How people name a role by its field or its short form: "data science" for the data
 /// scientist, "ML research" for the ML scientist, "data ops management" for the data
 /// operations manager. The last word's field → the role noun; "ops" anywhere → "operations".
-const ROLE_NOUN_FORMS: [(&str, &str); 8] = [
+const ROLE_NOUN_FORMS: [(&str, &str); 10] = [
+    ("eng", "engineer"),
+    ("mgr", "manager"),
     ("engineering", "engineer"),
     ("science", "scientist"),
     ("sci", "scientist"),

@@ -114,6 +114,7 @@ pub const CUES: &[Cue] = &[
     asks("career change", Move),
     asks("change career", Move),
     asks("move into", Move),
+    asks("step up", Move),
     asks("upskill", Move),
     asks("jump", Move),
     asks("become", Become),
@@ -146,6 +147,8 @@ pub const CUES: &[Cue] = &[
     asks("posting", Jobs),
     asks("job board", Jobs),
     asks("job ad", Jobs),
+    asks("position open", Jobs),
+    asks("open position", Jobs),
     // The asker's skills.
     asks("i know", Fit),
     asks("i have", Fit),
@@ -176,6 +179,10 @@ pub const CUES: &[Cue] = &[
     asks("with my", Fit),
     asks("best for", Fit),
     asks("for someone with", Fit),
+    asks("my skillset", Fit),
+    asks("match me", Fit),
+    asks("aim for", Fit),
+    asks("good with", Fit),
     asks("someone with", Fit),
     // The list of roles, the bot itself.
     asks("list", List),

@@ -49,6 +49,8 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         // "Does a backend developer need Python?" asks about the thing.
         && (!e.yes_no_form || e.items.is_empty())
         && (moving || matches!(aspect, None | Some(Section::Tips | Section::Skills)));
+    // "been an MLE for 4 years, how do I step up to lead?": the role's senior form.
+    let step_up = (n == 1 && moving).then(|| senior_form(kb, e)).flatten();
     let quality = quality_asked(&plain);
     reading.quality = quality;
     let intent = if e.words.is_empty() {
@@ -62,7 +64,7 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         Intent::Compare
     } else if e.has(Ask::Salary) {
         Intent::Salary
-    } else if from_background {
+    } else if from_background || step_up.is_some() {
         Intent::Path
     } else if n == 1 && aspect == Some(Section::Outlook) && !moving && !qualification {
         // "Will data specialists get automated?", "job prospects for X": the outlook, not
@@ -70,6 +72,9 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         Intent::Aspect
     } else if e.has(Ask::Jobs) && !e.has(Ask::Fit) && !e.which_roles_form {
         Intent::Jobs
+    } else if n >= 2 && e.has(Ask::Fit) && !moving {
+        // "ML engineer or data scientist, which should I pick?": a choice between the two.
+        Intent::Compare
     } else if e.has(Ask::Fit) || (moving && n == 1 && !e.items.is_empty() && !qualification) {
         if n >= 1 {
             Intent::Path
@@ -121,6 +126,10 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         Intent::YesNo => {
             reading.aspect = qualification.then_some(Section::Education);
             reading.roles.truncate(1);
+        }
+        Intent::Path if step_up.is_some() => {
+            reading.roles.truncate(1);
+            reading.roles.extend(step_up);
         }
         Intent::Path if from_background => {
             reading.background = e.background.map(|b| b.key.clone());
@@ -200,6 +209,27 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
     reading
 }
 
+/// The senior form of the one role named, when the question names a seniority on its own
+/// ("lead", "senior") and the articles have that role ("Lead Machine Learning Engineer").
+fn senior_form(kb: &KnowledgeBase, e: &Evidence) -> Option<String> {
+    let mention = e.mentions.first()?;
+    let in_a_name = |i: usize| e.mentions.iter().any(|m| m.words.contains(&i));
+    let seniority = e
+        .words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| {
+            !in_a_name(*i) && matches!(w.text.as_str(), "lead" | "senior" | "principal" | "staff")
+        })?
+        .1;
+    let role = mention.role;
+    std::iter::once(&role.name)
+        .chain(&role.aliases)
+        .find_map(|name| kb.exact(&format!("{} {name}", seniority.text)))
+        .filter(|senior| senior.slug != role.slug)
+        .map(|senior| senior.slug.clone())
+}
+
 /// A run of words that names a role the articles do not have: up to three words, none a
 /// stop word, ending in a role noun ("data engineer", "AI engineers",
 /// "scientist").
@@ -272,6 +302,13 @@ pub fn is_qualification(item: &str) -> bool {
 /// tools?" keeps the roles and takes the aspect; "what about for a data scientist?" keeps
 /// the aspect (or the intent) and takes the role.
 pub(super) fn follow_up(reading: &mut Reading, e: &Evidence, previous: &Topic) {
+    // "which needs more maths?" after two roles: the same two, by that quality.
+    if reading.quality.is_some() && reading.roles.is_empty() && previous.roles.len() >= 2 {
+        reading.intent = Intent::Compare;
+        reading.roles = previous.roles[..2].to_vec();
+        reading.items.clear();
+        return;
+    }
     // "and ML scientists?": a short question opening with "and" goes on from the last one.
     let goes_on = e.has(Ask::Follow)
         || (e.words.len() <= 5 && e.words.first().is_some_and(|w| w.text == "and"));

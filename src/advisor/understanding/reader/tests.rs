@@ -262,3 +262,36 @@ fn the_thing_may_come_first_in_a_reverse_question() {
         Some(Section::Outlook),
     );
 }
+
+#[test]
+fn a_seniority_said_alone_is_the_named_roles_senior_form() {
+    check(
+        "been an MLE for 4 yrs, how do i step up to lead?",
+        Intent::Path,
+        &[
+            "machine-learning-engineer",
+            "lead-machine-learning-engineer",
+        ],
+        None,
+    );
+    // No senior form in the articles: no path to one.
+    let reading = read_one("how do I step up to senior data specialist?");
+    assert!(
+        !reading.roles.iter().any(|r| r.starts_with("senior")),
+        "{reading:?}"
+    );
+}
+
+#[test]
+fn a_choice_between_two_named_roles_is_a_comparison() {
+    check(
+        "data ops manager or data ops specialist, which one is for me",
+        Intent::Compare,
+        &["data-operations-manager", "data-operations-specialist"],
+        None,
+    );
+    let topic = read_one("ML engineer vs data scientist").topic();
+    let reading = read(kb(), "which needs more maths tho", topic.as_ref());
+    assert_eq!(reading.intent, Intent::Compare, "{reading:?}");
+    assert_eq!(reading.quality.map(|q| q.key), Some("math"));
+}
