@@ -301,6 +301,11 @@ impl KnowledgeBase {
         self.role_names.named_in(text)
     }
 
+    /// Every role name in `text`, as facts are read: where it stands, and whose it is.
+    pub fn role_names_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, RoleId)> {
+        self.role_names.names_in(text)
+    }
+
     /// What `text` says of no role but those of `allowed` (see
     /// [`mentions::RoleNames::text_about`]).
     pub fn text_about<'t>(

@@ -5,7 +5,6 @@
 use crate::advisor::reader::quality::Quality;
 use crate::advisor::two_roles;
 use crate::advisor::{next, shown, Problem};
-use crate::knowledge::text::words::split_words;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{bullet_list, colour, Embed, Reply};
 
@@ -94,9 +93,7 @@ fn speaking_of(kb: &KnowledgeBase, role: &Role, quality: &Quality) -> Vec<String
     let mut found: Vec<String> = Vec::new();
     for section in ABOUT_THE_WORK {
         for text in shown::texts(kb, role, section, &[role]) {
-            let speaks = split_words(&text)
-                .any(|word| quality.evidence.contains(&word.to_lowercase().as_str()));
-            if speaks && !found.contains(&text) {
+            if quality.is_spoken_of_in(&text) && !found.contains(&text) {
                 found.push(text);
             }
         }

@@ -28,7 +28,9 @@ use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
 pub use decide::is_qualification;
 use decide::{decide, follow_up};
-use form::{asks_which_roles, distinct_roles, thing_first, words_of, Word, YES_NO_STARTS};
+use form::{
+    asks_which_roles, distinct_roles, overlaps, span_of, thing_first, words_of, Word, YES_NO_STARTS,
+};
 use items::{items_of, QUALIFICATIONS};
 
 /// What a question asks for.
@@ -229,28 +231,19 @@ fn background_of<'k>(
     words: &[Word],
     mentions: &mut Vec<Mention<'k>>,
 ) -> Option<&'k Background> {
-    let span_of = |m: &Mention| words[m.words.start].span.start..words[m.words.end - 1].span.end;
     let named = kb.backgrounds.named_in(question);
     mentions.retain(|m| {
-        let at = span_of(m);
         let phrase: Vec<&str> = words[m.words.clone()]
             .iter()
             .map(|w| w.text.as_str())
             .collect();
-        let overlaps = named
-            .iter()
-            .any(|(span, _)| at.start < span.end && span.start < at.end);
-        !overlaps || kb.names_exactly(&phrase)
+        let at = span_of(words, m);
+        !named.iter().any(|(span, _)| overlaps(&at, span)) || kb.names_exactly(&phrase)
     });
     // Inside a role's name ("researcher" in "ML researcher"), a background is the role's.
     named
         .into_iter()
-        .find(|(span, _)| {
-            !mentions.iter().any(|m| {
-                let at = span_of(m);
-                at.start < span.end && span.start < at.end
-            })
-        })
+        .find(|(span, _)| !mentions.iter().any(|m| overlaps(&span_of(words, m), span)))
         .map(|(_, background)| background)
 }
 

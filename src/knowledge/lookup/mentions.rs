@@ -17,8 +17,8 @@ use crate::knowledge::KnowledgeBase;
 use crate::knowledge::Role;
 use crate::knowledge::RoleId;
 
-/// Longest role name, in words, looked for in a text.
-pub const MAX_NAME_WORDS: usize = 6;
+/// Longest role name, in words, looked for in a text: the name finder's.
+pub use crate::knowledge::text::finder::NAME_WORDS as MAX_NAME_WORDS;
 
 /// Whether `word` never starts or fills a role name, so fuzzy matching does not read "is a
 /// data engineer" as a role, nor "data roles" as "DataOps".
@@ -119,14 +119,22 @@ impl KnowledgeBase {
         self.role_in(&words, true).or_else(|| self.exact(phrase))
     }
 
-    /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
     /// Whether `words` name a role with no typo tolerated: by a name, slug or alias, or by
     /// its field ("ML research").
     pub fn names_exactly(&self, words: &[&str]) -> bool {
-        self.exact(&words.join(" ")).is_some()
-            || as_role_name(words).is_some_and(|name| self.exact(&name).is_some())
+        self.named_exactly(words, true).is_some()
     }
 
+    /// The role `words` name by a name, slug or alias, or (`by_field`) by its field.
+    fn named_exactly(&self, words: &[&str], by_field: bool) -> Option<&Role> {
+        self.exact(&words.join(" ")).or_else(|| {
+            as_role_name(words)
+                .filter(|_| by_field)
+                .and_then(|name| self.exact(&name))
+        })
+    }
+
+    /// The role `words` name: exactly, or (for two words or more) through a clear fuzzy match.
     /// `by_field`: whether a field may name its role ("data science").
     fn role_in(&self, words: &[&str], by_field: bool) -> Option<&Role> {
         if let [word] = words {
@@ -135,16 +143,10 @@ impl KnowledgeBase {
                 return None;
             }
         }
+        if let Some(role) = self.named_exactly(words, by_field) {
+            return Some(role);
+        }
         let phrase = words.join(" ");
-        if let Some(role) = self.exact(&phrase) {
-            return Some(role);
-        }
-        if let Some(role) = as_role_name(words)
-            .filter(|_| by_field)
-            .and_then(|name| self.exact(&name))
-        {
-            return Some(role);
-        }
         // A word before a name is not a typo of a longer one: "focused ml engineer" is an
         // ML Engineer, not a misspelt "lead ml engineer".
         let ends_in_a_name =

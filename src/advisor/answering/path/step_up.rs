@@ -3,10 +3,10 @@
 //! What the target's facts say and the other role's do not (leading, mentoring, owning
 //! design) comes first, and the soft and management skills lead what to learn.
 
-use crate::advisor::reader::quality::quality;
+use crate::advisor::reader::quality::{quality, uses_any};
 use crate::advisor::shown;
 use crate::knowledge::reading::lines::sentences;
-use crate::knowledge::text::words::{normalize, split_words};
+use crate::knowledge::text::words::normalize;
 use crate::knowledge::{Category, Competency, KnowledgeBase, Role, Section};
 
 /// Words of a fact about taking the lead, besides those of the leadership quality.
@@ -34,18 +34,19 @@ pub(super) fn is_step_up(from: &Role, to: &Role) -> bool {
 pub(super) fn what_changes(kb: &KnowledgeBase, from: &Role, to: &Role) -> Vec<String> {
     let leading = quality("leadership").map_or(&[][..], |q| q.evidence);
     // "Lead" in "Lead Machine Learning Engineer" names the role; it says nothing of leading.
+    let to_id = kb.id_of(to);
     let without_names = |text: &str| {
-        let mut lower = text.to_lowercase();
-        for name in std::iter::once(&to.name).chain(&to.aliases) {
-            lower = lower.replace(&name.to_lowercase(), " ");
+        let mut out = text.to_owned();
+        for (span, id) in kb.role_names_in(text) {
+            if Some(id) == to_id {
+                out.replace_range(span.clone(), &" ".repeat(span.len()));
+            }
         }
-        lower
+        out
     };
     let speaks_of_leading = |text: &str| {
-        split_words(&without_names(text)).any(|word| {
-            let word = word.to_lowercase();
-            leading.contains(&word.as_str()) || OWNING.contains(&word.as_str())
-        })
+        let text = without_names(text);
+        uses_any(&text, leading) || uses_any(&text, &OWNING)
     };
     let mut changes: Vec<String> = Vec::new();
     for section in [

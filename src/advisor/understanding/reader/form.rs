@@ -20,6 +20,16 @@ pub(super) struct Word {
     pub(super) after_comma: bool,
 }
 
+/// The bytes of the question a mention's words stand on.
+pub(super) fn span_of(words: &[Word], mention: &Mention) -> Range<usize> {
+    words[mention.words.start].span.start..words[mention.words.end - 1].span.end
+}
+
+/// Whether two byte ranges of the question share a byte.
+pub(super) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Words that open a yes/no question.
 pub(super) const YES_NO_STARTS: [&str; 14] = [
     "does", "do", "is", "are", "can", "should", "will", "would", "must", "could", "did", "has",

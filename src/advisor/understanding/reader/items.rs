@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::form::{overlaps, span_of};
 use super::{Cues, Word, YES_NO_STARTS};
 use crate::knowledge::lookup::mentions::Mention;
 use crate::knowledge::lookup::terms;
@@ -40,12 +41,7 @@ pub(super) fn items_of(
     cues: &Cues,
 ) -> (Vec<String>, usize) {
     let cue_words = &cues.words;
-    let in_role = |span: &Range<usize>| {
-        mentions.iter().any(|m| {
-            let (first, last) = (&words[m.words.start], &words[m.words.end - 1]);
-            span.start < last.span.end && first.span.start < span.end
-        })
-    };
+    let in_role = |span: &Range<usize>| mentions.iter().any(|m| overlaps(&span_of(words, m), span));
     let mut items: Vec<(usize, String)> = Vec::new();
     let mut taken = vec![false; words.len()];
     for (span, _) in kb.taxonomy.mentions_in(question) {
@@ -76,7 +72,7 @@ pub(super) fn items_of(
     }
     // Spellings the words above do not make out ("Ph.D." is the words "ph" and "d").
     for span in terms::qualification_spans(question) {
-        let covers = |i: usize| words[i].span.start < span.end && span.start < words[i].span.end;
+        let covers = |i: usize| overlaps(&words[i].span, &span);
         if !in_role(&span) && !(0..words.len()).any(|i| covers(i) && taken[i]) {
             mark(words, &span, &mut taken);
             items.push((span.start, question[span.clone()].to_lowercase()));
@@ -96,7 +92,7 @@ pub(super) fn items_of(
 
 fn mark(words: &[Word], span: &Range<usize>, taken: &mut [bool]) {
     for (i, word) in words.iter().enumerate() {
-        if word.span.start < span.end && span.start < word.span.end {
+        if overlaps(&word.span, span) {
             taken[i] = true;
         }
     }

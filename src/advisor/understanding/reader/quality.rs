@@ -2,6 +2,8 @@
 //! a member compares two roles by, as data: each a key and the phrases that name it, and
 //! the facts' words that speak of it (what the answer counts to say which role leans so).
 
+use crate::knowledge::text::words::split_words;
+
 /// A quality two roles can be compared by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quality {
@@ -234,6 +236,18 @@ pub const QUALITIES: &[Quality] = &[
     },
 ];
 
+impl Quality {
+    /// Whether `text` uses one of the words that speak of this quality.
+    pub fn is_spoken_of_in(&self, text: &str) -> bool {
+        uses_any(text, self.evidence)
+    }
+}
+
+/// Whether `text` uses one of `words` (lower case) as a whole word, case aside.
+pub fn uses_any(text: &str, words: &[&str]) -> bool {
+    split_words(text).any(|word| words.contains(&word.to_lowercase().as_str()))
+}
+
 /// Words that make a quality a comparison: "*more* hands-on", "*easier* to get into",
 /// "*which* is practical".
 const COMPARING: [&str; 8] = [
@@ -266,7 +280,6 @@ pub fn quality(key: &str) -> Option<&'static Quality> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::text::words::split_words;
 
     fn asked(question: &str) -> Option<&'static str> {
         let words: Vec<String> = split_words(question).map(str::to_lowercase).collect();
