@@ -51,12 +51,13 @@ pub fn unknown_items(kb: &KnowledgeBase, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The items of a list as people write one: "python, sql and tableau".
+/// The items of a list as people write one: "python, sql and tableau". An item without a
+/// letter or digit names no skill.
 fn list_items(text: &str) -> impl Iterator<Item = &str> {
     text.split([',', ';', '\n'])
         .flat_map(|part| part.split(" and "))
         .map(|item| item.trim().trim_end_matches(['.', '!', '?']).trim())
-        .filter(|item| !item.is_empty() && item.len() <= 60)
+        .filter(|item| item.chars().any(char::is_alphanumeric) && item.len() <= 60)
 }
 
 /// Every role that shares at least one competency with `keys`, best fit first.
@@ -171,8 +172,10 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
                 .iter()
                 .copied()
                 .filter(|name| {
-                    name.chars()
-                        .all(|c| c.is_alphanumeric() || " +#./-&".contains(c))
+                    name.chars().any(char::is_alphanumeric)
+                        && name
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || " +#./-&".contains(c))
                 })
                 .collect();
             // No option (an empty line is dropped) when none is left.
@@ -193,4 +196,60 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
         reply.push_select(menu);
     }
     Ok(reply)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::reading::source::Document;
+
+    /// An article whose tools lines hold only stray punctuation after their labels.
+    fn kb_with_punctuation_tools() -> KnowledgeBase {
+        let article = "Data Engineer vs. Data Scientist\n\nDefinitions\n\n\
+            Data Engineer: A Data Engineer is a professional who builds pipelines.\n\n\
+            Data Scientist: A Data Scientist is a professional who models data.\n\n\
+            Tools and Software Used\n\nData Engineer\n\n  • Languages: ?, Python\n\n\
+            Data Scientist\n\n  • Languages: \":\n\nRelated articles";
+        let documents = [Document {
+            path: "articles/punctuation.txt".into(),
+            bytes: article.as_bytes().to_vec(),
+        }];
+        KnowledgeBase::from_documents(&documents, "test").expect("two roles")
+    }
+
+    #[test]
+    fn an_item_without_a_letter_or_digit_is_no_skill() {
+        let kb = kb_with_punctuation_tools();
+        for role in &kb.roles {
+            for competency in &role.competencies {
+                assert!(
+                    competency.name.chars().any(char::is_alphanumeric),
+                    "{} has the skill {:?}",
+                    role.name,
+                    competency.name
+                );
+            }
+        }
+        assert!(skill_keys(&kb, "\", ?").is_empty());
+        assert!(matches!(match_skills(&kb, "\""), Err(Problem::NoSkills(_))));
+    }
+
+    #[test]
+    fn every_path_option_names_skills() {
+        let kb = kb_with_punctuation_tools();
+        let reply = match_skills(&kb, "python").expect("the data engineer uses python");
+        let lines: Vec<&str> = reply
+            .rows()
+            .iter()
+            .flatten()
+            .filter_map(|component| match component {
+                crate::reply::Component::Select { options, .. } => Some(options),
+                _ => None,
+            })
+            .flatten()
+            .map(|option| option.value())
+            .filter(|line| line.starts_with("/path"))
+            .collect();
+        assert_eq!(lines, ["/path to:data-engineer skills:Python"]);
+    }
 }

@@ -295,12 +295,13 @@ fn competency_keys(taxonomy: &Taxonomy, section: Section, text: &str) -> Vec<Str
         .collect()
 }
 
-/// The items of "Python, R, Java." and of "NoSQL (MongoDB, Cassandra)".
+/// The items of "Python, R, Java." and of "NoSQL (MongoDB, Cassandra)". An item without a
+/// letter or digit (a stray quote) names nothing, and would make a skill with an empty key.
 fn list_items(list: &str) -> impl Iterator<Item = &str> {
     list.split([',', '(', ')', ';'])
         .map(|item| item.trim().trim_end_matches('.').trim())
         .map(|item| item.strip_prefix("and ").unwrap_or(item))
-        .filter(|item| !item.is_empty() && item.len() <= 60)
+        .filter(|item| item.chars().any(char::is_alphanumeric) && item.len() <= 60)
 }
 
 /// A category guessed from a tools line's label, for items the taxonomy does not know.
