@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the engine: knowledge-base build, `/compare` from command line to
 //! JSON bytes, autocomplete per keystroke, `/search` and a plain-language question to JSON
-//! bytes, each on our knowledge base and on synthetic ones of 1,000 and 10,000 articles.
-//! Figures go in BENCHMARKS.md.
+//! bytes, each on our knowledge base and on synthetic ones of 1,000 and 10,000 articles; and
+//! the question reader's training (its features read from the corpus, then the model fit),
+//! which every process does once at start. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -115,7 +116,20 @@ fn bench_queries(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_build, bench_queries);
+fn bench_reader_training(c: &mut Criterion) {
+    use advisor::reader::scorer::{training_examples, Scorer};
+    let kb = build(&embedded_documents());
+    let mut group = c.benchmark_group("reader_training");
+    group.sample_size(10);
+    group.bench_function("features_of_the_corpus", |b| {
+        b.iter(|| training_examples(black_box(&kb)))
+    });
+    let examples = training_examples(&kb);
+    group.bench_function("fit", |b| b.iter(|| Scorer::train(black_box(&examples))));
+    group.finish();
+}
+
+criterion_group!(benches, bench_build, bench_queries, bench_reader_training);
 criterion_main!(benches);
 
 // The binary's allocator, so the figures are the ones `rolecall` would see.

@@ -2,10 +2,11 @@
 //! that says what to do next, with the choices to do it where there are some.
 
 use super::clarify::{Choice, Clarification};
+use super::next;
 use crate::commands::InvocationError;
 use crate::jobs::board::BoardProblem;
 use crate::knowledge::UnknownRole;
-use crate::reply::{escape_user_text, ButtonStyle, Component, Reply, SelectOption};
+use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, Reply, SelectOption};
 
 /// Names the "Pick a role…" menu of a clarifying question; its options carry the lines.
 pub const WHICH_ROLE_MENU: &str = "menu:which-role";
@@ -33,6 +34,9 @@ pub enum Problem {
     /// A role is needed and none is clear: the question to ask and the roles to pick from.
     #[error("which role? {}", .0.question)]
     WhichRole(Clarification),
+    /// A question read more than one way, none clearly first: the readings to pick from.
+    #[error("which reading? {}", .0.question)]
+    WhichReading(Clarification),
     /// A job-board call refused: the field to correct, the missing right, the missing job.
     #[error(transparent)]
     Board(#[from] BoardProblem),
@@ -90,6 +94,22 @@ impl Problem {
                     .map(|choice| SelectOption::new(&choice.label, &choice.line))
                     .collect();
                 reply.push_select(Component::select(WHICH_ROLE_MENU, "Pick a role…", options));
+                reply
+            }
+            Problem::WhichReading(clarification) => {
+                let mut reply = Reply::embed(
+                    Embed::new("Which do you mean?")
+                        .colour(colour::INFO)
+                        .description(&clarification.question),
+                )
+                .ephemeral(true);
+                reply.push_buttons(
+                    clarification
+                        .choices
+                        .iter()
+                        .map(|choice| next::button(&choice.label, &choice.line))
+                        .collect(),
+                );
                 reply
             }
             Problem::Board(problem) => board_problem_reply(problem),

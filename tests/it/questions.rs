@@ -113,6 +113,9 @@ struct Score {
     per_intent: BTreeMap<String, (usize, usize)>,
     misread: Vec<String>,
     right_texts: Vec<String>,
+    /// Questions read more than one way, none clearly first, which the asker is asked
+    /// about (their first reading is what is scored).
+    asked_back: usize,
 }
 
 impl Score {
@@ -121,9 +124,11 @@ impl Score {
             per_intent: BTreeMap::new(),
             misread: Vec::new(),
             right_texts: Vec::new(),
+            asked_back: 0,
         };
         for question in questions {
             let reading = reading_of(question);
+            score.asked_back += usize::from(!reading.alternatives.is_empty());
             let entry = score.per_intent.entry(question.intent.clone()).or_default();
             entry.1 += 1;
             match mismatch(question, &reading) {
@@ -154,10 +159,11 @@ impl Score {
 
     fn report(&self, name: &str) -> String {
         let mut out = format!(
-            "{name}: {}/{} = {:.1}%\n",
+            "{name}: {}/{} = {:.1}%, {} asked back\n",
             self.right(),
             self.total(),
-            100.0 * self.right() as f64 / self.total().max(1) as f64
+            100.0 * self.right() as f64 / self.total().max(1) as f64,
+            self.asked_back
         );
         for (intent, (right, total)) in &self.per_intent {
             out.push_str(&format!("  {intent:<9} {right:>3}/{total:<3}\n"));
@@ -189,10 +195,11 @@ fn the_reader_reads_the_question_corpus() {
     println!("{}", tuning.report("tuning"));
     // The held-back quarter's totals only: its questions are not for reading.
     println!(
-        "held back: {}/{} = {:.1}%",
+        "held back: {}/{} = {:.1}%, {} asked back",
         held_back.right(),
         held_back.total(),
-        100.0 * held_back.accuracy()
+        100.0 * held_back.accuracy(),
+        held_back.asked_back
     );
     let right = tuning.right() + held_back.right();
     let total = tuning.total() + held_back.total();

@@ -1,6 +1,7 @@
 //! `/compare`: two roles side by side, what they share and what only one has.
 
 use crate::advisor::{first_sentence, in_short, shown, two_roles, Problem};
+use crate::commands::request::KnowledgeRequest;
 use crate::commands::ASPECTS;
 use crate::knowledge::lookup::terms;
 use crate::knowledge::text::words::split_words;
@@ -205,8 +206,12 @@ fn overlap_fields(embed: Embed, a: &Role, b: &Role) -> Embed {
 /// [`SLUG_MAX`](crate::knowledge::text::names::SLUG_MAX) (36) the longest line is 99 code points, so
 /// it fits a `custom_id` and a select option's value; the named form could take 120.
 fn compare_line(a: &Role, b: &Role, aspect: Option<Section>) -> String {
-    let aspect = aspect.map(|s| format!(" {}", s.key())).unwrap_or_default();
-    format!("/compare {} {}{aspect}", a.slug, b.slug)
+    KnowledgeRequest::Compare {
+        a: a.slug.clone(),
+        b: b.slug.clone(),
+        aspect,
+    }
+    .line()
 }
 
 /// Swap the roles; step to the next aspect (the overview leads to the first).

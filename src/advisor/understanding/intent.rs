@@ -2,11 +2,12 @@
 //! command would make, a clarifying question when a role is needed and not clear, or an
 //! honest "I don't know". `/ask`, mentions and DMs all go through [`interpret`].
 
-use crate::advisor::clarify::which_role_for;
+use crate::advisor::clarify::{which_role_for, Choice, Clarification};
 use crate::advisor::comparative::comparative;
 use crate::advisor::reader::{self, Intent, Reading};
 use crate::advisor::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
+use crate::commands::Audience;
 use crate::jobs::request::JobFilter;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
@@ -55,8 +56,87 @@ pub fn interpret(
     }
     let reading = reader::read(kb, question, previous);
     let topic = reading.topic();
+    if let Some(which) = which_reading(kb, &reading, question) {
+        return Err(which);
+    }
     let understood = understand(kb, &reading, question)?;
     Ok(Interpretation { understood, topic })
+}
+
+/// When the reader found readings nearly as likely as the first: ask which is meant, each
+/// choice the command line that answers it. `None` when fewer than two of them are
+/// answerable by a command.
+fn which_reading(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Option<Problem> {
+    if reading.alternatives.is_empty() {
+        return None;
+    }
+    let mut choices: Vec<Choice> = Vec::new();
+    for reading in std::iter::once(reading).chain(&reading.alternatives) {
+        // Two readings answered by the same command are one choice.
+        if let Some(choice) = choice(kb, reading, question) {
+            if !choices.iter().any(|c| c.line == choice.line) {
+                choices.push(choice);
+            }
+        }
+    }
+    (choices.len() >= 2).then(|| {
+        Problem::WhichReading(Clarification {
+            question: format!(
+                "I can read \"{}\" more than one way. Which do you mean?",
+                escape_user_text(&crate::reply::limits::clamp(question, 150))
+            ),
+            choices,
+        })
+    })
+}
+
+/// A reading as a choice: what it would answer, and the command line answering it; `None`
+/// when no command answers it, or its command would be refused ("no skill recognised").
+fn choice(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Option<Choice> {
+    let line = match understand(kb, reading, question).ok()? {
+        Understood::Knowledge(request) => {
+            crate::advisor::answer(kb, &request, Audience::Everyone).ok()?;
+            request.line()
+        }
+        Understood::Board(request) => request.line()?,
+        Understood::Reply(_) => return None,
+    };
+    Some(Choice {
+        label: describe(kb, reading),
+        line,
+    })
+}
+
+/// What a reading would answer, in a few words, for a button.
+fn describe(kb: &KnowledgeBase, reading: &Reading) -> String {
+    let name = |i: usize| {
+        reading
+            .roles
+            .get(i)
+            .and_then(|slug| kb.exact(slug))
+            .map_or_else(String::new, |role| role.name.clone())
+    };
+    let item = reading.items.first().cloned().unwrap_or_default();
+    match reading.intent {
+        Intent::Compare => format!("Compare {} and {}", name(0), name(1)),
+        Intent::Path if reading.roles.len() >= 2 => format!("From {} to {}", name(0), name(1)),
+        Intent::Path => format!("How to become a {}", name(0)),
+        Intent::Profile => format!("About the {}", name(0)),
+        Intent::Aspect => match reading.aspect {
+            Some(aspect) => format!("{}: {}", name(0), aspect.title().to_lowercase()),
+            None => format!("About the {}", name(0)),
+        },
+        Intent::YesNo => format!("Does a {} need {item}?", name(0)),
+        Intent::Reverse => format!("Roles that need {item}"),
+        Intent::Match => "Roles that fit your skills".to_owned(),
+        Intent::Salary if reading.roles.is_empty() => "Salaries on the job board".to_owned(),
+        Intent::Salary => format!("Salaries for the {}", name(0)),
+        Intent::Jobs => "Featured jobs".to_owned(),
+        Intent::Roles => "The roles I know".to_owned(),
+        Intent::Stats => "What the knowledge base holds".to_owned(),
+        Intent::Search => "Search the articles".to_owned(),
+        Intent::Help | Intent::Clarify | Intent::Unknown => "Something else".to_owned(),
+    }
 }
 
 /// The request a reading makes.
@@ -229,4 +309,71 @@ fn dont_know(kb: &KnowledgeBase, question: &str) -> Reply {
             .description(&text),
     )
     .ephemeral(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::embedded().expect("the shipped knowledge base")
+    }
+
+    fn reading(intent: Intent, roles: &[&str]) -> Reading {
+        Reading {
+            intent,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            aspect: None,
+            items: Vec::new(),
+            candidates: Vec::new(),
+            wanted: None,
+            name_part: None,
+            level: None,
+            remote: None,
+            background: None,
+            quality: None,
+            alternatives: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn readings_nearly_as_likely_are_offered_as_buttons_each_answering_one() {
+        let kb = kb();
+        let mle = "machine-learning-engineer";
+        let mut first = reading(Intent::Profile, &[mle]);
+        first.alternatives = vec![
+            reading(Intent::Path, &[mle]),
+            // The same command as the first: one choice, not two.
+            reading(Intent::Profile, &[mle]),
+        ];
+        let Some(Problem::WhichReading(which)) = which_reading(&kb, &first, "mle?") else {
+            panic!("expected a question back");
+        };
+        let lines: Vec<&str> = which.choices.iter().map(|c| c.line.as_str()).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines,
+            [
+                "/role machine-learning-engineer",
+                "/path machine-learning-engineer"
+            ]
+        );
+        assert_eq!(
+            which.choices[0].label,
+            "About the Machine Learning Engineer"
+        );
+        let reply = Problem::WhichReading(which).reply();
+        assert!(reply.is_ephemeral());
+        assert_eq!(reply.rows().iter().flatten().count(), 2);
+    }
+
+    #[test]
+    fn a_reading_without_alternatives_or_with_one_answer_is_not_asked_back() {
+        let kb = kb();
+        let alone = reading(Intent::Profile, &["machine-learning-engineer"]);
+        assert!(which_reading(&kb, &alone, "mle").is_none());
+        let mut same = alone.clone();
+        same.alternatives = vec![alone.clone()];
+        assert!(which_reading(&kb, &same, "mle").is_none());
+    }
 }

@@ -13,9 +13,11 @@
 
 pub mod cues;
 mod decide;
+mod features;
 mod form;
 mod items;
 pub mod quality;
+pub mod scorer;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -23,13 +25,15 @@ use std::sync::OnceLock;
 use crate::jobs::model::LEVELS;
 use crate::knowledge::lookup::mentions::{never_in_a_name, Mention, MAX_NAME_WORDS};
 use crate::knowledge::reading::backgrounds::Background;
+use crate::knowledge::text::fuzzy::{is_word_typo, TYPO_FREE_BELOW};
 use crate::knowledge::text::words::{normalize, singular};
 use crate::knowledge::{KnowledgeBase, Section};
 use cues::{Ask, Says, CUES};
 pub use decide::is_qualification;
 use decide::{decide, follow_up};
 use form::{
-    asks_which_roles, distinct_roles, overlaps, span_of, thing_first, words_of, Word, YES_NO_STARTS,
+    asks_which_roles, distinct_roles, overlaps, span_of, thing_defined, thing_first, words_of,
+    Word, YES_NO_STARTS,
 };
 use items::{items_of, QUALIFICATIONS};
 
@@ -65,6 +69,30 @@ pub enum Intent {
 }
 
 impl Intent {
+    /// Every intent, in the order the scorer numbers them.
+    pub const ALL: [Intent; 15] = [
+        Intent::Compare,
+        Intent::Path,
+        Intent::Profile,
+        Intent::Aspect,
+        Intent::YesNo,
+        Intent::Reverse,
+        Intent::Match,
+        Intent::Salary,
+        Intent::Jobs,
+        Intent::Roles,
+        Intent::Stats,
+        Intent::Help,
+        Intent::Search,
+        Intent::Clarify,
+        Intent::Unknown,
+    ];
+
+    /// Its place in [`Intent::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The name used in the question corpus (`tests/questions/`).
     pub fn key(self) -> &'static str {
         match self {
@@ -113,6 +141,9 @@ pub struct Reading {
     pub background: Option<String>,
     /// For a comparative ("which is more hands-on, A or B?"): the quality compared.
     pub quality: Option<&'static quality::Quality>,
+    /// Other readings nearly as likely as this one, most likely first: when there are any,
+    /// the asker is asked which they mean rather than given a guess.
+    pub alternatives: Vec<Reading>,
 }
 
 /// What a conversation was last about, so that a follow-up ("and the tools?", "what about
@@ -123,6 +154,9 @@ pub struct Topic {
     pub roles: Vec<String>,
     pub aspect: Option<Section>,
     pub intent: Option<Intent>,
+    /// The things a yes/no question asked about ("PhD"), which "and for a data
+    /// scientist?" asks about again.
+    pub items: Vec<String>,
 }
 
 impl Reading {
@@ -132,6 +166,11 @@ impl Reading {
             roles: self.roles.clone(),
             aspect: self.aspect,
             intent: Some(self.intent),
+            items: if self.intent == Intent::YesNo {
+                self.items.clone()
+            } else {
+                Vec::new()
+            },
         })
     }
 }
@@ -167,15 +206,31 @@ pub fn read(kb: &KnowledgeBase, question: &str, previous: Option<&Topic>) -> Rea
     let evidence = gather(kb, question);
     let mut reading = decide(kb, &evidence);
     if let Some(previous) = previous {
+        let before = (reading.intent, reading.roles.clone());
         follow_up(&mut reading, &evidence, previous);
+        // Read with the topic, the question is another one than the alternatives were for.
+        if (reading.intent, &reading.roles) != (before.0, &before.1) {
+            reading.alternatives.clear();
+        }
     }
-    // A quality is compared between two roles, and is the point of the comparison.
-    if reading.intent == Intent::Compare && reading.quality.is_some() {
-        reading.aspect = None;
-    } else {
-        reading.quality = None;
-    }
+    reading.settle_quality();
     reading
+        .alternatives
+        .iter_mut()
+        .for_each(Reading::settle_quality);
+    reading
+}
+
+impl Reading {
+    /// A quality is compared between two roles, and is the point of the comparison; any
+    /// other reading drops it.
+    fn settle_quality(&mut self) {
+        if self.intent == Intent::Compare && self.quality.is_some() {
+            self.aspect = None;
+        } else {
+            self.quality = None;
+        }
+    }
 }
 
 fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
@@ -204,6 +259,15 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
     let which_roles_form = asks_which_roles(&plain);
     if which_roles_form && items.is_empty() {
         items.extend(thing_first(&words, &cues.words, &mentions));
+    }
+    // "what's a vector database?": the term asked about, with what it was found to hold.
+    if let Some(thing) = thing_defined(&words, &cues.words).filter(|_| mentions.is_empty()) {
+        if items
+            .iter()
+            .all(|item| thing.contains(&item.to_lowercase()))
+        {
+            items = vec![thing];
+        }
     }
     let (asks, aspects) = (cues.asks, cues.aspects);
     let first = plain.first().copied().unwrap_or_default();
@@ -248,25 +312,48 @@ fn background_of<'k>(
 }
 
 /// Cue phrases (as singular words) by their first word, longest first.
-type CueIndex = HashMap<String, Vec<(Vec<String>, Says)>>;
+struct CueIndex {
+    by_first_word: HashMap<String, Vec<(Vec<String>, Says)>>,
+    /// The cues of one long word ("responsibility"), which a typo does not hide.
+    long_words: Vec<(String, Says)>,
+}
+
+impl CueIndex {
+    /// The cue a misspelt word most likely is: the first long cue word it is a typo of.
+    fn misspelt(&self, word: &str) -> Option<(usize, Says)> {
+        self.long_words
+            .iter()
+            .find(|(cue, _)| is_word_typo(word, cue))
+            .map(|(_, says)| (1, *says))
+    }
+}
 
 /// The cue table, indexed once.
 fn cue_index() -> &'static CueIndex {
     static INDEX: OnceLock<CueIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = CueIndex::new();
+        let mut index = CueIndex {
+            by_first_word: HashMap::new(),
+            long_words: Vec::new(),
+        };
         for cue in CUES {
             let words: Vec<String> = cue
                 .phrase
                 .split(' ')
                 .map(|w| singular(w).into_owned())
                 .collect();
+            if let [word] = words.as_slice() {
+                if word.chars().count() >= TYPO_FREE_BELOW {
+                    index.long_words.push((word.clone(), cue.says));
+                }
+            }
             index
+                .by_first_word
                 .entry(words[0].clone())
                 .or_default()
                 .push((words, cue.says));
         }
-        for cues in index.values_mut() {
+        for cues in index.by_first_word.values_mut() {
             cues.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
         index
@@ -284,33 +371,42 @@ fn match_cues(words: &[Word], used: &mut [bool]) -> Cues {
     let mut cue_words = vec![false; words.len()];
     let mut i = 0;
     while i < words.len() {
-        let found = index.get(&words[i].one).and_then(|cues| {
-            cues.iter().find(|(phrase, _)| {
-                let end = i + phrase.len();
-                end <= words.len()
-                    && !used[i..end].iter().any(|u| *u)
-                    && phrase.iter().zip(&words[i..end]).all(|(p, w)| *p == w.one)
+        let found = index
+            .by_first_word
+            .get(&words[i].one)
+            .and_then(|cues| {
+                cues.iter().find(|(phrase, _)| {
+                    let end = i + phrase.len();
+                    end <= words.len()
+                        && !used[i..end].iter().any(|u| *u)
+                        && phrase.iter().zip(&words[i..end]).all(|(p, w)| *p == w.one)
+                })
             })
-        });
-        let Some((phrase, says)) = found else {
+            .map(|(phrase, says)| (phrase.len(), *says))
+            .or_else(|| {
+                // "resposibilities": a word no cue starts with may be one misspelt.
+                let unknown = !used[i] && !index.by_first_word.contains_key(&words[i].one);
+                unknown.then(|| index.misspelt(&words[i].one)).flatten()
+            });
+        let Some((length, says)) = found else {
             i += 1;
             continue;
         };
-        let (ask, aspect) = match *says {
+        let (ask, aspect) = match says {
             Says::Asks(ask) => (Some(ask), None),
             Says::Aspect(section) => (None, Some(section)),
             Says::Both(ask, section) => (Some(ask), Some(section)),
         };
         if ask == Some(Ask::Fit) {
-            lists.push(i + phrase.len());
+            lists.push(i + length);
         }
         asks.extend(ask.filter(|a| !asks.contains(a)));
         aspects.extend(aspect.filter(|s| !aspects.contains(s)));
-        for at in i..i + phrase.len() {
+        for at in i..i + length {
             used[at] = true;
             cue_words[at] = true;
         }
-        i += phrase.len();
+        i += length;
     }
     Cues {
         asks,

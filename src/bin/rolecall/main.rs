@@ -171,6 +171,7 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
     let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
+    train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
     let http = gateway::http_client(
@@ -238,6 +239,7 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
     let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
+    train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
     let addr = addr.unwrap_or(settings.http_addr);
@@ -307,6 +309,17 @@ fn load(arg: &KnowledgeArg, settings: &Settings) -> Result<KnowledgeBase, LoadEr
     let kb = KnowledgeBase::load(dir)?;
     tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
     Ok(kb)
+}
+
+/// Trains the question reader's scorer now, so that the first question a server answers
+/// does not wait for it.
+fn train_the_reader() {
+    let started = std::time::Instant::now();
+    advisor::reader::scorer::Scorer::shipped();
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "question reader trained"
+    );
 }
 
 /// Exit 1 when the reply is an error, whether the request could not be answered (unknown

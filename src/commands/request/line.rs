@@ -8,7 +8,20 @@
 //! no escape for `"`, so a free-text value loses its double quotes.
 
 use super::{BoardRequest, KnowledgeRequest};
+use crate::commands::ASPECTS;
 use crate::jobs::request::JobFilter;
+use crate::knowledge::Section;
+
+/// Appends `aspect` where the commands' `aspect` option can name it: an aspect they offer no
+/// choice for ("How it differs", only ever shown inside a comparison) is left out, so the
+/// line answers with the whole view rather than being refused.
+fn push_aspect(line: &mut String, aspect: Option<Section>) {
+    let key = aspect.map(Section::key);
+    if let Some(key) = key.filter(|key| ASPECTS.iter().any(|choice| choice.value == *key)) {
+        line.push(' ');
+        line.push_str(key);
+    }
+}
 
 impl KnowledgeRequest {
     /// The command line that makes this request.
@@ -20,10 +33,7 @@ impl KnowledgeRequest {
                 line.push_str("/compare");
                 bare(&mut line, "role_a", a);
                 bare(&mut line, "role_b", b);
-                if let Some(aspect) = aspect {
-                    line.push(' ');
-                    line.push_str(aspect.key());
-                }
+                push_aspect(&mut line, *aspect);
             }
             K::Skills { role } => {
                 line.push_str("/skills");
@@ -34,10 +44,7 @@ impl KnowledgeRequest {
             } => {
                 line.push_str("/role");
                 bare(&mut line, "role", role);
-                if let Some(aspect) = aspect {
-                    line.push(' ');
-                    line.push_str(aspect.key());
-                }
+                push_aspect(&mut line, *aspect);
                 if *page > 1 {
                     line.push_str(&format!(" page:{page}"));
                 }
@@ -137,4 +144,26 @@ fn bare(line: &mut String, option: &str, value: &str) {
 /// ` option:"value"`, without the double quotes the line syntax cannot escape.
 fn named(line: &mut String, option: &str, value: &str) {
     line.push_str(&format!(" {option}:\"{}\"", value.replace('"', "")));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_aspect_the_commands_do_not_offer_is_left_out_of_the_line() {
+        let compare = |aspect| KnowledgeRequest::Compare {
+            a: "mle".into(),
+            b: "data-scientist".into(),
+            aspect,
+        };
+        assert_eq!(
+            compare(Some(Section::Tools)).line(),
+            "/compare mle data-scientist tools"
+        );
+        assert_eq!(
+            compare(Some(Section::Differences)).line(),
+            "/compare mle data-scientist"
+        );
+    }
 }

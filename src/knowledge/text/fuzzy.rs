@@ -11,6 +11,23 @@ pub fn is_typo_of(typed: &str, known: &str) -> bool {
     similarity(typed, known) >= TYPO
 }
 
+/// A single word shorter than this is never taken for a misspelt one: short words sit one
+/// letter from other words ("still", "skill").
+pub const TYPO_FREE_BELOW: usize = 7;
+
+/// Whether the lower-case word `typed` is a misspelling of the word `known`: same first
+/// letter, at least [`TYPO_FREE_BELOW`] letters, one edit apart (two from 12 letters). A
+/// stricter rule than names get: a word of a question is checked against every cue word,
+/// and common words sit close to them ("retirement", "requirement").
+pub fn is_word_typo(typed: &str, known: &str) -> bool {
+    let length = typed.chars().count();
+    let allowed = if length >= 12 { 2 } else { 1 };
+    length >= TYPO_FREE_BELOW
+        && typed.chars().next() == known.chars().next()
+        && typed != known
+        && strsim::osa_distance(typed, known) <= allowed
+}
+
 /// How alike two normalised names are, 0..=1: the better of whole-string edit similarity and
 /// word-by-word similarity (so "learning engineer" is close to "machine learning engineer").
 pub fn similarity(query: &str, term: &str) -> f64 {
@@ -126,6 +143,18 @@ pub(crate) fn ascii_osa_distance(a: &[u8], b: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_word_is_misspelt_one_edit_away_a_short_one_never() {
+        assert!(is_word_typo("resposibility", "responsibility"));
+        assert!(is_word_typo("requirment", "requirement"));
+        assert!(!is_word_typo("retirement", "requirement"));
+        assert!(!is_word_typo("still", "skill"));
+        assert!(
+            !is_word_typo("esponsibility", "responsibility"),
+            "first letter kept"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -23,19 +23,29 @@ pub(super) fn check_line(kb: &Arc<KnowledgeBase>, line: &str) -> Result<Reply, T
     Ok(reply)
 }
 
-/// Every option of every select menu in `reply` carries a command line that is answered,
-/// not refused: a choice never leads to "I couldn't read that command" or "Unknown role".
+/// Every option of every select menu in `reply`, and every button that carries a command
+/// line, carries one that is answered, not refused: a choice never leads to "I couldn't
+/// read that command" or "Unknown role".
 pub(super) fn check_menus(
     kb: &Arc<KnowledgeBase>,
     asked: &str,
     reply: &Reply,
 ) -> Result<(), TestCaseError> {
     for component in reply.rows().iter().flatten() {
-        let Component::Select { options, .. } = component else {
-            continue;
+        let choices: Vec<(&str, &str)> = match component {
+            Component::Select { options, .. } => options
+                .iter()
+                .map(|option| (option.label(), option.value()))
+                .collect(),
+            Component::Button {
+                label,
+                custom_id,
+                disabled: false,
+                ..
+            } if custom_id.starts_with('/') => vec![(label.as_str(), custom_id.as_str())],
+            _ => continue,
         };
-        for option in options {
-            let line = option.value();
+        for (label, line) in choices {
             let first_time = MENU_LINES_ANSWERED
                 .with_borrow_mut(|seen| seen.as_mut().is_none_or(|s| s.insert(line.to_owned())));
             if !first_time {
@@ -48,10 +58,7 @@ pub(super) fn check_menus(
                 Err(problem) => {
                     return Err(fail(
                         &shorten(asked),
-                        &format!(
-                            "menu option {:?} carries {line:?}: {problem}",
-                            option.label()
-                        ),
+                        &format!("choice {label:?} carries {line:?}: {problem}"),
                     ));
                 }
             }

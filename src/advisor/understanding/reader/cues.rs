@@ -46,6 +46,27 @@ pub enum Ask {
     Follow,
 }
 
+impl Ask {
+    /// Its name, as the scorer's features spell it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ask::Compare => "compare",
+            Ask::Move => "move",
+            Ask::From => "from",
+            Ask::Become => "become",
+            Ask::Salary => "salary",
+            Ask::Jobs => "jobs",
+            Ask::Fit => "fit",
+            Ask::List => "list",
+            Ask::Stats => "stats",
+            Ask::Help => "help",
+            Ask::About => "about",
+            Ask::Need => "need",
+            Ask::Follow => "follow",
+        }
+    }
+}
+
 /// A phrase and what it says.
 pub struct Cue {
     pub phrase: &'static str,
@@ -120,6 +141,7 @@ pub const CUES: &[Cue] = &[
     asks("become", Become),
     asks("becoming", Become),
     asks("get into", Become),
+    asks("get to be", Become),
     asks("go into", Become),
     asks("get a job as", Become),
     asks("land a job as", Become),
@@ -171,6 +193,7 @@ pub const CUES: &[Cue] = &[
     asks("suit me", Fit),
     asks("for me", Fit),
     asks("good fit", Fit),
+    aspect("good at", Skills),
     asks("best fit", Fit),
     asks("should i do", Fit),
     asks("should i be", Fit),
@@ -398,6 +421,10 @@ pub const CUES: &[Cue] = &[
     aspect("breaking into", Tips),
     aspect("get started", Tips),
     aspect("getting started", Tips),
+    aspect("where do i start", Tips),
+    aspect("where do i even start", Tips),
+    aspect("where should i start", Tips),
+    aspect("where to start", Tips),
     aspect("start", Tips),
     aspect("starting", Tips),
     aspect("begin", Tips),

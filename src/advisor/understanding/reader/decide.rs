@@ -1,28 +1,115 @@
-//! The rules that turn a question's evidence into a reading, in the order they win, and
-//! what a follow-up keeps of the last topic.
+//! From a question's evidence to its reading: the scorer chooses the intent among those the
+//! question can be answered as, the evidence fills the slots, and a follow-up keeps what it
+//! does not say of the last topic.
 
+use super::features::features;
 use super::quality::quality_asked;
+use super::scorer::Scorer;
 use super::*;
 use crate::knowledge::lookup::mentions::never_in_a_name;
 use crate::knowledge::reading::lines::ROLE_NOUNS;
 use crate::knowledge::text::words::split_words;
 
-/// Decides the intent and fills the reading, by rules in the order they win.
+/// Readings at most this much less likely than the first are offered beside it.
+const CLOSE: f32 = 0.2;
+/// A first reading at least this likely is taken without asking.
+const SURE: f32 = 0.6;
+
+/// What the question's evidence says before an intent is chosen, which every reading's
+/// slots are filled from.
+struct Context<'e> {
+    plain: Vec<&'e str>,
+    /// Roles named.
+    n: usize,
+    aspect: Option<Section>,
+    moving: bool,
+    qualification: bool,
+    /// "I'm a backend developer, how do I get into MLOps?": a move to the one role named,
+    /// from a background the articles do not profile.
+    from_background: bool,
+    /// "been an MLE for 4 years, how do I step up to lead?": the role's senior form.
+    step_up: Option<String>,
+    quality: Option<&'static quality::Quality>,
+}
+
+impl<'e> Context<'e> {
+    fn of(kb: &KnowledgeBase, e: &'e Evidence) -> Context<'e> {
+        let plain: Vec<&str> = e.words.iter().map(|w| w.text.as_str()).collect();
+        let n = e.roles.len();
+        // "What does X do?", "what does X analyse?": asks what the role does.
+        let aspect = e
+            .aspects
+            .first()
+            .copied()
+            .or(asks_what_it_does(e).then_some(Section::Responsibilities));
+        let moving =
+            e.has(Ask::Move) || e.has(Ask::Become) || (e.has(Ask::From) && !e.has(Ask::Compare));
+        let from_background = e.background.is_some()
+            && n == 1
+            && !e.has(Ask::Compare)
+            // "Does a backend developer need Python?" asks about the thing.
+            && (!e.yes_no_form || e.items.is_empty())
+            && (moving || matches!(aspect, None | Some(Section::Tips | Section::Skills)));
+        Context {
+            n,
+            aspect,
+            moving,
+            qualification: e.items.iter().any(|i| is_qualification(i)),
+            from_background,
+            step_up: (n == 1 && moving).then(|| senior_form(kb, e)).flatten(),
+            quality: quality_asked(&plain),
+            plain,
+        }
+    }
+}
+
+/// Chooses the intent the scorer finds most likely among those the question can be
+/// answered as, and fills the reading's slots for it; readings nearly as likely, when the
+/// first is not clearly ahead, go beside it as alternatives to offer.
 pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
-    let plain: Vec<&str> = e.words.iter().map(|w| w.text.as_str()).collect();
-    let n = e.roles.len();
-    // "What does X do?", "what does X analyse?": asks what the role does.
-    let ends_on_do = asks_what_it_does(e);
-    let aspect = e
-        .aspects
-        .first()
-        .copied()
-        .or(ends_on_do.then_some(Section::Responsibilities));
-    let moving =
-        e.has(Ask::Move) || e.has(Ask::Become) || (e.has(Ask::From) && !e.has(Ask::Compare));
-    let qualification = e.items.iter().any(|i| is_qualification(i));
+    let context = Context::of(kb, e);
+    let ranked = Scorer::shipped()
+        .scores(&features(e, context.quality.is_some()))
+        .ranked(|intent| can_answer(intent, e, &context));
+    let Some(&(first, likelihood)) = ranked.first() else {
+        return fill(kb, e, &context, Intent::Unknown);
+    };
+    let reading = needs_a_role(kb, e, &context, fill(kb, e, &context, first));
+    if reading.intent != first || likelihood >= SURE || !offered(first) {
+        return reading;
+    }
+    let alternatives = ranked[1..]
+        .iter()
+        .filter(|(intent, score)| likelihood - score < CLOSE && offered(*intent))
+        .take(2)
+        .map(|(intent, _)| fill(kb, e, &context, *intent))
+        .collect();
+    Reading {
+        alternatives,
+        ..reading
+    }
+}
+
+/// Whether a reading with `intent` is worth offering as a choice: not "I don't know", nor a
+/// question back.
+fn offered(intent: Intent) -> bool {
+    !matches!(intent, Intent::Unknown | Intent::Clarify | Intent::Help)
+}
+
+/// The reading of `e` as asking `intent`, its slots filled.
+fn fill(kb: &KnowledgeBase, e: &Evidence, context: &Context, intent: Intent) -> Reading {
+    let Context {
+        plain,
+        n,
+        aspect,
+        moving,
+        qualification,
+        from_background,
+        ..
+    } = context;
+    let (n, aspect, moving) = (*n, *aspect, *moving);
     let mut reading = Reading {
-        intent: Intent::Unknown,
+        intent,
         roles: e.roles.clone(),
         aspect: None,
         items: e.items.clone(),
@@ -32,85 +119,9 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         level: None,
         remote: None,
         background: None,
-        quality: None,
+        quality: context.quality,
+        alternatives: Vec::new(),
     };
-    let role_words = plain
-        .iter()
-        .any(|w| matches!(singular(w).as_ref(), "role" | "career" | "position"));
-    let wh = matches!(
-        plain.first(),
-        Some(&("what" | "which" | "how" | "where" | "who" | "when" | "why"))
-    );
-    // "I'm a backend developer, how do I get into MLOps?": a move to the one role named,
-    // from a background the articles do not profile.
-    let from_background = e.background.is_some()
-        && n == 1
-        && !e.has(Ask::Compare)
-        // "Does a backend developer need Python?" asks about the thing.
-        && (!e.yes_no_form || e.items.is_empty())
-        && (moving || matches!(aspect, None | Some(Section::Tips | Section::Skills)));
-    // "been an MLE for 4 years, how do I step up to lead?": the role's senior form.
-    let step_up = (n == 1 && moving).then(|| senior_form(kb, e)).flatten();
-    let quality = quality_asked(&plain);
-    reading.quality = quality;
-    let intent = if e.words.is_empty() {
-        Intent::Unknown
-    } else if e.has(Ask::Help) && n == 0 && e.items.is_empty() && !asks_for_something(e) {
-        Intent::Help
-    } else if e.has(Ask::Stats) && n == 0 {
-        Intent::Stats
-    } else if quality.is_some() && n >= 2 {
-        // "Which is more hands-on, A or B?": a comparison, whatever else its words ask.
-        Intent::Compare
-    } else if e.has(Ask::Salary) {
-        Intent::Salary
-    } else if from_background || step_up.is_some() {
-        Intent::Path
-    } else if n == 1 && aspect == Some(Section::Outlook) && !moving && !qualification {
-        // "Will data specialists get automated?", "job prospects for X": the outlook, not
-        // a yes/no on "AI" nor the job board.
-        Intent::Aspect
-    } else if e.has(Ask::Jobs) && !e.has(Ask::Fit) && !e.which_roles_form {
-        Intent::Jobs
-    } else if n >= 2 && e.has(Ask::Fit) && !moving {
-        // "ML engineer or data scientist, which should I pick?": a choice between the two.
-        Intent::Compare
-    } else if e.has(Ask::Fit) || (moving && n == 1 && !e.items.is_empty() && !qualification) {
-        if n >= 1 {
-            Intent::Path
-        } else {
-            Intent::Match
-        }
-    } else if moving && n >= 2 {
-        Intent::Path
-    } else if n >= 2 && !e.yes_no_form {
-        Intent::Compare
-    } else if n == 1 && e.mentions.len() >= 2 && e.has(Ask::Compare) {
-        // "mle vs mle": one role named twice, refused as `/compare mle mle` is.
-        Intent::Compare
-    } else if n >= 1 && !e.items.is_empty() && (e.yes_no_form || (e.has(Ask::Need) && !wh)) {
-        Intent::YesNo
-    } else if n >= 1 && !e.items.is_empty() && wh && aspect.is_some() {
-        // "What degree does X need?": which one, not whether.
-        Intent::Aspect
-    } else if n == 0 && !e.items.is_empty() && (e.which_roles_form || e.has(Ask::Need)) {
-        Intent::Reverse
-    } else if n == 0
-        && (e.has(Ask::List) || (role_words && e.items.is_empty() && aspect.is_none() && !moving))
-    {
-        Intent::Roles
-    } else if n == 1 && (moving || aspect.is_some()) {
-        Intent::Aspect
-    } else if n == 1 {
-        Intent::Profile
-    } else if n >= 2 {
-        Intent::Compare
-    } else if !e.items.is_empty() && !qualification {
-        Intent::Search
-    } else {
-        Intent::Unknown
-    };
-    reading.intent = intent;
     match intent {
         Intent::Aspect => {
             reading.aspect = aspect.or(moving.then_some(Section::Tips));
@@ -121,17 +132,21 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
                 // "mle vs mle": the same role twice, refused as `/compare mle mle` is.
                 reading.roles.push(e.roles[0].clone());
             }
-            reading.aspect = if quality.is_some() { None } else { aspect };
+            reading.aspect = if context.quality.is_some() {
+                None
+            } else {
+                aspect
+            };
         }
         Intent::YesNo => {
             reading.aspect = qualification.then_some(Section::Education);
             reading.roles.truncate(1);
         }
-        Intent::Path if step_up.is_some() => {
+        Intent::Path if context.step_up.is_some() => {
             reading.roles.truncate(1);
-            reading.roles.extend(step_up);
+            reading.roles.extend(context.step_up.clone());
         }
-        Intent::Path if from_background => {
+        Intent::Path if *from_background => {
             reading.background = e.background.map(|b| b.key.clone());
             reading.roles.truncate(1);
         }
@@ -143,20 +158,34 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
             reading.roles.truncate(2);
         }
         Intent::Roles => {
-            reading.name_part = name_part(kb, &plain, true).map(|(part, _)| part);
+            reading.name_part = name_part(kb, plain, true).map(|(part, _)| part);
         }
         Intent::Jobs => {
-            reading.level = level(&plain, &e.mentions);
-            reading.remote = remote(&plain);
+            reading.level = level(plain, &e.mentions);
+            reading.remote = remote(plain);
         }
         _ => {}
     }
+    reading
+}
+
+/// A reading that needs a role the question does not clearly name asks which one.
+fn needs_a_role(
+    kb: &KnowledgeBase,
+    e: &Evidence,
+    context: &Context,
+    mut reading: Reading,
+) -> Reading {
+    let (n, aspect, moving, plain) = (context.n, context.aspect, context.moving, &context.plain);
+    let intent = reading.intent;
     // A role the articles do not have ("what does a data engineer do?"): which of those they
     // have is meant, never one of them in silence.
     if n == 0 && !e.which_roles_form {
         if let Some(unknown) = unknown_role(kb, e) {
-            let open = matches!(reading.intent, Intent::Unknown | Intent::Search)
-                || (reading.intent == Intent::Reverse && e.yes_no_form);
+            let open = matches!(
+                reading.intent,
+                Intent::Unknown | Intent::Search | Intent::Clarify
+            ) || (reading.intent == Intent::Reverse && e.yes_no_form);
             if open {
                 reading.intent = Intent::Clarify;
                 reading.wanted = Some(if aspect.is_some() || moving {
@@ -178,14 +207,14 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
     // A question that needs a role and names none clearly asks which one.
     // A skill or tool named with no role is a search or a reverse question, not a role to
     // ask for ("what is feature engineering?").
-    let wants_a_role = intent == Intent::Salary
+    let wants_a_role = matches!(intent, Intent::Salary | Intent::Clarify)
         || (n == 0
             && e.entities == 0
             && (aspect.is_some() || moving || e.has(Ask::About))
             && matches!(intent, Intent::Unknown | Intent::Search));
     if n == 0 && wants_a_role {
-        let part = name_part(kb, &plain, false);
-        let wanted = if intent == Intent::Salary {
+        let part = name_part(kb, plain, false);
+        let wanted = if intent == Intent::Salary || e.has(Ask::Salary) {
             Intent::Salary
         } else if aspect.is_some() || moving {
             Intent::Aspect
@@ -207,6 +236,33 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
         }
     }
     reading
+}
+
+/// Whether a reading with `intent` can be answered from what the question names: a
+/// comparison needs two roles (or one named twice, refused as `/compare mle mle` is), a
+/// question about a role needs one (and an aspect of it, an aspect), a yes/no needs the
+/// thing asked about.
+fn can_answer(intent: Intent, e: &Evidence, context: &Context) -> bool {
+    let roles = e.roles.len();
+    let items = !e.items.is_empty();
+    if e.words.is_empty() {
+        return intent == Intent::Unknown;
+    }
+    match intent {
+        Intent::Compare => roles >= 2 || (roles == 1 && e.mentions.len() >= 2),
+        Intent::Path | Intent::Profile => roles >= 1,
+        Intent::Aspect => roles >= 1 && (context.aspect.is_some() || context.moving),
+        Intent::YesNo => roles >= 1 && items,
+        Intent::Reverse => roles == 0 && items,
+        Intent::Search | Intent::Clarify => roles == 0,
+        Intent::Match
+        | Intent::Salary
+        | Intent::Jobs
+        | Intent::Roles
+        | Intent::Stats
+        | Intent::Help
+        | Intent::Unknown => true,
+    }
 }
 
 /// The senior form of the one role named, when the question names a seniority on its own
@@ -270,22 +326,6 @@ fn asks_what_it_does(e: &Evidence) -> bool {
     (1..=2).contains(&tail) && (last_is_do || e.items.is_empty())
 }
 
-/// Whether the question asks for something a command answers, which "help" only adds to
-/// ("help me find remote jobs").
-fn asks_for_something(e: &Evidence) -> bool {
-    [
-        Ask::Jobs,
-        Ask::Salary,
-        Ask::Fit,
-        Ask::Move,
-        Ask::Become,
-        Ask::Compare,
-    ]
-    .iter()
-    .any(|ask| e.has(*ask))
-        || !e.aspects.is_empty()
-}
-
 /// The question's words, as searched.
 fn question_text(e: &Evidence) -> String {
     let words: Vec<&str> = e.words.iter().map(|w| w.text.as_str()).collect();
@@ -329,6 +369,8 @@ pub(super) fn follow_up(reading: &mut Reading, e: &Evidence, previous: &Topic) {
         let aspect = e.aspects.first().copied().or(previous.aspect);
         // A clarifying question would have asked which role; the topic says.
         let asked = match reading.intent {
+            // "which one pays more?": the pay of the roles talked about.
+            Intent::Clarify | Intent::Unknown if e.has(Ask::Salary) => Intent::Salary,
             Intent::Clarify => reading.wanted.unwrap_or(Intent::Profile),
             other => other,
         };
@@ -364,6 +406,12 @@ pub(super) fn follow_up(reading: &mut Reading, e: &Evidence, previous: &Topic) {
                 }
             }
             Some(Intent::Salary) => reading.intent = Intent::Salary,
+            // "does an MLE need a PhD?" then "and for data scientists?": the same thing.
+            Some(Intent::YesNo) if e.items.is_empty() && !previous.items.is_empty() => {
+                reading.intent = Intent::YesNo;
+                reading.items = previous.items.clone();
+                reading.aspect = previous.aspect;
+            }
             Some(Intent::Aspect | Intent::Compare) if previous.aspect.is_some() => {
                 reading.intent = Intent::Aspect;
                 reading.aspect = previous.aspect;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::knowledge::lookup::mentions::{never_in_a_name, Mention};
+use crate::knowledge::reading::lines::ROLE_NOUNS;
 use crate::knowledge::text::words::{singular, word_spans};
 
 /// One word of a question, lower case, with where it stands in the text.
@@ -77,6 +78,29 @@ pub(super) fn thing_first(
         let thing: Vec<&str> = words[..end].iter().map(|w| w.text.as_str()).collect();
         thing.join(" ")
     })
+}
+
+/// The thing a question asks to have defined, when it names nothing else ("what is model
+/// drift?", "explain data lineage pls"): one to three words after "what is", "explain" or
+/// "define" (and an article), up to a break, none a cue or a stop word, the last no role
+/// noun (an unknown role is asked about otherwise).
+pub(super) fn thing_defined(words: &[Word], cue_words: &[bool]) -> Option<String> {
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    let start = match texts.as_slice() {
+        ["what", "is" | "are" | "s", ..] | ["meaning", "of", ..] => 2,
+        ["what's" | "whats" | "explain" | "define", ..] => 1,
+        _ => return None,
+    };
+    let start = start + usize::from(matches!(texts.get(start), Some(&("a" | "an" | "the"))));
+    let filler = |w: &str| matches!(w, "pls" | "please" | "exactly" | "actually" | "again");
+    let end = (start..words.len())
+        .find(|&i| (i > start && words[i].after_break) || filler(texts[i]))
+        .unwrap_or(words.len());
+    let thing = start..end;
+    let free = |i: usize| !cue_words[i] && !never_in_a_name(texts[i]);
+    let names_a_role = ROLE_NOUNS.contains(&words.get(end.wrapping_sub(1))?.one.as_str());
+    ((1..=3).contains(&thing.len()) && thing.clone().all(free) && !names_a_role)
+        .then(|| texts[thing].join(" "))
 }
 
 /// The question's words ([`word_spans`]), lower case, each knowing whether punctuation

@@ -295,3 +295,49 @@ fn a_choice_between_two_named_roles_is_a_comparison() {
     assert_eq!(reading.intent, Intent::Compare, "{reading:?}");
     assert_eq!(reading.quality.map(|q| q.key), Some("math"));
 }
+
+#[test]
+fn a_long_cue_word_is_read_through_a_typo() {
+    check(
+        "data scientist resposibilities",
+        Intent::Aspect,
+        &["data-scientist"],
+        Some(Section::Responsibilities),
+    );
+    check(
+        "mlops engineer requirments",
+        Intent::Aspect,
+        &["mlops-engineer"],
+        Some(Section::Skills),
+    );
+    // A short word is not taken for a cue one letter away ("still" is no "skill").
+    let reading = read_one("is a data scientist still a good job");
+    assert_ne!(reading.aspect, Some(Section::Skills), "{reading:?}");
+}
+
+#[test]
+fn a_yes_no_follow_up_asks_about_the_same_thing() {
+    let topic = read_one("does a machine learning engineer need a PhD?").topic();
+    let reading = read(kb(), "and for data scientists?", topic.as_ref());
+    assert_eq!(reading.intent, Intent::YesNo, "{reading:?}");
+    assert_eq!(reading.roles, ["data-scientist"]);
+    assert!(
+        reading.items.iter().any(|i| i.contains("phd")),
+        "{reading:?}"
+    );
+}
+
+#[test]
+fn a_term_to_define_is_the_thing_searched_for() {
+    for (question, thing) in [
+        ("what is concept drift?", "concept drift"),
+        ("what's a vector database", "vector database"),
+        ("explain data contracts pls", "data contracts"),
+    ] {
+        let reading = read_one(question);
+        assert_eq!(reading.items, [thing], "{question}: {reading:?}");
+        assert!(reading.roles.is_empty(), "{question}: {reading:?}");
+    }
+    // A role the articles do not have is no term: it is asked about.
+    assert_eq!(read_one("what is a data engineer?").intent, Intent::Clarify);
+}
