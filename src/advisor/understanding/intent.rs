@@ -320,20 +320,7 @@ mod tests {
     }
 
     fn reading(intent: Intent, roles: &[&str]) -> Reading {
-        Reading {
-            intent,
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            aspect: None,
-            items: Vec::new(),
-            candidates: Vec::new(),
-            wanted: None,
-            name_part: None,
-            level: None,
-            remote: None,
-            background: None,
-            quality: None,
-            alternatives: Vec::new(),
-        }
+        Reading::new(intent, roles.iter().map(|r| r.to_string()).collect())
     }
 
     #[test]
