@@ -21,6 +21,7 @@ pub use problem::Problem;
 use crate::commands::request::{Call, KnowledgeRequest};
 use crate::commands::{self, Audience, InvocationError, Request};
 use crate::knowledge::{Fact, KnowledgeBase, Role};
+use crate::reply::escape::strip_mentions;
 use crate::reply::{limits, Reply};
 use intent::Understood;
 
@@ -52,7 +53,7 @@ pub fn read_line(kb: &KnowledgeBase, line: &str) -> Result<Call, Problem> {
     }
     Ok(Call {
         request: Request::Ask {
-            question: line.to_owned(),
+            question: strip_mentions(line),
         },
         private: false,
     })

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use crate::jobs::model::Board;
 use crate::jobs::rights::{Caller, Standing};
 use crate::knowledge::KnowledgeBase;
+use crate::reply::escape::strip_mentions;
 use crate::service::{Outcome, Service};
-use chat::{strip_mentions, ChatMemory, Speaker};
+use chat::{ChatMemory, Speaker};
 use interaction::{Incoming, MemberRights};
 use rate_limit::RateLimiter;
 

@@ -553,3 +553,28 @@ fn a_role_no_article_covers_is_said_so_with_the_closest() {
         "{out}"
     );
 }
+
+#[test]
+fn discord_mentions_are_stripped_where_a_question_comes_in() {
+    for (line, question) in [
+        (
+            "<@123> what does an mlops engineer do?",
+            "what does an mlops engineer do?",
+        ),
+        ("/ask question:\"<@!45>mle vs <#9>ds\"", "mle vs ds"),
+    ] {
+        let call = read_line(kb(), line).expect(line);
+        assert_eq!(
+            call.request,
+            Request::Ask {
+                question: question.into()
+            },
+            "{line}"
+        );
+    }
+    // Only mentions: nothing to read.
+    assert!(matches!(
+        answer_line(kb(), "<@123>"),
+        Err(Problem::Empty) | Err(Problem::Invalid(_))
+    ));
+}

@@ -8,6 +8,7 @@ pub use line::jobs_line;
 use super::{job, CommandId, Invocation};
 use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
+use crate::reply::escape::strip_mentions;
 
 /// A request, by where it is answered. Role names are as typed; answering resolves them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +166,7 @@ impl From<&Invocation> for Request {
             CommandId::Kb => K::KbStats.into(),
             CommandId::Help => K::Help.into(),
             CommandId::Ask => Request::Ask {
-                question: text("question"),
+                question: strip_mentions(&text("question")),
             },
             CommandId::Jobs => BoardRequest::Jobs {
                 filter: job_filter(inv),

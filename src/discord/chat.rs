@@ -50,33 +50,6 @@ impl ChatMemory {
     }
 }
 
-/// The text without user, role and channel mentions (`<@123>`, `<@!123>`, `<@&1>`, `<#1>`).
-pub fn strip_mentions(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let end = tail.find('>');
-        let is_mention = end.is_some_and(|end| {
-            let inner = &tail[1..end];
-            let digits = inner.trim_start_matches(['@', '!', '&', '#']);
-            inner.len() > digits.len()
-                && !digits.is_empty()
-                && digits.bytes().all(|b| b.is_ascii_digit())
-        });
-        match (is_mention, end) {
-            (true, Some(end)) => rest = &tail[end + 1..],
-            _ => {
-                out.push('<');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.trim().to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,14 +60,6 @@ mod tests {
             roles: vec![slug.into()],
             ..Topic::default()
         }
-    }
-
-    #[test]
-    fn mentions_are_removed_before_reading() {
-        assert_eq!(
-            strip_mentions("<@123> skills for <@!45>mlops? <#9> <b>"),
-            "skills for mlops?  <b>"
-        );
     }
 
     #[test]

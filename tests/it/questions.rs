@@ -10,6 +10,7 @@ use std::path::Path;
 use rolecall::advisor::reader::{self, Reading};
 use rolecall::knowledge::text::words::normalize;
 use rolecall::knowledge::Section;
+use rolecall::reply::escape::strip_mentions;
 use serde::Deserialize;
 
 use crate::support::shipped_kb;
@@ -67,7 +68,8 @@ fn reading_of(question: &Question) -> Reading {
         .after
         .as_deref()
         .and_then(|after| reader::read(kb, after, None).topic());
-    reader::read(kb, &question.text, topic.as_ref())
+    // As every way in hands a question over: Discord mentions stripped.
+    reader::read(kb, &strip_mentions(&question.text), topic.as_ref())
 }
 
 /// Why a reading is not the expected one; `None` when it is.

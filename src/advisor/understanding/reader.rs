@@ -313,7 +313,12 @@ fn background_of<'k>(
     words: &[Word],
     mentions: &mut Vec<Mention<'k>>,
 ) -> Option<&'k Background> {
-    let named = kb.backgrounds.named_in(question);
+    // The question's own words, as the finder splits a text: it is not split again.
+    let spans: Vec<(usize, &str)> = words
+        .iter()
+        .map(|w| (w.span.start, &question[w.span.clone()]))
+        .collect();
+    let named = kb.backgrounds.named_in_words(&spans);
     mentions.retain(|m| {
         let phrase: Vec<&str> = words[m.words.clone()]
             .iter()

@@ -8,6 +8,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::knowledge::text::finder::NameFinder;
+use crate::knowledge::text::words::word_spans;
 
 /// One background: who, by which names, with which usual skills.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +94,14 @@ impl Backgrounds {
 
     /// The backgrounds named in `text`, with the bytes that name each, in order.
     pub fn named_in(&self, text: &str) -> Vec<(Range<usize>, &Background)> {
+        let words: Vec<(usize, &str)> = word_spans(text).collect();
+        self.named_in_words(&words)
+    }
+
+    /// [`Backgrounds::named_in`] on a text already split by [`word_spans`].
+    pub fn named_in_words(&self, words: &[(usize, &str)]) -> Vec<(Range<usize>, &Background)> {
         self.names
-            .find_in(text)
+            .find_in_words(words)
             .into_iter()
             .map(|found| (found.span, &self.list[found.id]))
             .collect()

@@ -84,15 +84,24 @@ impl NameFinder {
 
     /// The names in `text`, left to right, the longest at each word, never overlapping.
     pub fn find_in(&self, text: &str) -> Vec<Found> {
+        if self.keys.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<(usize, &str)> = word_spans(text).collect();
+        self.find_in_words(&words)
+    }
+
+    /// [`NameFinder::find_in`] on a text already split into words by [`word_spans`] (each
+    /// word with its byte offset), so that a text read once is not split again.
+    pub fn find_in_words(&self, words: &[(usize, &str)]) -> Vec<Found> {
         let mut found = Vec::new();
         if self.keys.is_empty() {
             return found;
         }
-        let words: Vec<(usize, &str)> = word_spans(text).collect();
         let mut buffers = Buffers::default();
         let mut at = 0;
         while at < words.len() {
-            match self.longest_at(&words, at, &mut buffers) {
+            match self.longest_at(words, at, &mut buffers) {
                 Some((len, id)) => {
                     let (start, _) = words[at];
                     let (last, word) = words[at + len - 1];

@@ -121,11 +121,8 @@ pub(super) fn words_of(question: &str) -> Vec<Word> {
 }
 
 fn push_word(question: &str, span: Range<usize>, marks: &str, words: &mut Vec<Word>) {
+    // Discord mentions were stripped where the question came in (`strip_mentions`).
     let text = question[span.clone()].to_lowercase();
-    // A Discord mention (`<@123>`, `<#9>`) is no word of the question.
-    if marks.ends_with(['@', '#', '&', '!']) && text.bytes().all(|b| b.is_ascii_digit()) {
-        return;
-    }
     let one = singular(&text).into_owned();
     words.push(Word {
         text,

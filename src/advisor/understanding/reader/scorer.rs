@@ -22,6 +22,7 @@ use super::features::{features, Feature};
 use super::quality::quality_asked;
 use super::{gather, Intent};
 use crate::knowledge::KnowledgeBase;
+use crate::reply::escape::strip_mentions;
 
 /// How many intents the scorer chooses between.
 const INTENTS: usize = Intent::ALL.len();
@@ -180,7 +181,8 @@ pub fn training_examples(kb: &KnowledgeBase) -> Vec<Example> {
         .filter_map(|q| {
             let intent = Intent::ALL.into_iter().find(|i| i.key() == q.intent)?;
             Some(Example {
-                features: features_of(kb, &q.text),
+                // Read as the edge hands questions over: without Discord mentions.
+                features: features_of(kb, &strip_mentions(&q.text)),
                 intent,
             })
         })
