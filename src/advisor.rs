@@ -90,13 +90,18 @@ pub fn answer(
 ) -> Result<Reply, Problem> {
     answer_request(kb, request, audience).map_err(|problem| match problem {
         Problem::UnknownRole(unknown, _) => {
+            // Only retries that are answered: the request's other role may be unknown too.
             let retry = unknown
                 .suggestions
                 .iter()
                 .filter_map(|name| kb.exact(name))
-                .map(|role| clarify::Choice {
-                    label: role.name.clone(),
-                    line: clarify::with_role(request, &unknown.query, role).line(),
+                .filter_map(|role| {
+                    let retried = clarify::with_role(request, &unknown.query, role);
+                    answer_request(kb, &retried, audience).ok()?;
+                    Some(clarify::Choice {
+                        label: role.name.clone(),
+                        line: retried.line(),
+                    })
                 })
                 .collect();
             Problem::UnknownRole(unknown, retry)

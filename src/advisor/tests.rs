@@ -578,3 +578,27 @@ fn discord_mentions_are_stripped_where_a_question_comes_in() {
         Err(Problem::Empty) | Err(Problem::Invalid(_))
     ));
 }
+
+#[test]
+fn an_unknown_role_is_retried_only_with_choices_that_answer() {
+    // Both roles unknown: replacing one still leaves the other, so no retry is offered.
+    let problem = answer_line(
+        kb(),
+        "/compare role_a:\"data wizard\" role_b:\"data wizard2\"",
+    )
+    .expect_err("unknown");
+    let Problem::UnknownRole(unknown, retry) = &problem else {
+        panic!("expected an unknown role, got {problem:?}");
+    };
+    assert!(!unknown.suggestions.is_empty(), "{unknown:?}");
+    assert!(retry.is_empty(), "{retry:?}");
+    // One unknown role: each retry answers.
+    let problem = answer_line(kb(), "/compare role_a:mle role_b:data wizard").expect_err("unknown");
+    let Problem::UnknownRole(_, retry) = &problem else {
+        panic!("expected an unknown role, got {problem:?}");
+    };
+    assert!(!retry.is_empty());
+    for choice in retry {
+        assert!(answer_line(kb(), &choice.line).is_ok(), "{choice:?}");
+    }
+}

@@ -82,7 +82,7 @@ fn which_reading(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Optio
     (choices.len() >= 2).then(|| {
         Problem::WhichReading(Clarification {
             question: format!(
-                "I can read \"{}\" more than one way. Which do you mean?",
+                "I can read \"{}\" more than one way: pick the one you meant.",
                 escape_user_text(&crate::reply::limits::clamp(question, 150))
             ),
             choices,

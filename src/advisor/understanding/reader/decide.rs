@@ -9,7 +9,8 @@ use crate::knowledge::lookup::mentions::never_in_a_name;
 use crate::knowledge::reading::lines::ROLE_NOUNS;
 use crate::knowledge::text::words::split_words;
 
-/// Readings at most this much less likely than the first are offered beside it.
+/// Readings at most this much less likely than the first (and at least half as likely) are
+/// offered beside it.
 const CLOSE: f32 = 0.2;
 /// A first reading at least this likely is taken without asking.
 const SURE: f32 = 0.6;
@@ -79,7 +80,9 @@ pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
     }
     let alternatives = ranked[1..]
         .iter()
-        .filter(|(intent, score)| likelihood - score < CLOSE && offered(*intent))
+        .filter(|(intent, score)| {
+            likelihood - score < CLOSE && *score >= likelihood / 2.0 && offered(*intent)
+        })
         .take(2)
         .map(|(intent, _)| fill(kb, e, &context, *intent))
         .collect();
