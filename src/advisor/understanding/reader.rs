@@ -211,6 +211,8 @@ struct Evidence<'k> {
     which_roles_form: bool,
     /// A background the articles do not profile, named in the question ("backend dev").
     background: Option<&'k Background>,
+    /// The quality a comparative asks about ("which is more hands-on").
+    quality: Option<&'static quality::Quality>,
 }
 
 impl Evidence<'_> {
@@ -288,6 +290,7 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
         }
     }
     let (asks, aspects) = (cues.asks, cues.aspects);
+    let quality = quality::quality_asked(&plain);
     let first = plain.first().copied().unwrap_or_default();
     Evidence {
         yes_no_form: YES_NO_STARTS.contains(&first),
@@ -301,6 +304,7 @@ fn gather<'k>(kb: &'k KnowledgeBase, question: &str) -> Evidence<'k> {
         items,
         entities,
         background,
+        quality,
     }
 }
 

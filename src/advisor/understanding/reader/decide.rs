@@ -2,7 +2,6 @@
 //! question can be answered as, and the evidence fills the slots.
 
 use super::features::features;
-use super::quality::quality_asked;
 use super::scorer::Scorer;
 use super::*;
 use crate::knowledge::lookup::mentions::never_in_a_name;
@@ -29,7 +28,6 @@ struct Context<'e> {
     from_background: bool,
     /// "been an MLE for 4 years, how do I step up to lead?": the role's senior form.
     step_up: Option<String>,
-    quality: Option<&'static quality::Quality>,
 }
 
 impl<'e> Context<'e> {
@@ -57,7 +55,6 @@ impl<'e> Context<'e> {
             qualification: e.items.iter().any(|i| is_qualification(i)),
             from_background,
             step_up: (n == 1 && moving).then(|| senior_form(kb, e)).flatten(),
-            quality: quality_asked(&plain),
             plain,
         }
     }
@@ -69,7 +66,7 @@ impl<'e> Context<'e> {
 pub(super) fn decide(kb: &KnowledgeBase, e: &Evidence) -> Reading {
     let context = Context::of(kb, e);
     let ranked = Scorer::shipped()
-        .scores(&features(e, context.quality.is_some()))
+        .scores(&features(e))
         .ranked(|intent| can_answer(intent, e, &context));
     let Some(&(first, likelihood)) = ranked.first() else {
         return fill(kb, e, &context, Intent::Unknown);
@@ -112,7 +109,7 @@ fn fill(kb: &KnowledgeBase, e: &Evidence, context: &Context, intent: Intent) -> 
     let (n, aspect, moving) = (*n, *aspect, *moving);
     let mut reading = Reading {
         items: e.items.clone(),
-        quality: context.quality,
+        quality: e.quality,
         ..Reading::new(intent, e.roles.clone())
     };
     match intent {
@@ -125,11 +122,7 @@ fn fill(kb: &KnowledgeBase, e: &Evidence, context: &Context, intent: Intent) -> 
                 // "mle vs mle": the same role twice, refused as `/compare mle mle` is.
                 reading.roles.push(e.roles[0].clone());
             }
-            reading.aspect = if context.quality.is_some() {
-                None
-            } else {
-                aspect
-            };
+            reading.aspect = if e.quality.is_some() { None } else { aspect };
         }
         Intent::YesNo => {
             reading.aspect = qualification.then_some(Section::Education);

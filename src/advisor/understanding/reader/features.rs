@@ -17,8 +17,8 @@ use super::{is_qualification, Evidence};
 /// One feature, hashed.
 pub type Feature = u64;
 
-/// The features of a question's evidence; `quality` says whether it asks a comparative.
-pub(super) fn features(e: &Evidence, quality: bool) -> Vec<Feature> {
+/// The features of a question's evidence.
+pub(super) fn features(e: &Evidence) -> Vec<Feature> {
     let roles = e.roles.len().min(2) as u8;
     let mut out = Vec::with_capacity(2 * (e.asks.len() + e.aspects.len() + 12) + e.words.len());
     let mut fact = |kind: &str, value: &str| {
@@ -43,7 +43,7 @@ pub(super) fn features(e: &Evidence, quality: bool) -> Vec<Feature> {
         ("background", e.background.is_some()),
         ("from a role", e.from_role),
         ("a role twice", e.mentions.len() >= 2),
-        ("quality", quality),
+        ("quality", e.quality.is_some()),
         ("short", e.words.len() <= 4),
     ];
     for (name, _) in flags.iter().filter(|(_, on)| *on) {

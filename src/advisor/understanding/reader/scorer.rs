@@ -19,7 +19,6 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::features::{features, Feature};
-use super::quality::quality_asked;
 use super::{gather, Intent};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::escape::strip_mentions;
@@ -147,9 +146,7 @@ impl Scorer {
 
 /// The features of `question` as the scorer reads them.
 pub fn features_of(kb: &KnowledgeBase, question: &str) -> Vec<Feature> {
-    let evidence = gather(kb, question);
-    let plain: Vec<&str> = evidence.words.iter().map(|w| w.text.as_str()).collect();
-    features(&evidence, quality_asked(&plain).is_some())
+    features(&gather(kb, question))
 }
 
 /// A labelled question of the corpus; the fields the scorer does not learn from are
