@@ -3,7 +3,7 @@
 
 use crate::knowledge::model::Section;
 use crate::knowledge::reading::parsed::ParsedRole;
-use crate::knowledge::text::words::{name_key, singular};
+use crate::knowledge::text::words::{normalize, singular};
 
 /// Last words that make a Title Case phrase a role name ("Data Operations *Specialist*").
 pub const ROLE_NOUNS: [&str; 30] = [
@@ -221,8 +221,8 @@ fn capitalised_name(text: &str) -> String {
 
 /// Adds `alias` unless the role already has it (or it is the role's own name).
 pub fn add_alias(role: &mut ParsedRole, alias: String) {
-    let key = name_key(&alias);
-    let known = name_key(&role.name) == key || role.aliases.iter().any(|a| name_key(a) == key);
+    let key = normalize(&alias);
+    let known = role.names().any(|name| normalize(name) == key);
     if !known {
         role.aliases.push(alias);
     }

@@ -33,7 +33,7 @@ use crate::knowledge::reading::known::KnownRoles;
 use crate::knowledge::reading::lines::{add_alias, aliases_in, sentences};
 use crate::knowledge::reading::parsed::{HeadingNote, ParsedArticle, ParsedFact, ParsedRole};
 use crate::knowledge::reading::prose::definition::choose_definition;
-use crate::knowledge::text::words::name_key;
+use crate::knowledge::text::finder::NameFinder;
 use blocks::Block;
 use outline::{Heading, Kind, Outline};
 use roles::RoleSet;
@@ -297,10 +297,7 @@ impl Reader {
         }
         let roles = self.roles.roles.iter_mut().zip(&self.paragraphs);
         for (index, (role, paragraphs)) in roles.enumerate() {
-            let names = std::iter::once(&role.name)
-                .chain(&role.aliases)
-                .map(|n| name_key(n))
-                .collect::<Vec<_>>();
+            let names = role.name_finder();
             for (_, text) in paragraphs {
                 for alias in aliases_in(text) {
                     add_alias(role, alias);
@@ -371,7 +368,7 @@ type Lined = (usize, String);
 /// A labelled definition of several sentences ("This is a technical role. A data engineer
 /// is a programmer who…"): the sentence that best says what the role is, and the rest,
 /// kept as another definition fact.
-fn best_sentence((line, text): Lined, names: &[String]) -> (Option<Lined>, Option<Lined>) {
+fn best_sentence((line, text): Lined, names: &NameFinder) -> (Option<Lined>, Option<Lined>) {
     let all = sentences(&text);
     if all.len() < 2 {
         return (Some((line, text)), None);

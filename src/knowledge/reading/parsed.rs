@@ -7,6 +7,7 @@
 //! and keeps any other fact in no role's scope in [`ParsedArticle::shared`].
 
 use crate::knowledge::model::{FeaturedJob, Reading, Section};
+use crate::knowledge::text::finder::NameFinder;
 
 /// A role as one article describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +17,22 @@ pub struct ParsedRole {
     /// Other names the article gives it ("often referred to as a DataOps Engineer").
     pub aliases: Vec<String>,
     pub facts: Vec<ParsedFact>,
+}
+
+impl ParsedRole {
+    /// The names the article calls it by: its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// A finder of this role's names, each standing for id 0.
+    pub fn name_finder(&self) -> NameFinder {
+        let mut finder = NameFinder::default();
+        for name in self.names() {
+            finder.insert(name, 0);
+        }
+        finder
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,8 @@ use crate::knowledge::reading::lines::{
     strip_bullet,
 };
 use crate::knowledge::reading::parsed::{ParsedArticle, ParsedFact, ParsedRole};
-use crate::knowledge::text::words::name_key;
+use crate::knowledge::text::finder::NameFinder;
+use crate::knowledge::text::words::normalize;
 use definition::choose_definition;
 
 pub(crate) mod definition;
@@ -99,8 +100,8 @@ fn find_roles(lines: &[&str]) -> (Vec<ParsedRole>, usize) {
 
 /// The index of the role called `name`, added if new.
 fn role_index(roles: &mut Vec<ParsedRole>, name: &str) -> usize {
-    let key = name_key(name);
-    if let Some(index) = roles.iter().position(|r| name_key(&r.name) == key) {
+    let key = normalize(name);
+    if let Some(index) = roles.iter().position(|r| normalize(&r.name) == key) {
         return index;
     }
     roles.push(ParsedRole {
@@ -187,7 +188,8 @@ enum ListTarget {
 /// Second pass: lists, differences and the paragraphs definitions are chosen from.
 struct Reader {
     roles: Vec<ParsedRole>,
-    matcher: RoleMatcher,
+    /// Finds the roles' names in headings, list intros and items.
+    names: NameFinder,
     warnings: Vec<(usize, String)>,
     current_role: Option<usize>,
     list: Option<ListTarget>,
@@ -206,7 +208,7 @@ impl Reader {
         Reader {
             in_intro: true,
             titled,
-            matcher: RoleMatcher::new(&roles),
+            names: role_names(&roles),
             paragraphs: vec![Vec::new(); roles.len()],
             roles,
             warnings: Vec::new(),
@@ -235,7 +237,7 @@ impl Reader {
     /// An intro sentence about exactly one role says how that role differs from the other.
     fn read_intro(&mut self, number: usize, line: &str) {
         for sentence in intro::sentences(line) {
-            if let [role] = self.matcher.mentioned(sentence).as_slice() {
+            if let [role] = mentioned(&self.names, sentence).as_slice() {
                 self.roles[*role].facts.push(ParsedFact {
                     section: Section::Differences,
                     text: sentence.to_string(),
@@ -258,7 +260,7 @@ impl Reader {
     fn start_heading(&mut self, heading: Heading) {
         self.warned_stray_list = false;
         (self.current_role, self.list) = match heading {
-            Heading::Role(name) => (self.matcher.role_named(&name), None),
+            Heading::Role(name) => (self.names.get(&name), None),
             Heading::Differences(_) => (None, Some(ListTarget::Differences)),
             Heading::Other => (None, None),
         };
@@ -283,7 +285,7 @@ impl Reader {
 
     /// The roles a list intro names, else the current heading's role.
     fn list_roles(&mut self, number: usize, line: &str, section: Section) -> Option<Vec<usize>> {
-        let mut roles = self.matcher.mentioned(line);
+        let mut roles = mentioned(&self.names, line);
         roles.extend(self.current_role.filter(|_| roles.is_empty()));
         if roles.is_empty() {
             let message = format!("list of {} names no role; skipped", section.key());
@@ -298,7 +300,7 @@ impl Reader {
             _ if item.is_empty() => return,
             Some(ListTarget::Roles(section, roles)) => (*section, roles.clone()),
             Some(ListTarget::Differences) => {
-                let mut roles = self.matcher.mentioned(item);
+                let mut roles = mentioned(&self.names, item);
                 if roles.is_empty() {
                     roles = (0..self.roles.len()).collect();
                 }
@@ -326,7 +328,7 @@ impl Reader {
     fn finish(mut self) -> ParsedArticle {
         let titled = self.titled;
         for (role, paragraphs) in self.roles.iter_mut().zip(&self.paragraphs).take(titled) {
-            let chosen = choose_definition(paragraphs, &self.matcher.names_of(role));
+            let chosen = choose_definition(paragraphs, &role.name_finder());
             role.define(chosen, &mut self.warnings);
         }
         let names: Vec<&str> = self.roles[..titled]
@@ -343,70 +345,32 @@ impl Reader {
     }
 }
 
-/// Finds which roles a text mentions, by name, alias, plural or short form ("MLOps").
-struct RoleMatcher {
-    /// (lower-case pattern, role index).
-    patterns: Vec<(String, usize)>,
-}
-
-impl RoleMatcher {
-    fn new(roles: &[ParsedRole]) -> Self {
-        let mut patterns = Vec::new();
-        for (index, role) in roles.iter().enumerate() {
-            for name in std::iter::once(&role.name).chain(&role.aliases) {
-                let lower = name_key(name);
-                patterns.push((format!("{lower}s"), index));
-                if let Some((short, _)) = name.split_once(' ') {
-                    // "MLOps" for "MLOps Engineer"; never "Data" for "Data Scientist".
-                    if short.chars().filter(|c| c.is_uppercase()).count() >= 2 {
-                        patterns.push((short.to_lowercase(), index));
-                    }
-                }
-                patterns.push((lower, index));
+/// The roles' names and aliases, and their short forms ("MLOps" for "MLOps Engineer", never
+/// "Data" for "Data Scientist"), each standing for its role's index. Short forms come after
+/// every full name, so that one never takes another role's name.
+fn role_names(roles: &[ParsedRole]) -> NameFinder {
+    let mut finder = NameFinder::default();
+    for (index, role) in roles.iter().enumerate() {
+        for name in role.names() {
+            finder.insert(name, index);
+        }
+    }
+    for (index, role) in roles.iter().enumerate() {
+        let short_forms = role.names().filter_map(|name| name.split_once(' '));
+        for (short, _) in short_forms {
+            if short.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                finder.insert(short, index);
             }
         }
-        RoleMatcher { patterns }
     }
-
-    /// The role a heading names.
-    fn role_named(&self, name: &str) -> Option<usize> {
-        let key = name_key(name);
-        self.patterns
-            .iter()
-            .find(|(p, _)| *p == key)
-            .map(|&(_, role)| role)
-    }
-
-    /// Roles mentioned in `text`, in index order, each once.
-    fn mentioned(&self, text: &str) -> Vec<usize> {
-        let lower = text.to_lowercase();
-        let mut roles: Vec<usize> = self
-            .patterns
-            .iter()
-            .filter(|(pattern, _)| contains_word(&lower, pattern))
-            .map(|&(_, role)| role)
-            .collect();
-        roles.sort_unstable();
-        roles.dedup();
-        roles
-    }
-
-    /// The lower-case names a definition may call `role` by.
-    fn names_of(&self, role: &ParsedRole) -> Vec<String> {
-        std::iter::once(&role.name)
-            .chain(&role.aliases)
-            .map(|name| name_key(name))
-            .collect()
-    }
+    finder
 }
 
-/// True if `needle` occurs in `haystack` with no letter or digit directly around it.
-fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// The roles `text` mentions, in index order, each once.
+fn mentioned(names: &NameFinder, text: &str) -> Vec<usize> {
+    let mut roles = names.ids_in(text);
+    roles.sort_unstable();
+    roles
 }
 
 #[cfg(test)]

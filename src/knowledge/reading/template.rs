@@ -12,8 +12,9 @@ use crate::knowledge::reading::lines::{
     add_alias, aliases_in, collapse_whitespace, section_for_heading, split_versus, strip_bullet,
 };
 use crate::knowledge::reading::parsed::{ParsedArticle, ParsedFact, ParsedRole};
+use crate::knowledge::text::finder::NameFinder;
 use crate::knowledge::text::fuzzy;
-use crate::knowledge::text::words::{name_key, singular_name_key};
+use crate::knowledge::text::words::{normalize, split_words};
 
 mod furniture;
 
@@ -65,8 +66,8 @@ struct OpenHeading {
 struct Reader<'a> {
     lines: &'a [&'a str],
     title_index: Option<usize>,
-    /// Normalised `a vs b` used to recognise repeats of the title.
-    title_key: String,
+    /// The words of `a vs b`, lower-cased: a line starting with them repeats the title.
+    title_words: Vec<String>,
     /// Roles came from the title; otherwise `Definitions` may introduce them.
     roles_from_title: bool,
     article: ParsedArticle,
@@ -75,8 +76,8 @@ struct Reader<'a> {
     open: Vec<OpenHeading>,
     /// The section already warned about bullets that come before any role heading.
     warned_roleless: bool,
-    /// `singular_key` of each role's name, in role order: looked up on every line.
-    role_keys: Vec<String>,
+    /// Each role's name, standing for its index: looked up on every line.
+    role_names: NameFinder,
 }
 
 impl<'a> Reader<'a> {
@@ -95,10 +96,12 @@ impl<'a> Reader<'a> {
             _ => names.join(" vs. "),
         };
         Reader {
-            role_keys: names.iter().map(|n| singular_name_key(n)).collect(),
+            role_names: names_finder(&names),
             lines,
             title_index: title.map(|(index, _)| index),
-            title_key: name_key(&names.join(" vs ")),
+            title_words: split_words(&names.join(" vs "))
+                .map(str::to_lowercase)
+                .collect(),
             roles_from_title: !roles.is_empty(),
             article: ParsedArticle {
                 title: title_text,
@@ -149,12 +152,12 @@ impl<'a> Reader<'a> {
 
     /// "Machine Learning Engineer vs. Data Specialist" again, or "#… vs …: A Comparison".
     fn is_title_repeat(&self, line: &str) -> bool {
-        let line = line.trim_start_matches('#');
-        // Most lines differ in the first word; only those that don't pay for a full key.
-        let first_word = |text: &str| text.split_whitespace().next().unwrap_or("").to_owned();
-        !self.title_key.is_empty()
-            && first_word(line).eq_ignore_ascii_case(&first_word(&self.title_key))
-            && name_key(line).starts_with(&self.title_key)
+        let mut words = split_words(line);
+        !self.title_words.is_empty()
+            && self
+                .title_words
+                .iter()
+                .all(|title| words.next().is_some_and(|w| w.eq_ignore_ascii_case(title)))
     }
 
     fn read_jobs(&mut self, index: usize) -> usize {
@@ -310,7 +313,7 @@ impl<'a> Reader<'a> {
         if self.roles_from_title {
             return self.find_role_fuzzy(name);
         }
-        self.role_keys.push(singular_name_key(name));
+        self.role_names.insert(name, self.article.roles.len());
         self.article.roles.push(ParsedRole {
             name: collapse_whitespace(name),
             ..ParsedRole::default()
@@ -342,17 +345,16 @@ impl<'a> Reader<'a> {
         if name.len() > 120 {
             return None;
         }
-        let key = singular_name_key(name);
-        self.role_keys.iter().position(|k| *k == key)
+        self.role_names.get(name)
     }
 
     /// Tolerates small typos in a definition's role name ("Data Operation Specialist").
     fn find_role_fuzzy(&self, name: &str) -> Option<usize> {
-        let key = name_key(name);
+        let key = normalize(name);
         self.article
             .roles
             .iter()
-            .position(|role| fuzzy::is_typo_of(&key, &name_key(&role.name)))
+            .position(|role| fuzzy::is_typo_of(&key, &normalize(&role.name)))
     }
 
     /// Adds a fact to `role`, or to every role when the item is shared.
@@ -394,6 +396,15 @@ impl<'a> Reader<'a> {
 }
 
 /// The first non-blank line, with its index.
+/// A finder of `names`, each standing for its place in the list.
+fn names_finder(names: &[String]) -> NameFinder {
+    let mut finder = NameFinder::default();
+    for (index, name) in names.iter().enumerate() {
+        finder.insert(name, index);
+    }
+    finder
+}
+
 fn first_text_line<'a>(lines: &[&'a str]) -> Option<(usize, &'a str)> {
     lines
         .iter()

@@ -9,7 +9,7 @@
 //! - **stem**: [`stem`] also drops "-ment", "-ing" and "-ed" from long enough words, so that
 //!   "deploying models" and "model deployment" share their words;
 //! - **names**: [`normalize`] keeps letters and digits, one space between words, the last
-//!   word singular; [`name_key`] keeps the words as written, only folding case and spaces.
+//!   word singular; [`crate::knowledge::text::finder::NameFinder`] finds names so keyed.
 
 use std::borrow::Cow;
 
@@ -63,29 +63,6 @@ pub fn normalize(name: &str) -> String {
         push_lowercase(&mut out, word);
     }
     singular_last_word(out)
-}
-
-/// A name compared without case or spacing differences, punctuation kept ("vs." read as
-/// "vs"). Runs for every line of every article, so it builds the key in one pass.
-pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.eq_ignore_ascii_case("vs.") {
-            out.push_str("vs");
-        } else {
-            push_lowercase(&mut out, word);
-        }
-    }
-    out
-}
-
-/// [`name_key`] with its last word [`singular`]: "Data Specialists" and "data specialist"
-/// name the same role.
-pub fn singular_name_key(name: &str) -> String {
-    singular_last_word(name_key(name))
 }
 
 fn singular_last_word(mut key: String) -> String {
@@ -192,13 +169,12 @@ mod tests {
     }
 
     #[test]
-    fn name_keys_fold_case_and_space_and_read_versus() {
+    fn normalize_reads_versus_and_drops_spacing() {
         assert_eq!(
-            name_key("  Data   Scientist VS. MLE "),
+            normalize("  Data   Scientist VS. MLE "),
             "data scientist vs mle"
         );
-        assert_eq!(singular_name_key("Data Specialists"), "data specialist");
-        assert_eq!(singular_name_key("Data Ops"), "data ops");
+        assert_eq!(normalize("Data Ops"), "data ops");
     }
 
     #[test]

@@ -189,3 +189,29 @@ fn lead_ins_are_cut_on_character_boundaries() {
     let article = read("\u{212A}ey Differences Between Data Analyst vs BI Developer\n");
     assert_eq!(article.roles.len(), 2);
 }
+
+#[test]
+fn items_go_to_the_roles_their_whole_names_say() {
+    // The roles are found as whole names, the longest first: "Lead Data Analysts" is the
+    // lead, not also the analyst, and "BI Developers'" is the developer.
+    let article = read(
+        "Differences Between Data Analyst vs Lead Data Analyst vs BI Developer\n\
+         - Lead Data Analysts manage people.\n\
+         - BI Developers' dashboards ship weekly.\n\
+         - Data-analysts query.\n",
+    );
+    let names: Vec<&str> = article.roles.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Data Analyst", "Lead Data Analyst", "BI Developer"]);
+    assert_eq!(
+        texts(&article.roles[0], Section::Differences),
+        ["Data-analysts query."]
+    );
+    assert_eq!(
+        texts(&article.roles[1], Section::Differences),
+        ["Lead Data Analysts manage people."]
+    );
+    assert_eq!(
+        texts(&article.roles[2], Section::Differences),
+        ["BI Developers' dashboards ship weekly."]
+    );
+}
