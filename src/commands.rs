@@ -1,8 +1,8 @@
-//! The one definition of every command: its name, description and options.
+//! The one definition of every command: its name, description, options, and where `/help`
+//! lists it with which example.
 //!
-//! Registration (`discord::registration`), gateway and HTTP dispatch and `rolecall ask` all
-//! read [`COMMANDS`];
-//! a command line typed by a user becomes an [`Invocation`] checked against it
+//! Registration (`discord::registration`), gateway and HTTP dispatch, `rolecall ask` and
+//! `/help` all read [`COMMANDS`]; a command line typed by a user becomes an [`Invocation`] checked against it
 //! ([`parse_line`]), and then a typed [`Request`] for the advisor.
 
 pub mod invocation;
@@ -16,23 +16,24 @@ pub use request::Request;
 
 use crate::jobs::model;
 
-/// Every command rolecall answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CommandId {
-    Compare,
-    Skills,
-    Role,
-    Roles,
-    Path,
-    Match,
-    Ask,
-    Search,
-    Jobs,
-    Salary,
-    Kb,
-    Help,
-    Job,
+/// Declares [`CommandId`] and [`CommandId::ALL`] from one list, so that `ALL` cannot miss
+/// a command.
+macro_rules! command_ids {
+    ($($id:ident),+ $(,)?) => {
+        /// Every command rolecall answers.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum CommandId {
+            $($id),+
+        }
+
+        impl CommandId {
+            /// Every command, in the order they are declared.
+            pub const ALL: &'static [CommandId] = &[$(CommandId::$id),+];
+        }
+    };
 }
+
+command_ids![Compare, Skills, Role, Roles, Path, Match, Ask, Search, Jobs, Salary, Kb, Help, Job];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
@@ -54,6 +55,51 @@ pub enum Audience {
     Everyone,
     /// Moderators of a server (Manage Messages by default); never in DMs.
     Moderators,
+}
+
+/// Where `/help` lists a command: under what a member wants to do, or for moderators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpGroup {
+    LearnAboutARole,
+    CompareRoles,
+    PlanAMove,
+    FindJobs,
+    AskInPlainWords,
+    /// The commands of [`Audience::Moderators`], shown only to them.
+    Moderators,
+}
+
+impl HelpGroup {
+    /// Every group, in the order `/help` shows them.
+    pub const ALL: [HelpGroup; 6] = [
+        HelpGroup::LearnAboutARole,
+        HelpGroup::CompareRoles,
+        HelpGroup::PlanAMove,
+        HelpGroup::FindJobs,
+        HelpGroup::AskInPlainWords,
+        HelpGroup::Moderators,
+    ];
+
+    /// The group's heading in `/help`.
+    pub fn title(self) -> &'static str {
+        match self {
+            HelpGroup::LearnAboutARole => "Learn about a role",
+            HelpGroup::CompareRoles => "Compare two roles",
+            HelpGroup::PlanAMove => "Plan a move",
+            HelpGroup::FindJobs => "Find jobs",
+            HelpGroup::AskInPlainWords => "Ask in plain words",
+            HelpGroup::Moderators => "For moderators",
+        }
+    }
+}
+
+/// What answering a command costs, which decides whether it is rate limited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cost {
+    /// Answered from counts the bot already holds: never rate limited.
+    Cheap,
+    /// Reads the articles or the job board: limited per user.
+    Expensive,
 }
 
 /// Which values an option suggests while the user types.
@@ -95,6 +141,11 @@ pub struct CommandSpec {
     /// The order bare values fill options in a typed line, where it is not the order of
     /// `options` (which Discord wants required first): `/path FROM TO`.
     pub bare_order: &'static [&'static str],
+    /// Where `/help` lists it.
+    pub help_group: HelpGroup,
+    /// The line `/help` shows under it, as a user would type it.
+    pub example: &'static str,
+    pub cost: Cost,
 }
 
 /// Longest role name a user may type.
@@ -213,11 +264,14 @@ pub const ASPECTS: &[Choice] = &[
 /// The job levels, as `/jobs` and `/job` offer them.
 const LEVEL_CHOICES: [Choice; model::LEVELS.len()] = job::choices_of(model::LEVELS);
 
-/// Every command, in the order `/help` lists them.
+/// Every command; `/help` lists each group's commands in this order.
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Compare,
         audience: Audience::Everyone,
+        help_group: HelpGroup::CompareRoles,
+        example: "/compare role_a:ml engineer role_b:data specialist aspect:skills",
+        cost: Cost::Expensive,
         name: "compare",
         description: "Compare two roles side by side",
         bare_order: &[],
@@ -233,16 +287,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
-        id: CommandId::Skills,
-        audience: Audience::Everyone,
-        name: "skills",
-        description: "A role's skills and tools, grouped by category",
-        bare_order: &[],
-        options: &[role("role", "The role, e.g. mlops engineer"), PRIVATE],
-    },
-    CommandSpec {
         id: CommandId::Role,
         audience: Audience::Everyone,
+        help_group: HelpGroup::LearnAboutARole,
+        example: "/role role:data scientist aspect:education",
+        cost: Cost::Expensive,
         name: "role",
         description: "Everything known about one role, or one aspect of it",
         bare_order: &[],
@@ -258,8 +307,22 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        id: CommandId::Skills,
+        audience: Audience::Everyone,
+        help_group: HelpGroup::LearnAboutARole,
+        example: "/skills role:mlops engineer",
+        cost: Cost::Expensive,
+        name: "skills",
+        description: "A role's skills and tools, grouped by category",
+        bare_order: &[],
+        options: &[role("role", "The role, e.g. mlops engineer"), PRIVATE],
+    },
+    CommandSpec {
         id: CommandId::Roles,
         audience: Audience::Everyone,
+        help_group: HelpGroup::LearnAboutARole,
+        example: "/roles filter:data",
+        cost: Cost::Expensive,
         name: "roles",
         description: "Every known role with a one-line definition",
         bare_order: &[],
@@ -275,6 +338,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Path,
         audience: Audience::Everyone,
+        help_group: HelpGroup::PlanAMove,
+        example: "/path to:machine learning engineer skills:python, sql",
+        cost: Cost::Expensive,
         name: "path",
         description: "How to move to a role, from the role or the skills you have",
         bare_order: &["from", "to"],
@@ -291,6 +357,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Match,
         audience: Audience::Everyone,
+        help_group: HelpGroup::PlanAMove,
+        example: "/match skills:python, sql, tableau",
+        cost: Cost::Expensive,
         name: "match",
         description: "Which roles fit the skills you have",
         bare_order: &[],
@@ -302,6 +371,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Ask,
         audience: Audience::Everyone,
+        help_group: HelpGroup::AskInPlainWords,
+        example: "/ask question:does a data scientist need a PhD?",
+        cost: Cost::Expensive,
         name: "ask",
         description: "Ask a career question in plain words",
         bare_order: &[],
@@ -316,6 +388,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Search,
         audience: Audience::Everyone,
+        help_group: HelpGroup::LearnAboutARole,
+        example: "/search query:model deployment",
+        cost: Cost::Expensive,
         name: "search",
         description: "Find what the articles say about anything, e.g. feature engineering",
         bare_order: &[],
@@ -327,6 +402,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Jobs,
         audience: Audience::Everyone,
+        help_group: HelpGroup::FindJobs,
+        example: "/jobs level:senior remote:true",
+        cost: Cost::Expensive,
         name: "jobs",
         description: "Browse featured jobs",
         bare_order: &[],
@@ -355,6 +433,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Salary,
         audience: Audience::Everyone,
+        help_group: HelpGroup::FindJobs,
+        example: "/salary role:data scientist",
+        cost: Cost::Expensive,
         name: "salary",
         description: "Salary ranges for a role, from featured jobs",
         bare_order: &[],
@@ -363,6 +444,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Kb,
         audience: Audience::Everyone,
+        help_group: HelpGroup::AskInPlainWords,
+        example: "/kb stats",
+        cost: Cost::Cheap,
         name: "kb",
         description: "The knowledge base behind the answers",
         bare_order: &[],
@@ -375,6 +459,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Help,
         audience: Audience::Everyone,
+        help_group: HelpGroup::AskInPlainWords,
+        example: "/help",
+        cost: Cost::Cheap,
         name: "help",
         description: "What rolecall can do, with examples",
         bare_order: &[],
@@ -383,16 +470,40 @@ pub const COMMANDS: &[CommandSpec] = &[
     job::COMMAND,
 ];
 
+// Checked when the crate compiles: every command has exactly one definition, so a new
+// `CommandId` without one (or a definition given twice) does not build.
+const _: () = {
+    assert!(COMMANDS.len() == CommandId::ALL.len());
+    let mut i = 0;
+    while i < CommandId::ALL.len() {
+        let mut definitions = 0;
+        let mut j = 0;
+        while j < COMMANDS.len() {
+            // `==` is not const for a derived `PartialEq`; the discriminants are.
+            if COMMANDS[j].id as usize == CommandId::ALL[i] as usize {
+                definitions += 1;
+            }
+            j += 1;
+        }
+        assert!(
+            definitions == 1,
+            "every CommandId has one definition in COMMANDS"
+        );
+        i += 1;
+    }
+};
+
 /// The definition of the command called `name` (as typed, without the slash).
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
     COMMANDS.iter().find(|c| c.name.eq_ignore_ascii_case(name))
 }
 
+/// The definition of `id`.
 pub fn spec(id: CommandId) -> &'static CommandSpec {
     COMMANDS
         .iter()
         .find(|c| c.id == id)
-        .expect("every CommandId has a definition in COMMANDS")
+        .expect("every CommandId has a definition in COMMANDS, checked when compiling")
 }
 
 impl CommandSpec {

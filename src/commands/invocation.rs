@@ -1,17 +1,36 @@
 //! A command call with its option values, checked against the command's definition.
 //!
-//! Every front end builds one: the slash-line parser, the gateway and the HTTP endpoint
-//! (from Discord's option JSON). Checking happens here, once, whatever Discord already checked.
+//! Every front end builds one: the slash-line parser and `rolecall jobs` from text
+//! ([`convert`]), the gateway and the HTTP endpoint from the typed values Discord sends
+//! ([`from_values`]). Checking happens here, once, whatever Discord already checked.
 
 use std::fmt;
 
 use super::{CommandId, CommandSpec, OptionKind, OptionSpec};
 
+/// An option's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArgValue {
     Str(String),
     Int(i64),
     Bool(bool),
+    /// A channel's or a server role's id.
+    Id(u64),
+    /// A file the user uploaded with the command; only an interaction can carry one.
+    Attachment(Attachment),
+}
+
+/// A file given to an attachment option, as Discord resolved it: Discord keeps the file, and
+/// `url` is where to fetch it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: u64,
+    pub filename: String,
+    /// Bytes.
+    pub size: u64,
+    /// The media type Discord gives (`application/pdf`), when it gives one.
+    pub content_type: Option<String>,
+    pub url: String,
 }
 
 /// A checked call: the command, its sub-command if any, and option values by name.
@@ -87,24 +106,60 @@ impl Invocation {
             _ => None,
         })
     }
+
+    pub fn id(&self, name: &str) -> Option<u64> {
+        self.args.iter().find_map(|(n, v)| match v {
+            ArgValue::Id(id) if *n == name => Some(*id),
+            _ => None,
+        })
+    }
+
+    pub fn attachment(&self, name: &str) -> Option<&Attachment> {
+        self.args.iter().find_map(|(n, v)| match v {
+            ArgValue::Attachment(a) if *n == name => Some(a),
+            _ => None,
+        })
+    }
 }
 
-/// A call from option values given one by one, by name (an interaction's options, the
-/// operator's `name:value` words), checked as a typed line is: each option known, given once,
-/// of its type and within its bounds; the required ones present.
+/// A call from option values given one by one as text, by name (the operator's
+/// `name:value` words), checked as a typed line is: each option known, given once, of its
+/// type and within its bounds; the required ones present.
 pub fn from_options<'a>(
     command: &'static CommandSpec,
     subcommand: Option<&'static str>,
     options: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<Invocation, InvocationError> {
+    checked(command, subcommand, options, convert)
+}
+
+/// A call from an interaction's option values, typed as Discord sent them, checked as
+/// [`from_options`] checks text; a value of another type than its option's is refused
+/// rather than read as text. `None` is a value Discord sent empty, or of a type rolecall
+/// never registers (a user, a number).
+pub fn from_values<'a>(
+    command: &'static CommandSpec,
+    subcommand: Option<&'static str>,
+    values: impl IntoIterator<Item = (&'a str, Option<ArgValue>)>,
+) -> Result<Invocation, InvocationError> {
+    checked(command, subcommand, values, check_value)
+}
+
+/// The call the values make, each checked by `check` against its option.
+fn checked<'a, V>(
+    command: &'static CommandSpec,
+    subcommand: Option<&'static str>,
+    values: impl IntoIterator<Item = (&'a str, V)>,
+    check: impl Fn(&'static OptionSpec, V) -> Result<ArgValue, InvocationError>,
+) -> Result<Invocation, InvocationError> {
     let specs = option_specs(command, subcommand);
     let mut args: Vec<(&'static str, ArgValue)> = Vec::new();
-    for (name, raw) in options {
+    for (name, value) in values {
         let spec = find_option(command, specs, name)?;
         if args.iter().any(|(n, _)| *n == spec.name) {
             return Err(InvocationError::Repeated { option: spec.name });
         }
-        args.push((spec.name, convert(spec, raw)?));
+        args.push((spec.name, check(spec, value)?));
     }
     let has_subcommands = command
         .options
@@ -161,42 +216,70 @@ pub fn find_option(
 /// Converts `raw` to the option's type and checks its bounds and choices.
 pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, InvocationError> {
     let raw = raw.trim();
-    match spec.kind {
-        OptionKind::String | OptionKind::SubCommand => check_string(spec, raw).map(ArgValue::Str),
-        OptionKind::Integer => match raw.parse::<i64>() {
-            Ok(n)
-                if spec.min_value.is_none_or(|min| n >= min)
-                    && spec.max_value.is_none_or(|max| n <= max) =>
-            {
-                Ok(ArgValue::Int(n))
-            }
-            _ => Err(InvocationError::BadValue {
-                option: spec.name,
-                expected: format!(
-                    "a whole number from {} to {}",
-                    spec.min_value.unwrap_or(i64::MIN),
-                    spec.max_value.unwrap_or(i64::MAX)
-                ),
-            }),
-        },
-        OptionKind::Channel | OptionKind::ServerRole => snowflake(raw)
-            .map(|id| ArgValue::Str(id.to_string()))
-            .ok_or_else(|| InvocationError::BadValue {
-                option: spec.name,
-                expected: if spec.kind == OptionKind::Channel {
-                    "a channel, e.g. #jobs".into()
-                } else {
-                    "a server role, e.g. @Moderators".into()
-                },
-            }),
+    let value = match spec.kind {
+        // Ids are read from text, a mention or a bare id, as Discord's JSON sends them.
+        OptionKind::String
+        | OptionKind::SubCommand
+        | OptionKind::Channel
+        | OptionKind::ServerRole => Some(ArgValue::Str(raw.to_owned())),
+        OptionKind::Integer => raw.parse::<i64>().ok().map(ArgValue::Int),
         OptionKind::Boolean => match raw.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "on" | "1" => Ok(ArgValue::Bool(true)),
-            "false" | "no" | "n" | "off" | "0" => Ok(ArgValue::Bool(false)),
-            _ => Err(InvocationError::BadValue {
-                option: spec.name,
-                expected: "true or false".into(),
-            }),
+            "true" | "yes" | "y" | "on" | "1" => Some(ArgValue::Bool(true)),
+            "false" | "no" | "n" | "off" | "0" => Some(ArgValue::Bool(false)),
+            _ => None,
         },
+    };
+    value
+        .ok_or_else(|| bad_value(spec))
+        .and_then(|value| check_value(spec, Some(value)))
+}
+
+/// Checks a typed value against its option: of the option's type, within its bounds and
+/// choices.
+fn check_value(
+    spec: &'static OptionSpec,
+    value: Option<ArgValue>,
+) -> Result<ArgValue, InvocationError> {
+    match (spec.kind, value) {
+        (OptionKind::String | OptionKind::SubCommand, Some(ArgValue::Str(text))) => {
+            check_string(spec, text.trim()).map(ArgValue::Str)
+        }
+        (OptionKind::Integer, Some(ArgValue::Int(n)))
+            if spec.min_value.is_none_or(|min| n >= min)
+                && spec.max_value.is_none_or(|max| n <= max) =>
+        {
+            Ok(ArgValue::Int(n))
+        }
+        (OptionKind::Boolean, Some(ArgValue::Bool(b))) => Ok(ArgValue::Bool(b)),
+        (OptionKind::Channel | OptionKind::ServerRole, Some(ArgValue::Id(id))) if id > 0 => {
+            Ok(ArgValue::Id(id))
+        }
+        // An id is text on the wire, and in a typed line: a bare id or a mention.
+        (OptionKind::Channel | OptionKind::ServerRole, Some(ArgValue::Str(text))) => {
+            snowflake(text.trim())
+                .map(ArgValue::Id)
+                .ok_or_else(|| bad_value(spec))
+        }
+        _ => Err(bad_value(spec)),
+    }
+}
+
+/// The refusal of a value that is not of `spec`'s type or not within its bounds.
+fn bad_value(spec: &'static OptionSpec) -> InvocationError {
+    let expected = match spec.kind {
+        OptionKind::Integer => format!(
+            "a whole number from {} to {}",
+            spec.min_value.unwrap_or(i64::MIN),
+            spec.max_value.unwrap_or(i64::MAX)
+        ),
+        OptionKind::Boolean => "true or false".into(),
+        OptionKind::Channel => "a channel, e.g. #jobs".into(),
+        OptionKind::ServerRole => "a server role, e.g. @Moderators".into(),
+        OptionKind::String | OptionKind::SubCommand => "text".into(),
+    };
+    InvocationError::BadValue {
+        option: spec.name,
+        expected,
     }
 }
 
@@ -292,7 +375,9 @@ impl fmt::Display for ArgValue {
         match self {
             ArgValue::Str(s) => f.write_str(s),
             ArgValue::Int(n) => write!(f, "{n}"),
+            ArgValue::Id(id) => write!(f, "{id}"),
             ArgValue::Bool(b) => write!(f, "{b}"),
+            ArgValue::Attachment(attachment) => f.write_str(&attachment.filename),
         }
     }
 }

@@ -3,8 +3,8 @@
 //! model, so Discord and rolecall refuse the same things.
 
 use super::{
-    boolean, required, role, string, subcommand, Audience, Choice, CommandId, CommandSpec,
-    Invocation, OptionKind, OptionSpec, PRIVATE,
+    boolean, required, role, string, subcommand, Audience, Choice, CommandId, CommandSpec, Cost,
+    HelpGroup, Invocation, OptionKind, OptionSpec, PRIVATE,
 };
 use crate::jobs::model::{self, Term};
 use crate::jobs::request::{JobFields, JobRequest, SetupRequest};
@@ -126,6 +126,9 @@ const EXPIRES: OptionSpec = limited(string("expires", "Last day it is listed, YY
 pub const COMMAND: CommandSpec = CommandSpec {
     id: CommandId::Job,
     audience: Audience::Moderators,
+    help_group: HelpGroup::Moderators,
+    example: "/job post title:ML Engineer company:Acme location:Berlin remote:true",
+    cost: Cost::Expensive,
     name: "job",
     description: "Moderators: post, edit and remove featured jobs",
     bare_order: &[],
@@ -198,8 +201,8 @@ pub fn request(inv: &Invocation) -> JobRequest {
         },
         Some("remove") => JobRequest::Remove { id },
         Some("setup") => JobRequest::Setup(SetupRequest {
-            moderator_role: snowflake(inv, "moderator_role"),
-            announce_channel: snowflake(inv, "announce_channel"),
+            moderator_role: inv.id("moderator_role"),
+            announce_channel: inv.id("announce_channel"),
             reset: inv.bool("reset") == Some(true),
         }),
         _ => JobRequest::Post(fields(inv)),
@@ -223,9 +226,4 @@ pub fn fields(inv: &Invocation) -> JobFields {
         role_tags: ["role", "role_2", "role_3"].map(text),
         expires: text("expires"),
     }
-}
-
-/// A channel or server role option, read as its id.
-fn snowflake(inv: &Invocation, name: &str) -> Option<u64> {
-    inv.str(name).and_then(|id| id.parse().ok())
 }

@@ -12,17 +12,19 @@
 use serde::Deserialize;
 use serde_json::Value;
 use serenity::all::{
-    CommandDataOption, CommandDataOptionValue, ComponentInteractionDataKind, Interaction,
-    Permissions,
+    CommandDataOption, CommandDataResolved, ComponentInteractionDataKind, Interaction, Permissions,
 };
 
 use super::wire::component::{
     BUTTON, CHANNEL_SELECT, MENTIONABLE_SELECT, ROLE_SELECT, STRING_SELECT, USER_SELECT,
 };
 use super::wire::interaction::{APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, PING};
-use super::wire::SUB_COMMAND_OPTION;
 use crate::commands::find;
-use crate::commands::invocation::{self, Invocation, InvocationError};
+use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
+use options::{RawOption, Received, ReceivedOption};
+
+mod options;
+
 /// The longest command line a component carries: Discord's limit on a `custom_id` and on a
 /// select option's value. Anything longer was not sent by rolecall.
 const COMPONENT_LINE_MAX: usize = 100;
@@ -97,6 +99,10 @@ struct RawData {
     name: Option<String>,
     #[serde(default)]
     options: Vec<RawOption>,
+    /// The users, channels, roles and attachments the options name; any JSON, looked into
+    /// only for what an option names.
+    #[serde(default)]
+    resolved: Option<Value>,
     #[serde(default)]
     custom_id: Option<String>,
     /// Which component a MESSAGE_COMPONENT interaction came from; absent in old payloads.
@@ -107,17 +113,27 @@ struct RawData {
     values: Option<Value>,
 }
 
-#[derive(Debug, Deserialize)]
-struct RawOption {
-    name: String,
-    #[serde(rename = "type")]
-    kind: u8,
-    #[serde(default)]
-    value: Option<Value>,
-    #[serde(default)]
-    options: Vec<RawOption>,
-    #[serde(default)]
-    focused: bool,
+/// An interaction's `data`, as either front end read it: a command's name and typed
+/// options, or a component's id and chosen values.
+#[derive(Debug)]
+struct Data {
+    name: Option<String>,
+    options: Vec<ReceivedOption>,
+    custom_id: Option<String>,
+    component_type: Option<u8>,
+    values: Option<Value>,
+}
+
+impl From<RawData> for Data {
+    fn from(raw: RawData) -> Data {
+        Data {
+            name: raw.name,
+            options: options::from_json(&raw.options, raw.resolved.as_ref()),
+            custom_id: raw.custom_id,
+            component_type: raw.component_type,
+            values: raw.values,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,7 +166,7 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
     });
     let user_id = raw.member.and_then(|m| m.user).or(raw.user).map(|u| u.id);
     Ok(Incoming {
-        kind: kind_of(raw.kind, raw.data),
+        kind: kind_of(raw.kind, raw.data.map(Data::from)),
         user_id,
         guild_id: raw.guild_id,
         channel_id: raw.channel_id,
@@ -164,7 +180,7 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
     let (kind, data, guild, channel, member, user) = match interaction {
         Interaction::Command(i) => (
             APPLICATION_COMMAND,
-            command_data(&i.data.name, &i.data.options),
+            command_data(&i.data.name, &i.data.options, &i.data.resolved),
             i.guild_id,
             i.channel_id,
             i.member.as_deref(),
@@ -172,7 +188,7 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
         ),
         Interaction::Autocomplete(i) => (
             AUTOCOMPLETE,
-            command_data(&i.data.name, &i.data.options),
+            command_data(&i.data.name, &i.data.options, &i.data.resolved),
             i.guild_id,
             i.channel_id,
             i.member.as_deref(),
@@ -201,43 +217,18 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
     })
 }
 
-/// A command's name and options as the body's JSON would give them.
-fn command_data(name: &str, options: &[CommandDataOption]) -> RawData {
-    RawData {
+/// A command's name and its options, typed as serenity typed them.
+fn command_data(name: &str, options: &[CommandDataOption], resolved: &CommandDataResolved) -> Data {
+    Data {
         name: Some(name.to_owned()),
-        options: options.iter().map(option_of).collect(),
+        options: options::from_gateway(options, resolved),
         custom_id: None,
         component_type: None,
         values: None,
     }
 }
 
-fn option_of(option: &CommandDataOption) -> RawOption {
-    use CommandDataOptionValue as V;
-    let (value, options, focused) = match &option.value {
-        V::Autocomplete { value, .. } => (Some(Value::from(value.as_str())), Vec::new(), true),
-        V::Boolean(b) => (Some(Value::from(*b)), Vec::new(), false),
-        V::Integer(n) => (Some(Value::from(*n)), Vec::new(), false),
-        V::Number(n) => (Some(Value::from(*n)), Vec::new(), false),
-        V::String(s) => (Some(Value::from(s.as_str())), Vec::new(), false),
-        V::Channel(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
-        V::Role(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
-        V::User(id) => (Some(Value::from(id.to_string())), Vec::new(), false),
-        V::SubCommand(inner) | V::SubCommandGroup(inner) => {
-            (None, inner.iter().map(option_of).collect(), false)
-        }
-        _ => (None, Vec::new(), false),
-    };
-    RawOption {
-        name: option.name.clone(),
-        kind: u8::from(option.value.kind()),
-        value,
-        options,
-        focused,
-    }
-}
-
-fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> RawData {
+fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> Data {
     let (component_type, values) = match kind {
         ComponentInteractionDataKind::Button => (BUTTON, None),
         ComponentInteractionDataKind::StringSelect { values } => {
@@ -249,7 +240,7 @@ fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> RawDa
         ComponentInteractionDataKind::ChannelSelect { .. } => (CHANNEL_SELECT, None),
         ComponentInteractionDataKind::Unknown(other) => (*other, None),
     };
-    RawData {
+    Data {
         name: None,
         options: Vec::new(),
         custom_id: Some(custom_id.to_owned()),
@@ -258,17 +249,19 @@ fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> RawDa
     }
 }
 
-fn kind_of(kind: u8, data: Option<RawData>) -> IncomingKind {
+fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
     match (kind, data) {
         (PING, _) => IncomingKind::Ping,
         (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
         (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
-            typed: focused_value(&data.options).unwrap_or_default(),
+            typed: options::typing(&data.options)
+                .unwrap_or_default()
+                .to_owned(),
         },
         (
             MESSAGE_COMPONENT,
             Some(
-                data @ RawData {
+                data @ Data {
                     custom_id: Some(_), ..
                 },
             ),
@@ -279,36 +272,40 @@ fn kind_of(kind: u8, data: Option<RawData>) -> IncomingKind {
 
 /// The command and its options, checked again here whatever Discord enforced: the endpoint
 /// is public and a forged or stale client could send anything.
-fn invocation_of(data: &RawData) -> Result<Invocation, InvocationError> {
+fn invocation_of(data: &Data) -> Result<Invocation, InvocationError> {
     let name = data.name.as_deref().unwrap_or_default();
     let command = find(name)
         .ok_or_else(|| InvocationError::UnknownCommand(name.chars().take(40).collect()))?;
     let (subcommand, options) = match data.options.first() {
-        Some(first) if first.kind == SUB_COMMAND_OPTION => (
-            invocation::subcommand(command, &first.name),
-            first.options.as_slice(),
-        ),
+        Some(ReceivedOption {
+            name,
+            value: Received::SubCommand(inner),
+        }) => (invocation::subcommand(command, name), inner.as_slice()),
         _ => (None, data.options.as_slice()),
     };
-    let values: Vec<(&str, String)> = options
-        .iter()
-        .map(|o| {
-            (
-                o.name.as_str(),
-                o.value.as_ref().map(value_text).unwrap_or_default(),
-            )
-        })
-        .collect();
-    invocation::from_options(
+    invocation::from_values(
         command,
         subcommand,
-        values.iter().map(|(name, value)| (*name, value.as_str())),
+        options
+            .iter()
+            .map(|option| (option.name.as_str(), value_of(&option.value))),
     )
+}
+
+/// An option's value in a command (not autocomplete) interaction.
+fn value_of(received: &Received) -> Option<ArgValue> {
+    match received {
+        Received::Value(value) => value.clone(),
+        // Only a forged command marks an option as being typed; its text is still a value.
+        Received::Typing(text) => Some(ArgValue::Str(text.clone())),
+        // A second sub-command is an option no command has: refused by its name first.
+        Received::SubCommand(_) => None,
+    }
 }
 
 /// The command line a component carries, checked like any user input: the endpoint is public,
 /// and a forged click or choice may carry anything.
-fn component_line(data: RawData) -> Result<String, ComponentError> {
+fn component_line(data: Data) -> Result<String, ComponentError> {
     let line = match data.component_type.unwrap_or(BUTTON) {
         BUTTON => data.custom_id.unwrap_or_default(),
         STRING_SELECT => only_choice(data.values)?,
@@ -332,24 +329,6 @@ fn only_choice(values: Option<Value>) -> Result<String, ComponentError> {
         [_] => Err(ComponentError::NotText),
         other => Err(ComponentError::NotOneChoice(other.len())),
     }
-}
-
-/// An option value as the text the command-line parser would have seen.
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn focused_value(options: &[RawOption]) -> Option<String> {
-    options.iter().find_map(|o| {
-        if o.focused {
-            Some(o.value.as_ref().map(value_text).unwrap_or_default())
-        } else {
-            focused_value(&o.options)
-        }
-    })
 }
 
 #[cfg(test)]

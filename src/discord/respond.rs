@@ -8,13 +8,10 @@ use super::json::InteractionResponse;
 use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
-use crate::commands::{parse_line, CommandId, Invocation};
+use crate::commands::{self, parse_line, CommandId, Cost, Invocation};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
-
-/// Commands cheap enough never to be rate limited.
-const CHEAP: [CommandId; 2] = [CommandId::Help, CommandId::Kb];
 
 /// The interaction response, and a message the front end posts elsewhere afterwards.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +70,7 @@ impl Bot {
         invocation: &Invocation,
         unix_now: i64,
     ) -> Outcome {
-        if !CHEAP.contains(&invocation.command) {
+        if commands::spec(invocation.command).cost == Cost::Expensive {
             if let Err(wait) = self.check_rate(incoming) {
                 return slow_down(wait).into();
             }

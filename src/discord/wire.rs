@@ -41,8 +41,18 @@ pub mod button_style {
     pub const LINK: u8 = 5;
 }
 
-/// The option type of a sub-command, in an interaction's options.
-pub const SUB_COMMAND_OPTION: u8 = 1;
+/// Option types, in an interaction's options (the types rolecall reads; serenity names
+/// every one for the gateway).
+pub mod option {
+    pub const SUB_COMMAND: u8 = 1;
+    pub const STRING: u8 = 3;
+    pub const INTEGER: u8 = 4;
+    pub const BOOLEAN: u8 = 5;
+    pub const CHANNEL: u8 = 7;
+    pub const ROLE: u8 = 8;
+    /// Its value is the attachment's id; the attachment is in `data.resolved.attachments`.
+    pub const ATTACHMENT: u8 = 11;
+}
 
 /// Message flag that shows a reply only to the user who asked.
 pub const EPHEMERAL: u64 = 1 << 6;

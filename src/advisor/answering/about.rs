@@ -1,36 +1,8 @@
 //! `/help` and `/kb stats`: what the bot can do and what it knows.
 
-use crate::commands::{Audience, CommandSpec, COMMANDS};
+use crate::commands::{Audience, CommandSpec, HelpGroup, COMMANDS};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::{colour, count_of, limits, Embed, Reply};
-
-/// Example lines shown under each command in `/help` (and in "Which role?" errors).
-pub(in crate::advisor) fn example(name: &str) -> &'static str {
-    match name {
-        "compare" => "/compare role_a:ml engineer role_b:data specialist aspect:skills",
-        "skills" => "/skills role:mlops engineer",
-        "role" => "/role role:data scientist aspect:education",
-        "roles" => "/roles filter:data",
-        "path" => "/path to:machine learning engineer skills:python, sql",
-        "match" => "/match skills:python, sql, tableau",
-        "ask" => "/ask question:does a data scientist need a PhD?",
-        "search" => "/search query:model deployment",
-        "jobs" => "/jobs level:senior remote:true",
-        "salary" => "/salary role:data scientist",
-        "kb" => "/kb stats",
-        "job" => "/job post title:ML Engineer company:Acme location:Berlin remote:true",
-        _ => "/help",
-    }
-}
-
-/// What a member does, and the commands that do it, in the order `/help` shows them.
-const GROUPS: [(&str, &[&str]); 5] = [
-    ("Learn about a role", &["role", "skills", "roles", "search"]),
-    ("Compare two roles", &["compare"]),
-    ("Plan a move", &["path", "match"]),
-    ("Find jobs", &["jobs", "salary"]),
-    ("Ask in plain words", &["ask", "kb", "help"]),
-];
 
 /// What rolecall does, grouped by what a member wants; moderators' commands only for those
 /// who can use them.
@@ -44,25 +16,14 @@ pub fn help(audience: Audience) -> Reply {
     let shown = |spec: &CommandSpec| {
         audience == Audience::Moderators || spec.audience == Audience::Everyone
     };
-    let mut listed: Vec<&str> = Vec::new();
-    for (group, names) in GROUPS {
-        let specs: Vec<&CommandSpec> = names
+    for group in HelpGroup::ALL {
+        let specs: Vec<&CommandSpec> = COMMANDS
             .iter()
-            .filter_map(|name| COMMANDS.iter().find(|c| c.name == *name))
-            .filter(|spec| shown(spec))
+            .filter(|spec| spec.help_group == group && shown(spec))
             .collect();
-        listed.extend(specs.iter().map(|spec| spec.name));
         if let Some(value) = command_lines(&specs) {
-            embed = embed.field(group, &value, false);
+            embed = embed.field(group.title(), &value, false);
         }
-    }
-    // Whatever the groups do not name (moderators' commands, and any command added later).
-    let rest: Vec<&CommandSpec> = COMMANDS
-        .iter()
-        .filter(|spec| shown(spec) && !listed.contains(&spec.name))
-        .collect();
-    if let Some(value) = command_lines(&rest) {
-        embed = embed.field("For moderators", &value, false);
     }
     Reply::embed(embed.footer("Add private:true to any command to see the answer alone"))
 }
@@ -74,9 +35,7 @@ fn command_lines(specs: &[&CommandSpec]) -> Option<String> {
         .map(|spec| {
             format!(
                 "**/{}** — {}\ne.g. `{}`",
-                spec.name,
-                spec.description,
-                example(spec.name)
+                spec.name, spec.description, spec.example
             )
         })
         .collect();

@@ -57,7 +57,21 @@ pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str
         }
         (CommandId::Compare, None) => "Compare which two roles? Pick the first.".to_owned(),
         (CommandId::Path, _) => "Which role do you want to move to?".to_owned(),
-        _ => format!("Which role should `/{}` answer for?", command.name),
+        // Listed, not `_`: a new command that takes a role is asked for here too.
+        (
+            CommandId::Skills
+            | CommandId::Role
+            | CommandId::Roles
+            | CommandId::Match
+            | CommandId::Ask
+            | CommandId::Search
+            | CommandId::Jobs
+            | CommandId::Salary
+            | CommandId::Kb
+            | CommandId::Help
+            | CommandId::Job,
+            _,
+        ) => format!("Which role should `/{}` answer for?", command.name),
     };
     let candidates = likely_roles(kb, named.first().copied(), MOST + named.len());
     let choices = candidates
