@@ -215,6 +215,12 @@ impl KnowledgeBase {
         self.index.exact(query).map(|id| &self.roles[id])
     }
 
+    /// [`KnowledgeBase::exact`] for a name said in `words`, already split and lower-cased
+    /// as [`text::words::normalize`] does: a question's reader tries many runs of its words.
+    pub fn exact_words(&self, words: &[&str]) -> Option<&Role> {
+        self.index.exact_words(words).map(|id| &self.roles[id])
+    }
+
     /// The roles closest to `query`, best first.
     pub fn closest(&self, query: &str, limit: usize) -> Vec<&Role> {
         let mut found: Vec<&Role> = self

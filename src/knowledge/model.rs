@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::knowledge::lookup::notes::{FactNotes, Memo};
+
 /// Index of an [`Article`] in [`crate::knowledge::KnowledgeBase::articles`].
 pub type ArticleId = usize;
 /// Index of a [`Role`] in [`crate::knowledge::KnowledgeBase::roles`].
@@ -113,6 +115,20 @@ pub struct Fact {
     /// For a fact filed under this section from another (a difference that names a degree,
     /// filed under Education too), the section it was stated in.
     pub filed_from: Option<Section>,
+    /// What the text says, read on first use once the base is built
+    /// ([`crate::knowledge::KnowledgeBase::notes`]); never part of a fact's equality.
+    pub(crate) notes: Memo<FactNotes>,
+}
+
+impl Fact {
+    pub fn new(text: String, sources: Vec<ArticleId>, filed_from: Option<Section>) -> Fact {
+        Fact {
+            text,
+            sources,
+            filed_from,
+            notes: Memo::default(),
+        }
+    }
 }
 
 /// A skill or tool mentioned by a role, recognised through the taxonomy or read from a

@@ -49,19 +49,30 @@ pub struct Overlap<'r> {
 }
 
 pub fn overlap<'r>(a: &'r Role, b: &'r Role) -> Overlap<'r> {
-    let (shared, only_a) = a
-        .competencies
-        .iter()
-        .partition(|c| b.has_competency(&c.key));
-    let only_b = b
-        .competencies
-        .iter()
-        .filter(|c| !a.has_competency(&c.key))
-        .collect();
-    Overlap {
-        shared,
-        only_a,
-        only_b,
+    // Both lists are sorted by key: one walk through them, as a merge would.
+    let mut overlap = Overlap {
+        shared: Vec::new(),
+        only_a: Vec::new(),
+        only_b: Vec::new(),
+    };
+    let (mut xs, mut ys) = (
+        a.competencies.iter().peekable(),
+        b.competencies.iter().peekable(),
+    );
+    loop {
+        match (xs.peek(), ys.peek()) {
+            (Some(x), Some(y)) => match x.key.cmp(&y.key) {
+                std::cmp::Ordering::Less => overlap.only_a.extend(xs.next()),
+                std::cmp::Ordering::Greater => overlap.only_b.extend(ys.next()),
+                std::cmp::Ordering::Equal => {
+                    overlap.shared.extend(xs.next());
+                    ys.next();
+                }
+            },
+            (Some(_), None) => overlap.only_a.extend(xs.by_ref()),
+            (None, Some(_)) => overlap.only_b.extend(ys.by_ref()),
+            (None, None) => return overlap,
+        }
     }
 }
 

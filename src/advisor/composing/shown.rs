@@ -11,12 +11,9 @@
 //! manipulation libraries: Pandas, NumPy" and "Data Processing Tools: Pandas, NumPy."),
 //! which a list shows once.
 
-use crate::knowledge::text::words::split_words;
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 
-use crate::knowledge::reading::lines::sentences;
-use crate::knowledge::text::stop_words::is_stop_word;
-use crate::knowledge::text::words::strip_parenthesised;
+use crate::knowledge::lookup::notes::Gist;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
 
 /// A fact as an answer shows it.
@@ -57,15 +54,18 @@ fn merged(
     most: usize,
 ) -> Vec<Shown> {
     let allowed: Vec<RoleId> = about.iter().filter_map(|r| kb.id_of(r)).collect();
-    let own = kb.id_of(role);
+    let Some(own) = kb.id_of(role) else {
+        return Vec::new();
+    };
     let shown = role.facts(section).iter().filter_map(|fact| {
-        let text = text_for(kb, own?, &fact.text, &allowed)?;
-        Some(Shown {
+        let (text, gist) = shown_with_gist(kb, own, fact, &allowed)?;
+        let shown = Shown {
             text,
             sources: fact.sources.clone(),
-        })
+        };
+        Some((shown, gist))
     });
-    merge_near_duplicates(kb, shown, most)
+    merge_near_duplicates(shown, most)
 }
 
 /// [`facts`]' texts, for bullet lists.
@@ -80,81 +80,42 @@ pub fn texts(kb: &KnowledgeBase, role: &Role, section: Section, about: &[&Role])
 /// roles) its sentences about this one; `None` when it says nothing of this role.
 pub fn own_text(kb: &KnowledgeBase, role: &Role, fact: &Fact) -> Option<String> {
     let id = kb.id_of(role)?;
-    text_for(kb, id, &fact.text, &[id])
+    shown_with_gist(kb, id, fact, &[id]).map(|(text, _)| text)
 }
 
 /// What a fact filed under role `own` says in an answer about the roles `allowed` (which
-/// holds `own`): a fact naming `own` keeps every sentence that names it, names no role, or
-/// names only roles of the answer, and of the others the clause about a role of the answer;
-/// a fact not naming `own` is kept as far as it speaks of no role outside the answer.
-fn text_for(kb: &KnowledgeBase, own: RoleId, text: &str, allowed: &[RoleId]) -> Option<String> {
-    let stated = stated_part(text)?;
-    kb.part_for(&stated, own, allowed)
-}
-
-/// `text` without its sentences that state nothing ("There is also a difference in their
-/// education."): they introduce a fact, and shown alone they would pass for one.
-fn stated_part(text: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let parts = sentences(text);
-    if !parts.iter().any(|s| states_nothing(s)) {
-        return Some(std::borrow::Cow::Borrowed(text));
+/// holds `own`), with its gist: a fact naming `own` keeps every sentence that names it,
+/// names no role, or names only roles of the answer, and of the others the clause about a
+/// role of the answer; a fact not naming `own` is kept as far as it speaks of no role
+/// outside the answer. Sentences that state nothing are never shown. Nearly every fact is
+/// shown whole, with the notes read when it was first shown.
+fn shown_with_gist<'f>(
+    kb: &KnowledgeBase,
+    own: RoleId,
+    fact: &'f Fact,
+    allowed: &[RoleId],
+) -> Option<(String, Cow<'f, Gist>)> {
+    let notes = kb.notes(fact);
+    let stated = notes.stated(&fact.text)?;
+    if notes.named.iter().all(|r| allowed.contains(r)) {
+        return Some((stated.to_owned(), Cow::Borrowed(&notes.gist)));
     }
-    let kept: Vec<&str> = parts.into_iter().filter(|s| !states_nothing(s)).collect();
-    (!kept.is_empty()).then(|| std::borrow::Cow::Owned(kept.join(" ")))
-}
-
-/// Words of a sentence that only announces a topic: that roles differ, in which aspect.
-const ANNOUNCING: [&str; 24] = [
-    "there",
-    "difference",
-    "differences",
-    "different",
-    "differ",
-    "differs",
-    "key",
-    "main",
-    "notable",
-    "significant",
-    "between",
-    "two",
-    "roles",
-    "terms",
-    "education",
-    "educational",
-    "background",
-    "backgrounds",
-    "skills",
-    "tools",
-    "responsibilities",
-    "industries",
-    "outlook",
-    "requirements",
-];
-
-/// Whether a sentence says nothing but that the roles differ in some aspect.
-pub fn states_nothing(sentence: &str) -> bool {
-    let words: Vec<String> = split_words(sentence).map(str::to_lowercase).collect();
-    let announces = words.iter().any(|w| w.starts_with("differ"));
-    announces
-        && words.len() <= 12
-        && words
-            .iter()
-            .all(|w| is_stop_word(w) || ANNOUNCING.contains(&w.as_str()))
+    let part = kb.part_for(stated, own, allowed)?;
+    let gist = Gist::of(kb, &part);
+    Some((part, Cow::Owned(gist)))
 }
 
 /// Facts saying one thing twice, merged into the first one's place with the fuller wording
 /// and both sources.
-fn merge_near_duplicates(
-    kb: &KnowledgeBase,
-    facts: impl IntoIterator<Item = Shown>,
+fn merge_near_duplicates<'g>(
+    facts: impl IntoIterator<Item = (Shown, Cow<'g, Gist>)>,
     most: usize,
 ) -> Vec<Shown> {
-    let mut kept: Vec<(Shown, Gist)> = Vec::new();
-    for fact in facts {
+    let mut kept: Vec<(Shown, Cow<'g, Gist>)> = Vec::new();
+    for (fact, gist) in facts {
         if kept.len() == most {
             break;
         }
-        let gist = Gist::of(kb, &fact.text);
         match kept.iter_mut().find(|(_, other)| gist.repeats(other)) {
             Some((earlier, other)) => {
                 for source in fact.sources {
@@ -173,93 +134,25 @@ fn merge_near_duplicates(
     kept.into_iter().map(|(fact, _)| fact).collect()
 }
 
-/// Words that change how a fact reads but not what it says ("typically holds a degree").
-const FILLER: [&str; 10] = [
-    "typically",
-    "usually",
-    "often",
-    "generally",
-    "commonly",
-    "hold",
-    "holds",
-    "has",
-    "having",
-    "related",
-];
-
-/// What a fact says, for telling repeats apart: its content words outside parentheses, and
-/// for a labelled list ("Label: a, b") the skills and tools it names.
-#[derive(Debug)]
-struct Gist {
-    words: BTreeSet<String>,
-    listed: Option<BTreeSet<String>>,
-    length: usize,
-}
-
-impl Gist {
-    fn of(kb: &KnowledgeBase, text: &str) -> Gist {
-        let outside = strip_parenthesised(text);
-        let words = split_words(&outside)
-            .filter(|w| w.len() > 1)
-            .map(str::to_lowercase)
-            .filter(|w| !is_stop_word(w) && !FILLER.contains(&w.as_str()))
-            .collect();
-        let listed = labelled_items(text).map(|items| {
-            kb.taxonomy
-                .competencies_in(items)
-                .into_iter()
-                .map(|c| c.key)
-                .collect::<BTreeSet<String>>()
-        });
-        Gist {
-            words,
-            listed: listed.filter(|items| !items.is_empty()),
-            length: text.chars().count(),
-        }
-    }
-
-    /// Same items listed, or one's words all among the other's and at least half as many.
-    fn repeats(&self, other: &Gist) -> bool {
-        if let (Some(a), Some(b)) = (&self.listed, &other.listed) {
-            return a == b;
-        }
-        let (small, large) = if self.words.len() <= other.words.len() {
-            (&self.words, &other.words)
-        } else {
-            (&other.words, &self.words)
-        };
-        // The sizes first: most pairs differ there, and a subset test compares strings.
-        !small.is_empty() && small.len() * 2 >= large.len() && small.is_subset(large)
-    }
-
-    fn is_fuller_than(&self, other: &Gist) -> bool {
-        (self.words.len(), self.length) > (other.words.len(), other.length)
-    }
-}
-
-/// The items of "Label: a, b, c" with a short label: what the list says, whatever the
-/// label calls them.
-fn labelled_items(text: &str) -> Option<&str> {
-    text.split_once(':')
-        .filter(|(label, items)| label.split_whitespace().count() <= 5 && items.contains(','))
-        .map(|(_, items)| items)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::reading::lines::sentences;
     use crate::knowledge::KnowledgeBase;
 
     fn kb() -> KnowledgeBase {
         KnowledgeBase::embedded().expect("the shipped knowledge base")
     }
 
-    fn shown(texts: &[(&str, ArticleId)]) -> Vec<Shown> {
+    fn shown(kb: &KnowledgeBase, texts: &[(&str, ArticleId)]) -> Vec<(Shown, Cow<'static, Gist>)> {
         texts
             .iter()
-            .map(|(text, source)| Shown {
-                text: (*text).to_owned(),
-                sources: vec![*source],
+            .map(|(text, source)| {
+                let shown = Shown {
+                    text: (*text).to_owned(),
+                    sources: vec![*source],
+                };
+                (shown, Cow::Owned(Gist::of(kb, text)))
             })
             .collect()
     }
@@ -268,8 +161,9 @@ mod tests {
     fn repeats_in_other_words_merge_keeping_the_fuller_wording_and_both_sources() {
         let kb = kb();
         let merged = merge_near_duplicates(
-            &kb,
-            shown(&[
+            shown(
+                &kb,
+                &[
                 ("Data manipulation libraries: Pandas, NumPy", 0),
                 ("Version control systems: Git", 0),
                 ("Data Processing Tools: Pandas, NumPy.", 1),
@@ -283,7 +177,8 @@ mod tests {
                     "Bachelor’s or Master’s degree in Computer Science, Data Science, Mathematics, or a related field.",
                     0,
                 ),
-            ]),
+                ],
+            ),
             usize::MAX,
         );
         let texts: Vec<&str> = merged.iter().map(|s| s.text.as_str()).collect();
@@ -303,19 +198,23 @@ mod tests {
     #[test]
     fn different_facts_stay_apart() {
         let kb = kb();
-        let facts = shown(&[
-            ("Programming languages: Python, R, Java", 0),
-            ("Statistical Analysis Software: R, SAS, SPSS.", 0),
-            ("Finance and Banking", 0),
-            ("Finance and Insurance", 1),
-            ("Collect, clean, and organize data from various sources.", 0),
-            (
-                "Analyze data to identify trends, patterns, and insights.",
-                0,
-            ),
-        ]);
-        assert_eq!(merge_near_duplicates(&kb, facts.clone(), usize::MAX), facts);
-        assert_eq!(merge_near_duplicates(&kb, facts.clone(), 2), facts[..2]);
+        let facts = shown(
+            &kb,
+            &[
+                ("Programming languages: Python, R, Java", 0),
+                ("Statistical Analysis Software: R, SAS, SPSS.", 0),
+                ("Finance and Banking", 0),
+                ("Finance and Insurance", 1),
+                ("Collect, clean, and organize data from various sources.", 0),
+                (
+                    "Analyze data to identify trends, patterns, and insights.",
+                    0,
+                ),
+            ],
+        );
+        let alone: Vec<Shown> = facts.iter().map(|(shown, _)| shown.clone()).collect();
+        assert_eq!(merge_near_duplicates(facts.clone(), usize::MAX), alone);
+        assert_eq!(merge_near_duplicates(facts, 2), alone[..2]);
     }
 
     #[test]
@@ -388,17 +287,11 @@ mod tests {
 
     #[test]
     fn a_sentence_that_states_nothing_is_not_shown() {
-        assert!(states_nothing(
-            "There is also a difference in their education."
-        ));
-        assert!(!states_nothing(
-            "Usually, there is a Master’s Degree in Data Science."
-        ));
-        assert_eq!(
-            stated_part("There is also a difference in their education. Usually, a Master’s.")
-                .as_deref(),
-            Some("Usually, a Master’s.")
-        );
-        assert_eq!(stated_part("Their skills differ."), None);
+        let kb = kb();
+        let fact = |text: &str| Fact::new(text.to_owned(), vec![0], None);
+        let own = |fact: &Fact| shown_with_gist(&kb, 0, fact, &[0]).map(|(text, _)| text);
+        let part = fact("There is also a difference in their education. Usually, a Master’s.");
+        assert_eq!(own(&part).as_deref(), Some("Usually, a Master’s."));
+        assert_eq!(own(&fact("Their skills differ.")), None);
     }
 }

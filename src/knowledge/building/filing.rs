@@ -62,11 +62,7 @@ pub fn file_stray_facts(roles: &mut [Role], taxonomy: &Taxonomy) {
                 for aspect in aspects_of(&text, taxonomy, &names) {
                     filed.push((
                         aspect,
-                        Fact {
-                            text: text.clone(),
-                            sources: fact.sources.clone(),
-                            filed_from: Some(section),
-                        },
+                        Fact::new(text.clone(), fact.sources.clone(), Some(section)),
                     ));
                 }
             }
@@ -238,11 +234,7 @@ mod tests {
         for r in &mut roles {
             r.sections.insert(
                 Section::Differences,
-                vec![Fact {
-                    text: text.into(),
-                    sources: vec![3],
-                    filed_from: None,
-                }],
+                vec![Fact::new(text.into(), vec![3], None)],
             );
         }
         file_stray_facts(&mut roles, &taxonomy());

@@ -225,11 +225,7 @@ impl<'k> Merger<'k> {
             }
             (Some(_), Some((true, false))) | (None, _) => {
                 sets.push(words);
-                facts.push(Fact {
-                    text,
-                    sources: vec![article],
-                    filed_from: None,
-                });
+                facts.push(Fact::new(text, vec![article], None));
             }
             (Some(i), _) => {
                 if !facts[i].sources.contains(&article) {

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::knowledge::model::{Role, RoleId};
-use crate::knowledge::text::finder::NameFinder;
+use crate::knowledge::text::finder::{NameFinder, NAME_WORDS};
 use crate::knowledge::text::fuzzy::{similarity, TYPO};
 use crate::knowledge::text::words::normalize;
 
@@ -99,6 +99,16 @@ impl RoleIndex {
     /// The role whose name, slug or alias is exactly `query` (after normalising).
     pub fn exact(&self, query: &str) -> Option<RoleId> {
         self.names.get(query)
+    }
+
+    /// [`RoleIndex::exact`] for a name said in `words` (split and lower-cased as
+    /// [`normalize`] does): a run whose first word starts no name is not looked up.
+    pub fn exact_words(&self, words: &[&str]) -> Option<RoleId> {
+        let first = words.first()?;
+        if words.len() <= NAME_WORDS && !self.names.may_start(first) {
+            return None;
+        }
+        self.names.get(&words.join(" "))
     }
 
     /// Roles ranked by similarity to `query`, best first, at most `limit`.

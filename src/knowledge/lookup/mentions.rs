@@ -127,7 +127,7 @@ impl KnowledgeBase {
 
     /// The role `words` name by a name, slug or alias, or (`by_field`) by its field.
     fn named_exactly(&self, words: &[&str], by_field: bool) -> Option<&Role> {
-        self.exact(&words.join(" ")).or_else(|| {
+        self.exact_words(words).or_else(|| {
             as_role_name(words)
                 .filter(|_| by_field)
                 .and_then(|name| self.exact(&name))
@@ -149,8 +149,7 @@ impl KnowledgeBase {
         let phrase = words.join(" ");
         // A word before a name is not a typo of a longer one: "focused ml engineer" is an
         // ML Engineer, not a misspelt "lead ml engineer".
-        let ends_in_a_name =
-            || (1..words.len()).any(|k| self.exact(&words[k..].join(" ")).is_some());
+        let ends_in_a_name = || (1..words.len()).any(|k| self.exact_words(&words[k..]).is_some());
         if words.len() >= 2
             && phrase.len() >= 8
             && !words.iter().any(|w| never_in_a_name(w))

@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use crate::knowledge::reading::taxonomy::{competency_key, Taxonomy};
 
-/// A qualification, with every way it is written. Lower case; a curly apostrophe is read
-/// as a straight one before matching.
+/// A qualification, with every way it is written, in lower case; a spelling with an
+/// apostrophe is also written with the curly one (’).
 struct Qualification {
     key: &'static str,
     name: &'static str,
@@ -32,6 +32,7 @@ const QUALIFICATIONS: [Qualification; 3] = [
         name: "master's degree",
         spellings: &[
             "master's",
+            "master\u{2019}s",
             "masters",
             "master degree",
             "master of science",
@@ -44,6 +45,7 @@ const QUALIFICATIONS: [Qualification; 3] = [
         name: "bachelor's degree",
         spellings: &[
             "bachelor's",
+            "bachelor\u{2019}s",
             "bachelors",
             "bachelor degree",
             "bachelor of science",
@@ -121,42 +123,23 @@ pub fn qualification_spans(text: &str) -> Vec<Range<usize>> {
 
 /// The qualifications `text` names, each spelling on word edges, ignoring case.
 fn qualifications_in(text: &str) -> Vec<(Range<usize>, &'static Qualification)> {
-    // ASCII lower-casing keeps byte offsets; the curly apostrophe (three bytes) is matched
-    // as a straight one below rather than replaced, for the same reason.
+    // ASCII lower-casing keeps byte offsets (the curly apostrophe is a spelling of its own).
     let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     for qualification in &QUALIFICATIONS {
         for spelling in qualification.spellings {
-            for (at, length) in occurrences(&lower, spelling) {
+            for (at, _) in lower.match_indices(spelling) {
                 let before = lower[..at].chars().next_back();
-                let after = lower[at + length..].chars().next();
+                let after = lower[at + spelling.len()..].chars().next();
                 let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
                 if edge(before) && edge(after) {
-                    found.push((at..at + length, qualification));
+                    found.push((at..at + spelling.len(), qualification));
                 }
             }
         }
     }
     found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     found.dedup_by(|later, earlier| later.0.start < earlier.0.end);
-    found
-}
-
-/// Where `spelling` stands in `lower`, with the length it takes there: an apostrophe in
-/// the spelling also matches a curly one.
-fn occurrences(lower: &str, spelling: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let variants = [spelling.to_owned(), spelling.replace('\'', "\u{2019}")];
-    for variant in variants
-        .iter()
-        .take(if spelling.contains('\'') { 2 } else { 1 })
-    {
-        found.extend(
-            lower
-                .match_indices(variant.as_str())
-                .map(|(at, s)| (at, s.len())),
-        );
-    }
     found
 }
 

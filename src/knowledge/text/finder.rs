@@ -72,6 +72,13 @@ impl NameFinder {
         self.keys.get(normalize(name).as_str()).copied()
     }
 
+    /// Whether a name of at most [`NAME_WORDS`] words may start with `word` (as a text
+    /// writes it): a test that costs one hash, before building a key to look up. Never false
+    /// for a word that starts such a name.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.heads.contains_key(&folded_hash(word))
+    }
+
     /// The id of the one name whose first words (two or more, fewer than all) are `text`:
     /// "Data Governance" for "Data Governance Specialist".
     pub fn by_start(&self, text: &str) -> Option<usize> {

@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 fn role(name: &str, facts: &[(Section, &str)]) -> Role {
     let mut sections: BTreeMap<Section, Vec<Fact>> = BTreeMap::new();
     for (section, text) in facts {
-        sections.entry(*section).or_default().push(Fact {
-            text: text.to_string(),
-            sources: vec![0],
-            filed_from: None,
-        });
+        sections
+            .entry(*section)
+            .or_default()
+            .push(Fact::new(text.to_string(), vec![0], None));
     }
     Role {
         slug: crate::knowledge::text::names::slugify(name),
