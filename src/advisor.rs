@@ -12,6 +12,7 @@ pub mod understanding;
 // modules are also named here, as the rest of the crate and the tests know them.
 pub use answering::{
     about, aspect, comparative, compare, jobs, matching, path, profile, reverse, roles, search,
+    teaching,
 };
 pub use composing::{focus, in_short, next, shown, sources, verdict};
 pub use understanding::{clarify, intent, reader};
@@ -76,6 +77,7 @@ pub fn understand(kb: &KnowledgeBase, request: &Request) -> Result<Understood, P
     Ok(match request {
         Request::Knowledge(request) => Understood::Knowledge(request.clone()),
         Request::Board(request) => Understood::Board(request.clone()),
+        Request::Teaching(request) => Understood::Teaching(*request),
         Request::Ask { question } => intent::interpret(kb, question, None)?.understood,
     })
 }

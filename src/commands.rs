@@ -219,6 +219,20 @@ const fn subcommand(
     }
 }
 
+/// A channel or a server role, read as its id.
+const fn server_object(
+    kind: OptionKind,
+    name: &'static str,
+    description: &'static str,
+) -> OptionSpec {
+    OptionSpec {
+        kind,
+        min_length: None,
+        max_length: None,
+        ..string(name, description)
+    }
+}
+
 const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
 /// The `aspect` choices of `/compare`, one per profile section.
@@ -450,11 +464,23 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "kb",
         description: "The knowledge base behind the answers",
         bare_order: &[],
-        options: &[subcommand(
-            "stats",
-            "How many articles, roles, skills and jobs the bot knows",
-            &[PRIVATE],
-        )],
+        options: &[
+            subcommand(
+                "stats",
+                "How many articles, roles, skills and jobs the bot knows",
+                &[PRIVATE],
+            ),
+            // Always answered privately: it has no `private` option.
+            subcommand(
+                "setup",
+                "Server managers: who may add articles; nothing given shows it",
+                &[server_object(
+                    OptionKind::ServerRole,
+                    "mentor_role",
+                    "Members with this role may add and remove articles",
+                )],
+            ),
+        ],
     },
     CommandSpec {
         id: CommandId::Help,

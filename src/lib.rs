@@ -5,12 +5,14 @@
 //! - [`commands`] holds the one definition of every command and turns typed lines into requests;
 //! - [`advisor`] answers a request from the knowledge base with a [`reply::Reply`];
 //! - [`reply`] is the platform-neutral reply model, its Discord limits and its renderers;
-//! - [`jobs`] is the featured-jobs board and its store (SQLite or PostgreSQL);
+//! - [`jobs`] is the featured-jobs board and its store; [`teaching`] the articles mentors add,
+//!   who may add them, and their store; both in the one [`database`] (SQLite or PostgreSQL);
 //! - [`service`] answers a call for every front end, through the advisor and the job store.
 
 pub mod advisor;
 pub mod commands;
 pub mod config;
+pub mod database;
 pub mod discord;
 pub mod jobs;
 pub mod knowledge;
@@ -18,3 +20,4 @@ pub mod reply;
 pub mod service;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
+pub mod teaching;

@@ -12,10 +12,14 @@ use crate::advisor::{self, jobs as render, Problem};
 use crate::commands::request::{BoardRequest, Call};
 use crate::commands::Audience;
 use crate::jobs::board::Boards;
-use crate::jobs::rights::Caller;
+use crate::jobs::rights::{Caller, Standing};
 use crate::jobs::store::{JobStore, StoreError};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
+use crate::teaching::request::TeachingRequest;
+use crate::teaching::rights::{self as teaching_rights, Asker};
+use crate::teaching::store::TeachingStore;
+use crate::teaching::{self, TeachingProblem};
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
 pub fn unix_now() -> i64 {
@@ -74,6 +78,11 @@ impl Service {
         self.boards.store().await
     }
 
+    /// The teaching store, in the job store's database (opened and migrated on first use).
+    pub async fn teaching_store(&self) -> Result<TeachingStore, StoreError> {
+        Ok(TeachingStore::on(self.boards.store().await?.database()))
+    }
+
     /// The job store, with the articles' jobs imported into `caller`'s board.
     pub async fn board_store(&self, caller: &Caller, now: i64) -> Result<&JobStore, Problem> {
         Ok(self.boards.open(&self.knowledge, caller.board, now).await?)
@@ -120,6 +129,7 @@ impl Service {
                 advisor::answer(&self.knowledge, &request, audience)?.into()
             }
             Understood::Board(request) => self.board(&request, caller, now).await?,
+            Understood::Teaching(request) => self.teaching(&request, caller, now).await?.into(),
             Understood::Reply(reply) => reply.into(),
         })
     }
@@ -159,6 +169,56 @@ impl Service {
                 }
             }
         })
+    }
+}
+
+impl Service {
+    /// A teaching request, answered privately whatever was asked: settings and refusals
+    /// concern the asker alone.
+    async fn teaching(
+        &self,
+        request: &TeachingRequest,
+        caller: &Caller,
+        now: i64,
+    ) -> Result<Reply, Problem> {
+        let store = self.teaching_store().await.map_err(|error| {
+            let error = anyhow::Error::from(error);
+            tracing::error!(
+                error = format!("{error:#}"),
+                "teaching store failed to open"
+            );
+            TeachingProblem::Unavailable
+        })?;
+        let asker = asker_of(caller);
+        Ok(match request {
+            TeachingRequest::Setup(setup) => {
+                let settings = teaching::set_up(&store, setup, &asker, now).await?;
+                advisor::teaching::settings(&settings)
+            }
+        }
+        .ephemeral(true))
+    }
+}
+
+/// The job board's caller as teaching sees them: the same person, server and permissions.
+fn asker_of(caller: &Caller) -> Asker {
+    let standing = match &caller.standing {
+        Standing::Operator => teaching_rights::Standing::Operator,
+        Standing::Member {
+            manages_server,
+            roles,
+            ..
+        } => teaching_rights::Standing::Member {
+            manages_server: *manages_server,
+            roles: roles.clone(),
+        },
+        Standing::Outsider => teaching_rights::Standing::Outsider,
+    };
+    Asker {
+        user: caller.user.clone(),
+        // Boards are server ids, 0 outside servers; never negative.
+        guild: u64::try_from(caller.board.id()).unwrap_or_default(),
+        standing,
     }
 }
 

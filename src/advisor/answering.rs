@@ -11,3 +11,4 @@ pub mod profile;
 pub mod reverse;
 pub mod roles;
 pub mod search;
+pub mod teaching;

@@ -7,6 +7,7 @@ use crate::commands::InvocationError;
 use crate::jobs::board::BoardProblem;
 use crate::knowledge::UnknownRole;
 use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, Reply, SelectOption};
+use crate::teaching::TeachingProblem;
 
 /// Names the "Pick a role…" menu of a clarifying question; its options carry the lines.
 pub const WHICH_ROLE_MENU: &str = "menu:which-role";
@@ -40,6 +41,9 @@ pub enum Problem {
     /// A job-board call refused: the field to correct, the missing right, the missing job.
     #[error(transparent)]
     Board(#[from] BoardProblem),
+    /// A teaching call refused: the missing right, or the store's reason.
+    #[error(transparent)]
+    Teaching(#[from] TeachingProblem),
 }
 
 impl Problem {
@@ -113,6 +117,7 @@ impl Problem {
                 reply
             }
             Problem::Board(problem) => board_problem_reply(problem),
+            Problem::Teaching(problem) => teaching_problem_reply(problem),
         }
     }
 }
@@ -131,6 +136,19 @@ fn board_problem_reply(problem: &BoardProblem) -> Reply {
         BoardProblem::Unavailable => Reply::error(
             "Job board unavailable",
             "The job board can't be reached right now; nothing was changed. Try again in a minute.",
+        ),
+    }
+}
+
+fn teaching_problem_reply(problem: &TeachingProblem) -> Reply {
+    match problem {
+        TeachingProblem::NotAllowed(what) => Reply::error("Not allowed", what),
+        TeachingProblem::Refused(reason) => {
+            Reply::error("Not done", &format!("{}.", capitalise(reason)))
+        }
+        TeachingProblem::Unavailable => Reply::error(
+            "Teaching unavailable",
+            "The server's articles can't be reached right now; nothing was changed. Try again in a minute.",
         ),
     }
 }

@@ -3,8 +3,8 @@
 //! model, so Discord and rolecall refuse the same things.
 
 use super::{
-    boolean, required, role, string, subcommand, Audience, Choice, CommandId, CommandSpec, Cost,
-    HelpGroup, Invocation, OptionKind, OptionSpec, PRIVATE,
+    boolean, required, role, server_object, string, subcommand, Audience, Choice, CommandId,
+    CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec, PRIVATE,
 };
 use crate::jobs::model::{self, Term};
 use crate::jobs::request::{JobFields, JobRequest, SetupRequest};
@@ -60,19 +60,6 @@ const fn limited(spec: OptionSpec, max_length: usize) -> OptionSpec {
     OptionSpec {
         max_length: Some(max_length as u16),
         ..spec
-    }
-}
-
-const fn server_object(
-    kind: OptionKind,
-    name: &'static str,
-    description: &'static str,
-) -> OptionSpec {
-    OptionSpec {
-        kind,
-        min_length: None,
-        max_length: None,
-        ..string(name, description)
     }
 }
 

@@ -9,6 +9,7 @@ use super::{job, CommandId, Invocation};
 use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
 use crate::reply::escape::strip_mentions;
+use crate::teaching::request::{SetupRequest, TeachingRequest};
 
 /// A request, by where it is answered. Role names are as typed; answering resolves them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum Request {
     Knowledge(KnowledgeRequest),
     /// Answered from the job board.
     Board(BoardRequest),
+    /// Answered from the teaching store (`/kb setup`); always privately.
+    Teaching(TeachingRequest),
     /// A question in plain words: read into one of the others, then answered as it is.
     Ask { question: String },
 }
@@ -163,7 +166,12 @@ impl From<&Invocation> for Request {
                 query: text("query"),
             }
             .into(),
-            CommandId::Kb => K::KbStats.into(),
+            CommandId::Kb => match inv.subcommand {
+                Some("setup") => Request::Teaching(TeachingRequest::Setup(SetupRequest {
+                    mentor_role: inv.id("mentor_role"),
+                })),
+                _ => K::KbStats.into(),
+            },
             CommandId::Help => K::Help.into(),
             CommandId::Ask => Request::Ask {
                 question: strip_mentions(&text("question")),

@@ -8,10 +8,11 @@ use super::json::InteractionResponse;
 use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
-use crate::commands::{self, parse_line, CommandId, Cost, Invocation};
+use crate::commands::{self, parse_line, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
+use crate::teaching::TeachingProblem;
 
 /// The interaction response, and a message the front end posts elsewhere afterwards.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +89,7 @@ impl Bot {
     /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
     /// that produces its answer; the message is updated in place. Errors go to the user alone,
     /// leaving the shared message as it was. Components only ever browse, so a click or a
-    /// choice cannot change the job board.
+    /// choice cannot change the job board or the server's teaching settings.
     async fn component(
         &self,
         incoming: &Incoming,
@@ -105,6 +106,11 @@ impl Bot {
             Ok(invocation) if invocation.command == CommandId::Job => {
                 Err(Problem::Board(BoardProblem::NotAllowed(
                     "Buttons and menus never change the job board: use `/job`.",
+                )))
+            }
+            Ok(invocation) if matches!(Request::from(&invocation), Request::Teaching(_)) => {
+                Err(Problem::Teaching(TeachingProblem::NotAllowed(
+                    "Buttons and menus never change the server's settings: use `/kb setup`.",
                 )))
             }
             Ok(invocation) => {

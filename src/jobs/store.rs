@@ -1,6 +1,6 @@
 //! The job store: SQLite by default, PostgreSQL when the URL names one, through the same
-//! code (sqlx's `Any` driver, SQL both understand, `$n` placeholders) and versioned migrations
-//! run when the store opens.
+//! code (sqlx's `Any` driver, SQL both understand, `$n` placeholders), in the tables of the
+//! one [`Database`] (opened and migrated by `crate::database`).
 //!
 //! Every change is one transaction whose first statement writes, so SQLite takes its write
 //! lock before reading (no `SQLITE_BUSY` upgrade failures) and PostgreSQL locks the row; the
@@ -9,23 +9,15 @@
 mod conditions;
 mod rows;
 
-use std::path::Path;
-use std::time::Duration;
-
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::AnyPool;
 
 use super::model::{Board, BoardSettings, Job, JobDraft, JobPage, JobQuery, SalaryBand};
 use super::validate::FieldError;
 use conditions::Conditions;
 use rows::JOB_COLUMNS;
 
-/// Which database a store runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
+pub use crate::database::Backend;
+use crate::database::{Database, OpenError};
 
 /// Listings count matching jobs up to this many (200 pages of 5); past it they say "1000+".
 pub const COUNT_CAP: usize = 1000;
@@ -38,14 +30,10 @@ const EDIT_ATTEMPTS: usize = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("`DATABASE_URL` must start with sqlite: or postgres:// (it starts with {0:?})")]
-    UnknownScheme(String),
-    #[error("cannot create the directory {0} for the job database")]
-    CreateDir(String, #[source] std::io::Error),
+    #[error(transparent)]
+    Open(#[from] OpenError),
     #[error("the job database failed")]
     Database(#[from] sqlx::Error),
-    #[error("the job database could not be migrated")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("there is no job #{0} on this board")]
     NotFound(i64),
     #[error(transparent)]
@@ -74,48 +62,31 @@ pub struct JobEvent {
 
 #[derive(Debug, Clone)]
 pub struct JobStore {
+    database: Database,
     pool: AnyPool,
-    backend: Backend,
 }
 
 impl JobStore {
-    /// Opens (creating if need be) the store at `url` and brings its schema up to date.
-    /// `sqlite:` URLs are files (`sqlite:data/rolecall.db`), created with their directory.
+    /// Opens (creating if need be) the database at `url`, brings its schema up to date and
+    /// keeps jobs in it. `sqlite:` URLs are files (`sqlite:data/rolecall.db`), created with
+    /// their directory.
     pub async fn open(url: &str) -> Result<JobStore, StoreError> {
-        sqlx::any::install_default_drivers();
-        let (backend, url) = connection_url(url)?;
-        let options: AnyConnectOptions = url.parse()?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 4,
-                Backend::Postgres => 8,
-            })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the writer; FULL syncs every commit,
-                        // so an acknowledged post survives a crash of the process or machine.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                        )
-                        .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&pool).await?,
-            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await?,
-        }
-        Ok(JobStore { pool, backend })
+        Ok(JobStore::on(Database::open(url).await?))
+    }
+
+    /// The job store in `database`, which may be shared with other stores.
+    pub fn on(database: Database) -> JobStore {
+        let pool = database.pool().clone();
+        JobStore { database, pool }
+    }
+
+    /// The database the jobs are kept in, for the stores that share it.
+    pub fn database(&self) -> &Database {
+        &self.database
     }
 
     pub fn backend(&self) -> Backend {
-        self.backend
+        self.database.backend()
     }
 
     /// Closes every connection, waiting for work in flight.
@@ -292,52 +263,5 @@ impl JobStore {
     ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         Ok(rows::save_settings(&mut conn, board, settings, actor, now).await?)
-    }
-}
-
-/// The backend a URL names, and the URL sqlx should open (a SQLite file is created, with its
-/// directory, on first use).
-fn connection_url(url: &str) -> Result<(Backend, String), StoreError> {
-    if let Some(path) = url.strip_prefix("sqlite:") {
-        let path = path.trim_start_matches("//");
-        let file = path.split('?').next().unwrap_or_default();
-        if let Some(dir) = Path::new(file)
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::CreateDir(dir.display().to_string(), e))?;
-        }
-        let mode = if path.contains("mode=") {
-            ""
-        } else if path.contains('?') {
-            "&mode=rwc"
-        } else {
-            "?mode=rwc"
-        };
-        return Ok((Backend::Sqlite, format!("sqlite://{path}{mode}")));
-    }
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Ok((Backend::Postgres, url.to_owned()));
-    }
-    let scheme: String = url.chars().take_while(|c| *c != ':').take(20).collect();
-    Err(StoreError::UnknownScheme(scheme))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_name_their_backend() {
-        let (backend, url) = connection_url("sqlite:target/t/jobs.db").expect("sqlite");
-        assert_eq!(backend, Backend::Sqlite);
-        assert_eq!(url, "sqlite://target/t/jobs.db?mode=rwc");
-        let (backend, _) = connection_url("postgres://postgres@127.0.0.1/test").expect("pg");
-        assert_eq!(backend, Backend::Postgres);
-        assert!(matches!(
-            connection_url("mysql://x"),
-            Err(StoreError::UnknownScheme(s)) if s == "mysql"
-        ));
     }
 }

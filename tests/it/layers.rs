@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 /// The library's top-level modules, lowest layer first. A module may use its own layer's
 /// name and every name of a lower layer; modules of one layer do not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["knowledge", "reply", "config"],
-    &["jobs", "synthetic"],
+    &["knowledge", "reply", "config", "database"],
+    &["jobs", "teaching", "synthetic"],
     &["commands"],
     &["advisor"],
     &["service"],
@@ -24,7 +24,9 @@ const PLATFORM_FREE: &[&str] = &[
     "knowledge",
     "reply",
     "config",
+    "database",
     "jobs",
+    "teaching",
     "commands",
     "advisor",
     "service",

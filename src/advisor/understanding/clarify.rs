@@ -166,12 +166,13 @@ fn likely_roles<'k>(kb: &'k KnowledgeBase, near: Option<&Role>, most: usize) -> 
     scored.into_iter().map(|(_, role)| role).collect()
 }
 
-/// The line a choice carries, if the request has one (a change to the job board has none).
+/// The line a choice carries, if the request has one (a change to the job board or to
+/// teaching has none).
 fn line_of(request: &Request) -> Option<String> {
     match request {
         Request::Knowledge(request) => Some(request.line()),
         Request::Board(request) => request.line(),
-        Request::Ask { .. } => None,
+        Request::Teaching(_) | Request::Ask { .. } => None,
     }
 }
 

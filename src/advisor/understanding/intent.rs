@@ -11,6 +11,7 @@ use crate::commands::Audience;
 use crate::jobs::request::JobFilter;
 use crate::knowledge::{KnowledgeBase, Role, Section};
 use crate::reply::{colour, escape_user_text, Embed, Reply};
+use crate::teaching::request::TeachingRequest;
 
 pub use crate::advisor::reader::Topic;
 
@@ -28,6 +29,8 @@ pub enum Understood {
     Knowledge(KnowledgeRequest),
     /// Answer from the job board, as this command would.
     Board(BoardRequest),
+    /// Answer from the teaching store (a command only: plain words never set anything up).
+    Teaching(TeachingRequest),
     /// Answered already: an honest "I don't know", with what to try.
     Reply(Reply),
 }
@@ -99,7 +102,7 @@ fn choice(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Option<Choic
             request.line()
         }
         Understood::Board(request) => request.line()?,
-        Understood::Reply(_) => return None,
+        Understood::Teaching(_) | Understood::Reply(_) => return None,
     };
     Some(Choice {
         label: describe(kb, reading),

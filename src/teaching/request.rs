@@ -1,0 +1,22 @@
+//! What mentors and server managers ask of teaching, typed. The command layer builds these
+//! from a slash line, an interaction or the terminal; [`super::set_up`] carries them out.
+
+/// `/kb …` calls answered from the teaching store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeachingRequest {
+    Setup(SetupRequest),
+}
+
+/// `/kb setup`: who may teach. Nothing given shows the settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SetupRequest {
+    /// A server role's id.
+    pub mentor_role: Option<u64>,
+}
+
+impl SetupRequest {
+    /// Whether the request only asks to see the settings.
+    pub fn shows_only(&self) -> bool {
+        self.mentor_role.is_none()
+    }
+}
