@@ -161,13 +161,26 @@ impl KnowledgeBase {
 
     /// `dir` if given; else `./knowledge` if it exists; else the built-in copy.
     pub fn load(dir: Option<&Path>) -> Result<KnowledgeBase, LoadError> {
-        match dir {
-            Some(dir) => KnowledgeBase::from_dir(dir),
-            None if Path::new("knowledge").is_dir() => {
-                KnowledgeBase::from_dir(Path::new("knowledge"))
+        let (documents, origin) = KnowledgeBase::documents_to_load(dir)?;
+        KnowledgeBase::from_documents(&documents, &origin)
+    }
+
+    /// The documents [`KnowledgeBase::load`] builds from, and where they came from: kept by
+    /// a server, which builds each server's base from them and that server's articles.
+    pub fn documents_to_load(dir: Option<&Path>) -> Result<(Vec<Document>, String), LoadError> {
+        let dir = match dir {
+            Some(dir) => dir,
+            None if Path::new("knowledge").is_dir() => Path::new("knowledge"),
+            None => {
+                let origin = "the built-in knowledge base".to_owned();
+                return Ok((source::embedded_documents(), origin));
             }
-            None => KnowledgeBase::embedded(),
-        }
+        };
+        let documents = source::read_documents(dir).map_err(|source| LoadError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        Ok((documents, dir.display().to_string()))
     }
 
     /// The role names known before reading any article (`roles.toml`).

@@ -2,8 +2,11 @@
 //! It routes: a question in plain words is read first, then knowledge requests go to the
 //! advisor and board requests to the job boards; the reply comes back once.
 //!
-//! Holds what a running rolecall shares: the knowledge base (immutable) and the job boards
-//! (their store opened on first use, migrated, and seeded per board with the articles' jobs).
+//! Holds what a running rolecall shares: the knowledge bases (the shipped one, and each
+//! server's with its mentors' articles: `library`) and the job boards (their store opened on
+//! first use, migrated, and seeded per board with the articles' jobs).
+
+pub mod library;
 
 use std::sync::Arc;
 
@@ -18,8 +21,9 @@ use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker};
-use crate::teaching::store::TeachingStore;
+use crate::teaching::store::{TeachingError, TeachingStore};
 use crate::teaching::{self, TeachingProblem};
+use library::Library;
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
 pub fn unix_now() -> i64 {
@@ -53,7 +57,7 @@ impl From<Reply> for Outcome {
 
 #[derive(Debug)]
 pub struct Service {
-    knowledge: Arc<KnowledgeBase>,
+    library: Arc<Library>,
     boards: Arc<Boards>,
 }
 
@@ -66,11 +70,27 @@ impl Service {
     /// A service over `knowledge` and boards another service may share: a knowledge base
     /// built anew answers over the same job boards.
     pub fn sharing(knowledge: Arc<KnowledgeBase>, boards: Arc<Boards>) -> Service {
-        Service { knowledge, boards }
+        Service::over(Arc::new(Library::fixed(knowledge)), boards)
     }
 
+    /// A service answering each server from its base in `library`.
+    pub fn over(library: Arc<Library>, boards: Arc<Boards>) -> Service {
+        Service { library, boards }
+    }
+
+    /// The shipped knowledge base (what servers without articles of their own answer from).
     pub fn knowledge(&self) -> &KnowledgeBase {
-        &self.knowledge
+        self.library.base()
+    }
+
+    /// Every knowledge base this service answers from.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The knowledge base `caller`'s server answers from.
+    fn knowledge_for(&self, caller: &Caller) -> Arc<KnowledgeBase> {
+        self.library.for_server(server_of(caller))
     }
 
     /// The job store, opened and migrated on first use.
@@ -85,13 +105,15 @@ impl Service {
 
     /// The job store, with the articles' jobs imported into `caller`'s board.
     pub async fn board_store(&self, caller: &Caller, now: i64) -> Result<&JobStore, Problem> {
-        Ok(self.boards.open(&self.knowledge, caller.board, now).await?)
+        let kb = self.knowledge_for(caller);
+        Ok(self.boards.open(&kb, caller.board, now).await?)
     }
 
     /// Answers `call` from `caller` at `now` (Unix seconds).
     pub async fn answer(&self, call: &Call, caller: &Caller, now: i64) -> Result<Outcome, Problem> {
-        let understood = advisor::understand(&self.knowledge, &call.request)?;
-        let outcome = self.understood(understood, caller, now).await?;
+        let kb = self.knowledge_for(caller);
+        let understood = advisor::understand(&kb, &call.request)?;
+        let outcome = self.understood(&kb, understood, caller, now).await?;
         Ok(private(outcome, call.private))
     }
 
@@ -105,9 +127,10 @@ impl Service {
         caller: &Caller,
         now: i64,
     ) -> (Result<Outcome, Problem>, Option<Topic>) {
-        match intent::interpret(&self.knowledge, question, previous) {
+        let kb = self.knowledge_for(caller);
+        match intent::interpret(&kb, question, previous) {
             Ok(Interpretation { understood, topic }) => {
-                (self.understood(understood, caller, now).await, topic)
+                (self.understood(&kb, understood, caller, now).await, topic)
             }
             Err(problem) => (Err(problem), None),
         }
@@ -115,6 +138,7 @@ impl Service {
 
     async fn understood(
         &self,
+        kb: &KnowledgeBase,
         understood: Understood,
         caller: &Caller,
         now: i64,
@@ -126,9 +150,9 @@ impl Service {
                 } else {
                     Audience::Everyone
                 };
-                advisor::answer(&self.knowledge, &request, audience)?.into()
+                advisor::answer(kb, &request, audience)?.into()
             }
-            Understood::Board(request) => self.board(&request, caller, now).await?,
+            Understood::Board(request) => self.board(kb, &request, caller, now).await?,
             Understood::Teaching(request) => self.teaching(&request, caller, now).await?.into(),
             Understood::Reply(reply) => reply.into(),
         })
@@ -136,11 +160,11 @@ impl Service {
 
     async fn board(
         &self,
+        kb: &KnowledgeBase,
         request: &BoardRequest,
         caller: &Caller,
         now: i64,
     ) -> Result<Outcome, Problem> {
-        let kb = &self.knowledge;
         let board = caller.board;
         Ok(match request {
             BoardRequest::Jobs { filter, page } => {
@@ -173,6 +197,39 @@ impl Service {
 }
 
 impl Service {
+    /// Builds the knowledge base of every server with articles of its own (at start-up);
+    /// says how many. A server whose base cannot be built keeps the shipped one, logged.
+    pub async fn load_server_knowledge(&self) -> anyhow::Result<usize> {
+        use anyhow::Context;
+        let store = self
+            .teaching_store()
+            .await
+            .context("opening the teaching store")?;
+        let servers = store
+            .servers_with_articles()
+            .await
+            .context("listing the servers with articles")?;
+        for &guild in &servers {
+            self.refresh_server(&store, guild).await?;
+        }
+        Ok(servers.len())
+    }
+
+    /// Rebuilds `guild`'s knowledge base from its live articles in `store`, after one was
+    /// added or removed.
+    async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
+        let articles = store.articles_of(guild).await?;
+        if let Err(error) = self.library.rebuild(guild, articles).await {
+            let error = anyhow::Error::from(error);
+            tracing::error!(
+                guild,
+                error = format!("{error:#}"),
+                "a server's knowledge base could not be built"
+            );
+        }
+        Ok(())
+    }
+
     /// A teaching request, answered privately whatever was asked: settings and refusals
     /// concern the asker alone.
     async fn teaching(
@@ -216,10 +273,14 @@ fn asker_of(caller: &Caller) -> Asker {
     };
     Asker {
         user: caller.user.clone(),
-        // Boards are server ids, 0 outside servers; never negative.
-        guild: u64::try_from(caller.board.id()).unwrap_or_default(),
+        guild: server_of(caller),
         standing,
     }
+}
+
+/// The server a call comes from (0 outside servers): boards are server ids, never negative.
+fn server_of(caller: &Caller) -> u64 {
+    u64::try_from(caller.board.id()).unwrap_or_default()
 }
 
 fn private(mut outcome: Outcome, private: bool) -> Outcome {

@@ -1,9 +1,11 @@
 //! Building the base: articles read on the other cores and merged in order (`parallel`),
 //! roles merged across articles (`merge`), stray facts filed under the aspects they speak
 //! to (`filing`), with the curated data of `roles.toml` (`curated`) and `skills.toml`
-//! (`taxonomy`); `report` says what was built, for `kb check`.
+//! (`taxonomy`); `report` says what was built, for `kb check`; `preview` what one more
+//! article would teach, before it is added.
 
 pub mod filing;
 pub mod merge;
 pub mod parallel;
+pub mod preview;
 pub mod report;

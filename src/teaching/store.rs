@@ -234,6 +234,17 @@ impl TeachingStore {
         let mut conn = self.pool.acquire().await?;
         Ok(rows::live_texts(&mut conn, db_id(guild)?).await?)
     }
+
+    /// The servers with live articles: those whose knowledge base is their own.
+    pub async fn servers_with_articles(&self) -> Result<Vec<u64>, TeachingError> {
+        let mut conn = self.pool.acquire().await?;
+        let servers = rows::servers_with_articles(&mut conn).await?;
+        // Ids are kept as the database's signed integers and were never negative.
+        Ok(servers
+            .into_iter()
+            .filter_map(|id| u64::try_from(id).ok())
+            .collect())
+    }
 }
 
 /// A fresh draft id: 128 random bits from the thread's CSPRNG, as hex.

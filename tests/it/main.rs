@@ -13,6 +13,7 @@ mod oracle;
 mod properties;
 mod questions;
 mod real_documents;
+mod server_knowledge;
 mod snapshots;
 mod store;
 mod support;

@@ -13,11 +13,13 @@ use rolecall::advisor;
 use rolecall::config::Settings;
 use rolecall::discord::gateway::{self, Registration};
 use rolecall::discord::{self, json, signature::Verifier, Bot};
+use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::building::report::CheckReport;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
 use rolecall::reply::{terminal, Reply};
+use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
 mod jobs;
@@ -170,10 +172,10 @@ fn registration(guild: Option<u64>) -> Registration {
 fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
-    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
+    let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
+    let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
     let http = gateway::http_client(
         token.expose(),
         api_base().as_deref(),
@@ -238,10 +240,10 @@ fn settings() -> anyhow::Result<Settings> {
 fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
-    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
+    let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let bot = Arc::new(Bot::new(runtime.block_on(service(kb, &settings))?));
+    let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
     let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings.discord_token.as_ref().map(|token| {
@@ -263,16 +265,30 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-/// The service, its job store opened and migrated now: a server that cannot keep jobs
-/// should say so at start-up, not on the first `/job post`.
-async fn service(kb: KnowledgeBase, settings: &Settings) -> anyhow::Result<Service> {
-    let service = Service::new(kb, settings.database_url.expose());
+/// The service, its store opened and migrated now (a server that cannot keep jobs should
+/// say so at start-up, not on the first `/job post`), and each server's articles read into
+/// its own knowledge base.
+async fn service(library: Library, settings: &Settings) -> anyhow::Result<Service> {
+    let boards = Arc::new(Boards::new(settings.database_url.expose()));
+    let service = Service::over(Arc::new(library), boards);
     let store = service
         .store()
         .await
         .context("opening the job store (DATABASE_URL)")?;
     tracing::info!(backend = ?store.backend(), "job store ready");
+    let servers = service.load_server_knowledge().await?;
+    tracing::info!(servers, "servers' own knowledge bases built");
     Ok(service)
+}
+
+/// [`load`], keeping the documents: a server builds each server's base from them and that
+/// server's articles.
+fn library(arg: &KnowledgeArg, settings: &Settings) -> Result<Library, LoadError> {
+    let dir = arg.knowledge.as_deref().or(settings.knowledge.as_deref());
+    let (documents, origin) = KnowledgeBase::documents_to_load(dir)?;
+    let kb = KnowledgeBase::from_documents(&documents, &origin)?;
+    tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
+    Ok(Library::new(Arc::new(kb), documents))
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM, so servers stop taking requests and finish the

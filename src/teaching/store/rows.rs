@@ -329,3 +329,12 @@ fn article_from_row(row: &AnyRow, guild: i64) -> Result<Article, sqlx::Error> {
         added_at: row.try_get(5)?,
     })
 }
+
+/// The servers with at least one live article, in id order.
+pub async fn servers_with_articles(conn: &mut AnyConnection) -> Result<Vec<i64>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT DISTINCT guild FROM articles WHERE removed_at IS NULL ORDER BY guild")
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|row| row.try_get(0)).collect()
+}

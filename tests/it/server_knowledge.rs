@@ -1,0 +1,75 @@
+//! Each server answers from the shipped articles plus its own: an article a server's mentors
+//! added is answered there, and nowhere else, from the moment the service starts.
+
+use std::sync::Arc;
+
+use rolecall::advisor;
+use rolecall::jobs::board::Boards;
+use rolecall::jobs::model::Board;
+use rolecall::jobs::rights::Caller;
+use rolecall::knowledge::reading::source::embedded_documents;
+use rolecall::knowledge::KnowledgeBase;
+use rolecall::reply::Reply;
+use rolecall::service::library::Library;
+use rolecall::service::{unix_now, Service};
+use rolecall::teaching::store::TeachingStore;
+
+use crate::support::{runtime, sqlite_url};
+
+const ANALYTICS: &str = "\
+# Analytics Engineer
+
+**Definition:** An Analytics Engineer turns raw warehouse tables into tested data models.
+
+**Tools:** dbt, SQL, Snowflake
+";
+
+fn service(url: &str) -> Service {
+    let documents = embedded_documents();
+    let base = KnowledgeBase::from_documents(&documents, "shipped").expect("shipped roles");
+    let library = Library::new(Arc::new(base), documents);
+    Service::over(Arc::new(library), Arc::new(Boards::new(url)))
+}
+
+/// The answer to `line` asked by the operator in server `guild`.
+fn answer_in(service: &Service, guild: u64, line: &str) -> Reply {
+    let call = advisor::read_line(service.knowledge(), line).expect("a command line");
+    let caller = Caller::operator(Board::server(guild));
+    runtime()
+        .block_on(service.answer(&call, &caller, unix_now()))
+        .map_or_else(|problem| problem.reply(), |outcome| outcome.reply)
+}
+
+fn text_of(reply: &Reply) -> String {
+    serde_json::to_string(&rolecall::discord::json::InteractionResponse::Message(
+        reply.clone(),
+    ))
+    .expect("serialises")
+}
+
+#[test]
+fn a_servers_article_is_answered_there_and_nowhere_else() {
+    let url = sqlite_url("server_knowledge");
+    let store = runtime()
+        .block_on(TeachingStore::open(&url))
+        .expect("the store opens");
+    runtime()
+        .block_on(store.add(7, "Analytics Engineer", ANALYTICS, "1", unix_now()))
+        .expect("added");
+
+    let service = service(&url);
+    let built = runtime()
+        .block_on(service.load_server_knowledge())
+        .expect("servers load");
+    assert_eq!(built, 1);
+
+    let here = text_of(&answer_in(&service, 7, "/role analytics engineer"));
+    assert!(here.contains("tested data models"), "{here}");
+    for elsewhere in [8, 0] {
+        let there = text_of(&answer_in(&service, elsewhere, "/role analytics engineer"));
+        assert!(!there.contains("tested data models"), "{there}");
+    }
+    // The shipped roles still answer in the server with articles.
+    let shipped = text_of(&answer_in(&service, 7, "/role data specialist"));
+    assert!(shipped.contains("Data Specialist"), "{shipped}");
+}
