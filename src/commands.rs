@@ -480,6 +480,12 @@ pub const COMMANDS: &[CommandSpec] = &[
                     "Members with this role may add and remove articles",
                 )],
             ),
+            // Opens a form for the article; always private.
+            subcommand(
+                "add",
+                "Mentors: teach this server a role from an article (a preview first)",
+                &[],
+            ),
         ],
     },
     CommandSpec {

@@ -11,6 +11,7 @@
 //! answered by the same parser and engine as a typed command.
 
 pub mod escape;
+pub mod form;
 pub mod limits;
 pub mod terminal;
 

@@ -6,6 +6,7 @@
 //! server's with its mentors' articles: `library`) and the job boards (their store opened on
 //! first use, migrated, and seeded per board with the articles' jobs).
 
+mod adding;
 pub mod library;
 
 use std::sync::Arc;
@@ -238,22 +239,29 @@ impl Service {
         caller: &Caller,
         now: i64,
     ) -> Result<Reply, Problem> {
-        let store = self.teaching_store().await.map_err(|error| {
-            let error = anyhow::Error::from(error);
-            tracing::error!(
-                error = format!("{error:#}"),
-                "teaching store failed to open"
-            );
-            TeachingProblem::Unavailable
-        })?;
+        let store = self.teaching_store_or_unavailable().await?;
         let asker = asker_of(caller);
         Ok(match request {
             TeachingRequest::Setup(setup) => {
                 let settings = teaching::set_up(&store, setup, &asker, now).await?;
                 advisor::teaching::settings(&settings)
             }
+            // The form opens at the edge (`Service::article_form`); here is the terminal.
+            TeachingRequest::Add => advisor::adding::use_the_file_command(),
         }
         .ephemeral(true))
+    }
+
+    /// The teaching store, or (logged) a problem saying teaching is unavailable.
+    async fn teaching_store_or_unavailable(&self) -> Result<TeachingStore, TeachingProblem> {
+        self.teaching_store().await.map_err(|error| {
+            let error = anyhow::Error::from(error);
+            tracing::error!(
+                error = format!("{error:#}"),
+                "teaching store failed to open"
+            );
+            TeachingProblem::Unavailable
+        })
     }
 }
 

@@ -6,6 +6,7 @@
 //! Nothing here keeps a member's question: only what mentors chose to add, who added or
 //! removed it, and when.
 
+pub mod adding;
 pub mod model;
 pub mod request;
 pub mod rights;

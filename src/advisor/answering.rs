@@ -1,6 +1,7 @@
 //! Answering: one module per command family, each from a request to a reply.
 
 pub mod about;
+pub mod adding;
 pub mod aspect;
 pub mod comparative;
 pub mod compare;

@@ -170,6 +170,7 @@ impl From<&Invocation> for Request {
                 Some("setup") => Request::Teaching(TeachingRequest::Setup(SetupRequest {
                     mentor_role: inv.id("mentor_role"),
                 })),
+                Some("add") => Request::Teaching(TeachingRequest::Add),
                 _ => K::KbStats.into(),
             },
             CommandId::Help => K::Help.into(),

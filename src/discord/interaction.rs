@@ -18,11 +18,15 @@ use serenity::all::{
 use super::wire::component::{
     BUTTON, CHANNEL_SELECT, MENTIONABLE_SELECT, ROLE_SELECT, STRING_SELECT, USER_SELECT,
 };
-use super::wire::interaction::{APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, PING};
+use super::wire::interaction::{
+    APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, MODAL_SUBMIT, PING,
+};
 use crate::commands::find;
 use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
+pub use form::{FormError, Submission};
 use options::{RawOption, Received, ReceivedOption};
 
+pub mod form;
 mod options;
 
 /// The longest command line a component carries: Discord's limit on a `custom_id` and on a
@@ -60,7 +64,9 @@ pub enum IncomingKind {
     /// A button was clicked (the line is its `custom_id`) or a select menu's option chosen
     /// (the line is the chosen value): the command line to answer, or why there is none.
     Component(Result<String, ComponentError>),
-    /// An interaction type rolecall does not handle (e.g. a modal submit).
+    /// A form rolecall showed was submitted.
+    Form(Result<Submission, FormError>),
+    /// An interaction type rolecall does not handle.
     Unsupported(u8),
 }
 
@@ -111,6 +117,9 @@ struct RawData {
     /// The chosen values of a select menu; any JSON, checked by [`component_line`].
     #[serde(default)]
     values: Option<Value>,
+    /// A submitted form's inputs; any JSON, read by [`form::from_json`].
+    #[serde(default)]
+    components: Option<Value>,
 }
 
 /// An interaction's `data`, as either front end read it: a command's name and typed
@@ -122,6 +131,8 @@ struct Data {
     custom_id: Option<String>,
     component_type: Option<u8>,
     values: Option<Value>,
+    /// A submitted form, as read (a modal submit only).
+    form: Option<Result<Submission, FormError>>,
 }
 
 impl From<RawData> for Data {
@@ -129,6 +140,10 @@ impl From<RawData> for Data {
         Data {
             name: raw.name,
             options: options::from_json(&raw.options, raw.resolved.as_ref()),
+            form: raw
+                .components
+                .as_ref()
+                .map(|components| form::from_json(raw.custom_id.clone(), Some(components))),
             custom_id: raw.custom_id,
             component_type: raw.component_type,
             values: raw.values,
@@ -202,6 +217,21 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
             i.member.as_ref(),
             &i.user,
         ),
+        Interaction::Modal(i) => (
+            MODAL_SUBMIT,
+            Data {
+                name: None,
+                options: Vec::new(),
+                custom_id: Some(i.data.custom_id.clone()),
+                component_type: None,
+                values: None,
+                form: Some(form::from_gateway(&i.data.custom_id, &i.data.components)),
+            },
+            i.guild_id,
+            i.channel_id,
+            i.member.as_ref(),
+            &i.user,
+        ),
         _ => return None,
     };
     Some(Incoming {
@@ -225,6 +255,7 @@ fn command_data(name: &str, options: &[CommandDataOption], resolved: &CommandDat
         custom_id: None,
         component_type: None,
         values: None,
+        form: None,
     }
 }
 
@@ -246,6 +277,7 @@ fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> Data 
         custom_id: Some(custom_id.to_owned()),
         component_type: Some(component_type),
         values,
+        form: None,
     }
 }
 
@@ -266,6 +298,10 @@ fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
                 },
             ),
         ) => IncomingKind::Component(component_line(data)),
+        (MODAL_SUBMIT, Some(data)) => IncomingKind::Form(
+            data.form
+                .unwrap_or_else(|| form::from_json(data.custom_id, None)),
+        ),
         (kind, _) => IncomingKind::Unsupported(kind),
     }
 }

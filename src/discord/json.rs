@@ -10,11 +10,14 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::wire::callback::{
-    AUTOCOMPLETE_RESULT, CHANNEL_MESSAGE_WITH_SOURCE, PONG, UPDATE_MESSAGE,
+    AUTOCOMPLETE_RESULT, CHANNEL_MESSAGE_WITH_SOURCE, MODAL, PONG, UPDATE_MESSAGE,
 };
 use super::wire::component::{ACTION_ROW, BUTTON, STRING_SELECT};
 use super::wire::{button_style, EPHEMERAL};
+use crate::reply::form::Form;
 use crate::reply::{ButtonStyle, Component, Embed, Field, Reply, SelectOption};
+
+mod form;
 
 /// The body of an answer to an interaction, ready to serialise.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +30,8 @@ pub enum InteractionResponse {
     Update(Reply),
     /// Autocomplete choices, as (name shown, value sent) pairs.
     Choices(Vec<(String, String)>),
+    /// A form shown over the conversation (a modal).
+    Form(Form),
 }
 
 impl Serialize for InteractionResponse {
@@ -46,6 +51,9 @@ impl Serialize for InteractionResponse {
             InteractionResponse::Choices(choices) => {
                 let choices = ArrayOf(choices, |(name, value)| ChoiceJson { name, value });
                 Callback::with(AUTOCOMPLETE_RESULT, ChoicesJson { choices }).serialize(serializer)
+            }
+            InteractionResponse::Form(form) => {
+                Callback::with(MODAL, form::FormJson::new(form)).serialize(serializer)
             }
         }
     }

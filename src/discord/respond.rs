@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::interaction::{Incoming, IncomingKind};
+use super::interaction::{Incoming, IncomingKind, Submission};
 use super::json::InteractionResponse;
 use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
@@ -12,6 +12,8 @@ use crate::commands::{self, parse_line, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
+use crate::teaching::adding::{DraftButton, FORM_ID};
+use crate::teaching::request::TeachingRequest;
 use crate::teaching::TeachingProblem;
 
 /// The interaction response, and a message the front end posts elsewhere afterwards.
@@ -35,6 +37,9 @@ impl Bot {
     pub async fn respond(&self, incoming: &Incoming, unix_now: i64) -> Response {
         match &incoming.kind {
             IncomingKind::Ping => InteractionResponse::Pong.into(),
+            IncomingKind::Command(Ok(invocation)) if opens_a_form(invocation) => {
+                self.article_form(incoming).await.into()
+            }
             IncomingKind::Command(Ok(invocation)) => {
                 let outcome = self.command(incoming, invocation, unix_now).await;
                 Response {
@@ -55,6 +60,14 @@ impl Bot {
                 &format!(
                     "I couldn't use it: {error}. Run the command again for fresh buttons and menus."
                 ),
+            ))
+            .into(),
+            IncomingKind::Form(Ok(submission)) => {
+                self.form(incoming, submission, unix_now).await.into()
+            }
+            IncomingKind::Form(Err(error)) => InteractionResponse::Message(Reply::error(
+                "That form didn't work",
+                &format!("I couldn't read it: {error}. Run the command again for a fresh form."),
             ))
             .into(),
             IncomingKind::Unsupported(kind) => InteractionResponse::Message(Reply::error(
@@ -82,6 +95,36 @@ impl Bot {
             .unwrap_or_else(|p| p.reply().into())
     }
 
+    /// `/kb add`: the article's form, or (privately) why the caller may not add one.
+    async fn article_form(&self, incoming: &Incoming) -> InteractionResponse {
+        match self.service.article_form(&caller_of(incoming)).await {
+            Ok(form) => InteractionResponse::Form(form),
+            Err(problem) => InteractionResponse::Message(problem.reply()),
+        }
+    }
+
+    /// A submitted form: `/kb add`'s article, previewed privately; any other form was not
+    /// one rolecall showed.
+    async fn form(
+        &self,
+        incoming: &Incoming,
+        submission: &Submission,
+        unix_now: i64,
+    ) -> InteractionResponse {
+        if submission.custom_id != FORM_ID {
+            return InteractionResponse::Message(Reply::error(
+                "That form didn't work",
+                "It is not one rolecall shows. Run the command again for a fresh form.",
+            ));
+        }
+        let value = |id: &str| submission.value(id).map(str::to_owned);
+        let previewed = self
+            .service
+            .preview_article(&caller_of(incoming), value, unix_now)
+            .await;
+        InteractionResponse::Message(previewed.unwrap_or_else(|problem| problem.reply()))
+    }
+
     fn autocomplete(&self, typed: &str) -> InteractionResponse {
         InteractionResponse::Choices(advisor::autocomplete(self.knowledge(), typed))
     }
@@ -98,6 +141,18 @@ impl Bot {
     ) -> InteractionResponse {
         if let Err(wait) = self.check_rate(incoming) {
             return InteractionResponse::Message(slow_down(wait));
+        }
+        // A draft's Add or Cancel: the one kind of button that changes something, and only
+        // for the draft's author (the store checks), never through a command line.
+        if let Some(button) = DraftButton::parse(line) {
+            return match self
+                .service
+                .decide_draft(&caller_of(incoming), &button, unix_now)
+                .await
+            {
+                Ok(reply) => InteractionResponse::Update(reply),
+                Err(problem) => InteractionResponse::Message(problem.reply()),
+            };
         }
         let kb = self.knowledge();
         let is_role = |phrase: &str| kb.naming(phrase);
@@ -141,4 +196,9 @@ pub fn slow_down(wait: Duration) -> Reply {
         "One moment",
         &format!("You're asking quickly — try again in {seconds} s."),
     )
+}
+
+/// Whether `invocation` opens a form instead of answering (`/kb add`).
+fn opens_a_form(invocation: &Invocation) -> bool {
+    Request::from(invocation) == Request::Teaching(TeachingRequest::Add)
 }

@@ -12,6 +12,7 @@ pub mod interaction {
     pub const APPLICATION_COMMAND: u8 = 2;
     pub const MESSAGE_COMPONENT: u8 = 3;
     pub const AUTOCOMPLETE: u8 = 4;
+    pub const MODAL_SUBMIT: u8 = 5;
 }
 
 /// Interaction callback types.
@@ -20,6 +21,7 @@ pub mod callback {
     pub const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
     pub const UPDATE_MESSAGE: u8 = 7;
     pub const AUTOCOMPLETE_RESULT: u8 = 8;
+    pub const MODAL: u8 = 9;
 }
 
 /// Message component types.
@@ -31,6 +33,15 @@ pub mod component {
     pub const ROLE_SELECT: u8 = 6;
     pub const MENTIONABLE_SELECT: u8 = 7;
     pub const CHANNEL_SELECT: u8 = 8;
+    pub const TEXT_INPUT: u8 = 4;
+    /// A label around one input, in modals (and in their submissions).
+    pub const LABEL: u8 = 18;
+}
+
+/// Text input styles.
+pub mod text_input_style {
+    pub const SHORT: u8 = 1;
+    pub const PARAGRAPH: u8 = 2;
 }
 
 /// Button styles.

@@ -119,10 +119,32 @@ fn build(
 ) -> Result<KnowledgeBase, LoadError> {
     let mut documents = shipped.to_vec();
     documents.extend(articles.iter().map(|added| Document {
-        path: format!("server/{}-{}.md", added.article.id, added.article.slug),
+        path: format!(
+            "{}{}.md",
+            document_prefix(added.article.id),
+            added.article.slug
+        ),
         bytes: added.text.clone().into_bytes(),
     }));
     KnowledgeBase::from_documents(&documents, &format!("server {guild}'s knowledge base"))
+}
+
+/// Where a server's article `id` stands among a base's documents.
+fn document_prefix(id: i64) -> String {
+    format!("server/{id}-")
+}
+
+/// The roles the server's article `id` teaches in `kb`.
+pub fn roles_taught(kb: &KnowledgeBase, id: i64) -> Vec<String> {
+    let prefix = document_prefix(id);
+    let Some(article) = kb.articles.iter().position(|a| a.file.starts_with(&prefix)) else {
+        return Vec::new();
+    };
+    kb.roles
+        .iter()
+        .filter(|role| role.sources.contains(&article))
+        .map(|role| role.name.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,6 +191,8 @@ mod tests {
             .block_on(library.rebuild(7, vec![added(1, "Analytics", ANALYTICS)]))
             .expect("builds");
         assert!(built.exact("Analytics Engineer").is_some());
+        assert_eq!(roles_taught(&built, 1), ["Analytics Engineer"]);
+        assert!(roles_taught(&built, 2).is_empty());
         assert!(library.for_server(7).exact("Analytics Engineer").is_some());
         assert!(library.for_server(8).exact("Analytics Engineer").is_none());
         assert!(library.base().exact("Analytics Engineer").is_none());

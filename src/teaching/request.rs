@@ -5,6 +5,9 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeachingRequest {
     Setup(SetupRequest),
+    /// `/kb add`: a form for the article's title and text (in Discord; the operator adds
+    /// files with `rolecall kb add`).
+    Add,
 }
 
 /// `/kb setup`: who may teach. Nothing given shows the settings.

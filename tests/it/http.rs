@@ -11,6 +11,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use rolecall::discord::{http, signature::Verifier, Bot};
+use rolecall::service::library::Library;
 use rolecall::service::Service;
 
 use crate::oracle::check_interaction_response;
@@ -42,6 +43,24 @@ fn start() -> Endpoint {
 /// An endpoint in this process over the shipped knowledge base, keeping jobs at
 /// `database_url`, announcing new jobs through `rest` if given.
 pub fn start_with(database_url: String, rest: Option<serenity::all::Http>) -> Endpoint {
+    let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
+    let service = Service::sharing(Arc::clone(crate::support::shipped_kb()), boards);
+    serve(service, rest)
+}
+
+/// An endpoint whose servers may add articles: each answers from the shipped documents plus
+/// its own articles, kept at `database_url`.
+pub fn start_teaching(database_url: String) -> Endpoint {
+    let (documents, _) = rolecall::knowledge::KnowledgeBase::documents_to_load(Some(
+        &crate::support::shipped_knowledge(),
+    ))
+    .expect("the shipped documents");
+    let library = Library::new(Arc::clone(crate::support::shipped_kb()), documents);
+    let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
+    serve(Service::over(Arc::new(library), boards), None)
+}
+
+fn serve(service: Service, rest: Option<serenity::all::Http>) -> Endpoint {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -49,8 +68,6 @@ pub fn start_with(database_url: String, rest: Option<serenity::all::Http>) -> En
         .expect("runtime");
     let key = SigningKey::from_bytes(&[42u8; 32]);
     let verifier = Verifier::from_key(key.verifying_key());
-    let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
-    let service = Service::sharing(Arc::clone(crate::support::shipped_kb()), boards);
     let bot = Arc::new(Bot::new(service));
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))

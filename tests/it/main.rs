@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary, rendered output snapshots, and properties that must
 //! hold for any knowledge base and any input. One test binary, so it builds and links once.
 
+mod adding;
 mod cli;
 mod documents;
 mod gateway;

@@ -1,0 +1,196 @@
+//! A mentor teaches the bot a role from Discord, through the signed HTTP endpoint: `/kb add`
+//! opens a form, the submitted article comes back as a private preview (a draft bound to
+//! its author), and Add makes the server answer from it; no one else, and no other server.
+
+use serde_json::{json, Value};
+use serenity::all::Permissions;
+
+use crate::http::{command, start_teaching, Endpoint};
+use crate::support::sqlite_url;
+
+const MANAGE_GUILD: u64 = Permissions::MANAGE_GUILD.bits();
+
+const ARTICLE: &str = "\
+## Analytics Engineer
+
+**Definition:** An Analytics Engineer turns raw warehouse tables into tested data models.
+
+**Key Responsibilities**
+- Model warehouse tables with dbt
+- Write tests for every model
+
+**Tools:** dbt, SQL, Snowflake
+";
+
+fn member(guild: &str, id: &str, permissions: u64) -> Value {
+    json!({ "guild_id": guild, "member": {
+        "user": { "id": id, "username": "m" },
+        "permissions": permissions.to_string(), "roles": [],
+    } })
+}
+
+fn with(mut body: Value, who: &Value) -> Vec<u8> {
+    if let (Some(body), Some(who)) = (body.as_object_mut(), who.as_object()) {
+        body.extend(who.clone());
+    }
+    body.to_string().into_bytes()
+}
+
+fn add_command(who: &Value) -> Vec<u8> {
+    command(
+        "kb",
+        json!([{ "name": "add", "type": 1, "options": [] }]),
+        who.clone(),
+    )
+}
+
+/// The form submitted with `title` and `article`, in the action-row shape.
+fn submit(title: &str, article: &str, who: &Value) -> Vec<u8> {
+    let input = |id: &str, value: &str| {
+        json!({ "type": 1, "components": [
+        { "type": 4, "custom_id": id, "value": value }
+    ] })
+    };
+    with(
+        json!({
+            "type": 5, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
+            "data": { "custom_id": "kb_add", "components": [input("title", title), input("article", article)] },
+        }),
+        who,
+    )
+}
+
+fn click(custom_id: &str, who: &Value) -> Vec<u8> {
+    with(
+        json!({
+            "type": 3, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
+            "data": { "custom_id": custom_id, "component_type": 2 },
+        }),
+        who,
+    )
+}
+
+fn respond(endpoint: &Endpoint, body: &[u8]) -> Value {
+    let response = endpoint.post_signed(body);
+    assert_eq!(response.status, 200, "{}", response.body);
+    response.json()
+}
+
+/// A message response: checked against Discord's limits and private.
+fn private_message(endpoint: &Endpoint, body: &[u8]) -> Value {
+    let json = respond(endpoint, body);
+    crate::oracle::check_interaction_response(&json).expect("within Discord's limits");
+    assert_eq!(json["data"]["flags"], 64, "private: {json}");
+    json
+}
+
+fn title(json: &Value) -> &str {
+    json["data"]["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or_default()
+}
+
+fn button_ids(json: &Value) -> Vec<String> {
+    json["data"]["components"][0]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|b| b["custom_id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn role_answer(endpoint: &Endpoint, guild: &str) -> String {
+    let options = json!([{ "type": 3, "name": "role", "value": "analytics engineer" }]);
+    respond(endpoint, &command("role", options, member(guild, "9", 0))).to_string()
+}
+
+#[test]
+fn a_mentor_adds_an_article_from_discord_and_the_server_answers_from_it() {
+    let endpoint = start_teaching(sqlite_url("adding"));
+    let mentor = member("5", "1", MANAGE_GUILD);
+
+    // The form: a modal with the title and the article.
+    let form = respond(&endpoint, &add_command(&mentor));
+    assert_eq!(form["type"], 9, "{form}");
+    assert_eq!(form["data"]["custom_id"], "kb_add");
+    let inputs: Vec<&str> = form["data"]["components"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|row| row["components"][0]["custom_id"].as_str())
+        .collect();
+    assert_eq!(inputs, ["title", "article"]);
+
+    // The preview: private, the role found, nothing added yet.
+    let preview = private_message(&endpoint, &submit("Analytics", ARTICLE, &mentor));
+    assert_eq!(title(&preview), "Preview: Analytics", "{preview}");
+    assert!(
+        preview.to_string().contains("Analytics Engineer (new)"),
+        "{preview}"
+    );
+    let buttons = button_ids(&preview);
+    assert_eq!(buttons.len(), 2, "{preview}");
+    assert!(!role_answer(&endpoint, "5").contains("tested data models"));
+
+    // Someone else's click does nothing.
+    let other = member("5", "2", MANAGE_GUILD);
+    let refused = private_message(&endpoint, &click(&buttons[0], &other));
+    assert!(
+        refused
+            .to_string()
+            .to_lowercase()
+            .contains("only the person who made this draft"),
+        "{refused}"
+    );
+
+    // The author's Add: the server answers from the article, another server does not.
+    let added = respond(&endpoint, &click(&buttons[0], &mentor));
+    assert_eq!(added["type"], 7, "the preview is replaced: {added}");
+    assert_eq!(title(&added), "Added: Analytics", "{added}");
+    assert!(added.to_string().contains("Analytics Engineer"), "{added}");
+    assert!(role_answer(&endpoint, "5").contains("tested data models"));
+    assert!(!role_answer(&endpoint, "6").contains("tested data models"));
+
+    // A replayed Add, and the same text again, add nothing more.
+    let replayed = private_message(&endpoint, &click(&buttons[0], &mentor));
+    assert!(
+        replayed
+            .to_string()
+            .to_lowercase()
+            .contains("this draft is gone"),
+        "{replayed}"
+    );
+    let again = private_message(&endpoint, &submit("Again", ARTICLE, &mentor));
+    let again_add = button_ids(&again);
+    let twice = private_message(&endpoint, &click(&again_add[0], &mentor));
+    assert!(
+        twice.to_string().to_lowercase().contains("already added"),
+        "{twice}"
+    );
+}
+
+#[test]
+fn only_mentors_open_the_form_and_an_article_teaching_nothing_is_refused() {
+    let endpoint = start_teaching(sqlite_url("adding_refused"));
+    let member_only = member("5", "3", 0);
+    let refused = private_message(&endpoint, &add_command(&member_only));
+    assert_eq!(title(&refused), "Not allowed", "{refused}");
+    let refused = private_message(&endpoint, &submit("Sneaky", ARTICLE, &member_only));
+    assert_eq!(
+        title(&refused),
+        "Not allowed",
+        "a submission is checked too: {refused}"
+    );
+
+    let mentor = member("5", "1", MANAGE_GUILD);
+    let nothing = private_message(&endpoint, &submit("List", "- milk\n- eggs\n", &mentor));
+    assert!(nothing.to_string().contains("teaches no role"), "{nothing}");
+    assert!(button_ids(&nothing).is_empty(), "{nothing}");
+
+    let dm = json!({ "user": { "id": "1", "username": "m" } });
+    let refused = private_message(&endpoint, &add_command(&dm));
+    assert!(
+        refused.to_string().contains("use `/kb add` there"),
+        "{refused}"
+    );
+}
