@@ -16,6 +16,7 @@ mod questions;
 mod real_documents;
 mod server_knowledge;
 mod snapshots;
+mod spec;
 mod store;
 mod support;
 mod teaching_store;
