@@ -235,6 +235,18 @@ const fn server_object(
 
 const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
+/// An added article's number, as `/kb list` shows it (`#12`), up to the largest integer
+/// Discord's options take (2^53 − 1).
+const ARTICLE_ID: OptionSpec = OptionSpec {
+    kind: OptionKind::Integer,
+    required: true,
+    min_length: None,
+    max_length: None,
+    min_value: Some(1),
+    max_value: Some((1 << 53) - 1),
+    ..string("id", "The article's number, as /kb list shows it (#12)")
+};
+
 /// The `aspect` choices of `/compare`, one per profile section.
 pub const ASPECTS: &[Choice] = &[
     Choice {
@@ -479,6 +491,22 @@ pub const COMMANDS: &[CommandSpec] = &[
                     "mentor_role",
                     "Members with this role may add and remove articles",
                 )],
+            ),
+            // These three are always answered privately too.
+            subcommand(
+                "list",
+                "The articles this server added to the knowledge base",
+                &[page()],
+            ),
+            subcommand(
+                "remove",
+                "Mentors: take an added article out, by its number in /kb list",
+                &[ARTICLE_ID],
+            ),
+            subcommand(
+                "history",
+                "Mentors: the latest articles added and removed, and by whom",
+                &[],
             ),
         ],
     },

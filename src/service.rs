@@ -22,7 +22,7 @@ use crate::reply::Reply;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker};
 use crate::teaching::store::{TeachingError, TeachingStore};
-use crate::teaching::{self, TeachingProblem};
+use crate::teaching::{self, manage, replies, TeachingProblem};
 use library::Library;
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
@@ -230,8 +230,8 @@ impl Service {
         Ok(())
     }
 
-    /// A teaching request, answered privately whatever was asked: settings and refusals
-    /// concern the asker alone.
+    /// A teaching request, answered privately whatever was asked: settings, the articles'
+    /// list and history, and refusals concern the asker alone.
     async fn teaching(
         &self,
         request: &TeachingRequest,
@@ -252,6 +252,20 @@ impl Service {
                 let settings = teaching::set_up(&store, setup, &asker, now).await?;
                 advisor::teaching::settings(&settings)
             }
+            TeachingRequest::List { page } => {
+                replies::listing(&manage::list(&store, &asker).await?, *page)
+            }
+            TeachingRequest::Remove { id } => {
+                let removed = manage::remove(&store, *id, &asker, now).await?;
+                // The server stops answering from it now, not at the next start. It is removed
+                // either way, so a failed rebuild is logged rather than answered.
+                if let Err(error) = self.refresh_server(&store, asker.guild).await {
+                    let error = anyhow::Error::from(error);
+                    tracing::error!(error = format!("{error:#}"), "rebuilding after a removal");
+                }
+                replies::removed(&removed)
+            }
+            TeachingRequest::History => replies::history(&manage::history(&store, &asker).await?),
         }
         .ephemeral(true))
     }

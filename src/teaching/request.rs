@@ -1,10 +1,21 @@
 //! What mentors and server managers ask of teaching, typed. The command layer builds these
-//! from a slash line, an interaction or the terminal; [`super::set_up`] carries them out.
+//! from a slash line, an interaction or the terminal; [`super::set_up`] and
+//! [`super::manage`] carry them out.
 
 /// `/kb …` calls answered from the teaching store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeachingRequest {
     Setup(SetupRequest),
+    /// `/kb list`: one page (from 1) of the server's added articles, newest first.
+    List {
+        page: usize,
+    },
+    /// `/kb remove`: take article `id` out of the server's articles.
+    Remove {
+        id: i64,
+    },
+    /// `/kb history`: the latest additions and removals.
+    History,
 }
 
 /// `/kb setup`: who may teach. Nothing given shows the settings.

@@ -23,6 +23,7 @@ use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
 mod jobs;
+mod kb;
 
 // Building the knowledge base and answering allocate many small strings; mimalloc serves them
 // several times faster than glibc's allocator (BENCHMARKS.md).
@@ -83,7 +84,8 @@ enum Command {
         #[command(subcommand)]
         command: jobs::JobsCommand,
     },
-    /// Inspect the knowledge base.
+    /// Inspect the knowledge base; add, remove and list a server's articles (in the
+    /// database at DATABASE_URL).
     Kb {
         #[command(subcommand)]
         command: KbCommand,
@@ -103,6 +105,13 @@ enum KbCommand {
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
+    /// Add an article (.md or .txt, UTF-8, at most 512 KB) to a server's knowledge base, as
+    /// the operator; refused unless it teaches a role.
+    Add(kb::AddArgs),
+    /// Take an added article out of a server's knowledge base (it is kept, marked removed).
+    Remove(kb::RemoveArgs),
+    /// List the articles added to a server, newest first.
+    List(kb::ListArgs),
 }
 
 #[derive(clap::Args)]
@@ -151,6 +160,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json, knowledge, ..
             },
         } => check(json, knowledge),
+        Command::Kb {
+            command: KbCommand::Add(args),
+        } => kb::add(&args),
+        Command::Kb {
+            command: KbCommand::Remove(args),
+        } => kb::remove(&args),
+        Command::Kb {
+            command: KbCommand::List(args),
+        } => kb::list(&args),
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
