@@ -235,6 +235,18 @@ const fn server_object(
 
 const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
+/// An added article's number, as `/kb list` shows it (`#12`), up to the largest integer
+/// Discord's options take (2^53 − 1).
+const ARTICLE_ID: OptionSpec = OptionSpec {
+    kind: OptionKind::Integer,
+    required: true,
+    min_length: None,
+    max_length: None,
+    min_value: Some(1),
+    max_value: Some((1 << 53) - 1),
+    ..string("id", "The article's number, as /kb list shows it (#12)")
+};
+
 /// The `aspect` choices of `/compare`, one per profile section.
 pub const ASPECTS: &[Choice] = &[
     Choice {
@@ -484,6 +496,22 @@ pub const COMMANDS: &[CommandSpec] = &[
             subcommand(
                 "add",
                 "Mentors: teach this server a role from an article (a preview first)",
+                &[],
+            ),
+            // These three are always answered privately too.
+            subcommand(
+                "list",
+                "The articles this server added to the knowledge base",
+                &[page()],
+            ),
+            subcommand(
+                "remove",
+                "Mentors: take an added article out, by its number in /kb list",
+                &[ARTICLE_ID],
+            ),
+            subcommand(
+                "history",
+                "Mentors: the latest articles added and removed, and by whom",
                 &[],
             ),
         ],

@@ -23,7 +23,7 @@ use crate::reply::Reply;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker};
 use crate::teaching::store::{TeachingError, TeachingStore};
-use crate::teaching::{self, TeachingProblem};
+use crate::teaching::{self, manage, replies, TeachingProblem};
 use library::Library;
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
@@ -90,7 +90,7 @@ impl Service {
     }
 
     /// The knowledge base `caller`'s server answers from.
-    fn knowledge_for(&self, caller: &Caller) -> Arc<KnowledgeBase> {
+    pub fn knowledge_for(&self, caller: &Caller) -> Arc<KnowledgeBase> {
         self.library.for_server(server_of(caller))
     }
 
@@ -216,6 +216,19 @@ impl Service {
         Ok(servers.len())
     }
 
+    /// Builds `guild`'s own knowledge base from its articles in the store (the terminal's
+    /// `rolecall ask --guild`).
+    pub async fn load_server(&self, guild: u64) -> anyhow::Result<()> {
+        use anyhow::Context;
+        let store = self
+            .teaching_store()
+            .await
+            .context("opening the teaching store")?;
+        self.refresh_server(&store, guild)
+            .await
+            .context("reading the server's articles")
+    }
+
     /// Rebuilds `guild`'s knowledge base from its live articles in `store`, after one was
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
@@ -231,8 +244,8 @@ impl Service {
         Ok(())
     }
 
-    /// A teaching request, answered privately whatever was asked: settings and refusals
-    /// concern the asker alone.
+    /// A teaching request, answered privately whatever was asked: settings, the articles'
+    /// list and history, and refusals concern the asker alone.
     async fn teaching(
         &self,
         request: &TeachingRequest,
@@ -248,6 +261,20 @@ impl Service {
             }
             // The form opens at the edge (`Service::article_form`); here is the terminal.
             TeachingRequest::Add => advisor::adding::use_the_file_command(),
+            TeachingRequest::List { page } => {
+                replies::listing(&manage::list(&store, &asker).await?, *page)
+            }
+            TeachingRequest::Remove { id } => {
+                let removed = manage::remove(&store, *id, &asker, now).await?;
+                // The server stops answering from it now, not at the next start. It is removed
+                // either way, so a failed rebuild is logged rather than answered.
+                if let Err(error) = self.refresh_server(&store, asker.guild).await {
+                    let error = anyhow::Error::from(error);
+                    tracing::error!(error = format!("{error:#}"), "rebuilding after a removal");
+                }
+                replies::removed(&removed)
+            }
+            TeachingRequest::History => replies::history(&manage::history(&store, &asker).await?),
         }
         .ephemeral(true))
     }

@@ -18,7 +18,8 @@ pub enum Request {
     Knowledge(KnowledgeRequest),
     /// Answered from the job board.
     Board(BoardRequest),
-    /// Answered from the teaching store (`/kb setup`); always privately.
+    /// Answered from the teaching store (`/kb setup`, `list`, `remove`, `history`); always
+    /// privately.
     Teaching(TeachingRequest),
     /// A question in plain words: read into one of the others, then answered as it is.
     Ask { question: String },
@@ -171,6 +172,11 @@ impl From<&Invocation> for Request {
                     mentor_role: inv.id("mentor_role"),
                 })),
                 Some("add") => Request::Teaching(TeachingRequest::Add),
+                Some("list") => Request::Teaching(TeachingRequest::List { page }),
+                Some("remove") => Request::Teaching(TeachingRequest::Remove {
+                    id: inv.int("id").unwrap_or_default(),
+                }),
+                Some("history") => Request::Teaching(TeachingRequest::History),
                 _ => K::KbStats.into(),
             },
             CommandId::Help => K::Help.into(),

@@ -51,7 +51,7 @@ impl Bot {
                 advisor::problem_of(self.knowledge(), error.clone()).reply(),
             )
             .into(),
-            IncomingKind::Autocomplete { typed } => self.autocomplete(typed).into(),
+            IncomingKind::Autocomplete { typed } => self.autocomplete(incoming, typed).into(),
             IncomingKind::Component(Ok(line)) => {
                 self.component(incoming, line, unix_now).await.into()
             }
@@ -125,8 +125,10 @@ impl Bot {
         InteractionResponse::Message(previewed.unwrap_or_else(|problem| problem.reply()))
     }
 
-    fn autocomplete(&self, typed: &str) -> InteractionResponse {
-        InteractionResponse::Choices(advisor::autocomplete(self.knowledge(), typed))
+    /// Role names from the base the member's server answers from (its own articles' too).
+    fn autocomplete(&self, incoming: &Incoming, typed: &str) -> InteractionResponse {
+        let kb = self.service.knowledge_for(&caller_of(incoming));
+        InteractionResponse::Choices(advisor::autocomplete(&kb, typed))
     }
 
     /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
@@ -154,9 +156,10 @@ impl Bot {
                 Err(problem) => InteractionResponse::Message(problem.reply()),
             };
         }
-        let kb = self.knowledge();
+        // The line is read knowing the server's own roles, as its answers were written.
+        let kb = self.service.knowledge_for(&caller_of(incoming));
         let is_role = |phrase: &str| kb.naming(phrase);
-        let answered = match parse_line(line, &is_role).map_err(|e| advisor::problem_of(kb, e)) {
+        let answered = match parse_line(line, &is_role).map_err(|e| advisor::problem_of(&kb, e)) {
             // Only a forged component could carry one: changes go through `/job` itself.
             Ok(invocation) if invocation.command == CommandId::Job => {
                 Err(Problem::Board(BoardProblem::NotAllowed(
@@ -165,7 +168,7 @@ impl Bot {
             }
             Ok(invocation) if matches!(Request::from(&invocation), Request::Teaching(_)) => {
                 Err(Problem::Teaching(TeachingProblem::NotAllowed(
-                    "Buttons and menus never change the server's settings: use `/kb setup`.",
+                    "Buttons and menus never change the server's articles or settings: use the `/kb` command itself.",
                 )))
             }
             Ok(invocation) => {

@@ -1,5 +1,6 @@
 //! What mentors and server managers ask of teaching, typed. The command layer builds these
-//! from a slash line, an interaction or the terminal; [`super::set_up`] carries them out.
+//! from a slash line, an interaction or the terminal; [`super::set_up`] and
+//! [`super::manage`] carry them out.
 
 /// `/kb …` calls answered from the teaching store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,6 +9,16 @@ pub enum TeachingRequest {
     /// `/kb add`: a form for the article's title and text (in Discord; the operator adds
     /// files with `rolecall kb add`).
     Add,
+    /// `/kb list`: one page (from 1) of the server's added articles, newest first.
+    List {
+        page: usize,
+    },
+    /// `/kb remove`: take article `id` out of the server's articles.
+    Remove {
+        id: i64,
+    },
+    /// `/kb history`: the latest additions and removals.
+    History,
 }
 
 /// `/kb setup`: who may teach. Nothing given shows the settings.

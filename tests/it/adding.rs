@@ -112,6 +112,7 @@ fn a_mentor_adds_an_article_from_discord_and_the_server_answers_from_it() {
     // The form: a modal with the title and the article.
     let form = respond(&endpoint, &add_command(&mentor));
     assert_eq!(form["type"], 9, "{form}");
+    crate::spec::check_callback(&form).expect("a modal as Discord describes it");
     assert_eq!(form["data"]["custom_id"], "kb_add");
     let inputs: Vec<&str> = form["data"]["components"]
         .as_array()
@@ -146,6 +147,7 @@ fn a_mentor_adds_an_article_from_discord_and_the_server_answers_from_it() {
     // The author's Add: the server answers from the article, another server does not.
     let added = respond(&endpoint, &click(&buttons[0], &mentor));
     assert_eq!(added["type"], 7, "the preview is replaced: {added}");
+    crate::oracle::check_interaction_response(&added).expect("within Discord's limits");
     assert_eq!(title(&added), "Added: Analytics", "{added}");
     assert!(added.to_string().contains("Analytics Engineer"), "{added}");
     assert!(role_answer(&endpoint, "5").contains("tested data models"));

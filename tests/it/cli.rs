@@ -3,6 +3,7 @@
 //! This file holds what every family of tests uses: running the binary and reading its output.
 
 mod answers;
+mod articles;
 mod jobs;
 mod knowledge;
 

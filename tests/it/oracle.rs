@@ -44,6 +44,8 @@ pub fn violations(body: &Value) -> Vec<String> {
 /// `Ok` when Discord would accept `body` as an interaction response; otherwise every
 /// violation, then the body itself.
 pub fn check_interaction_response(body: &Value) -> Result<(), String> {
+    // Discord's own description of the body first: the shape, then our oracle's limits.
+    crate::spec::check_callback(body)?;
     let found = violations(body);
     if found.is_empty() {
         return Ok(());

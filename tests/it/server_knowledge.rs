@@ -73,3 +73,26 @@ fn a_servers_article_is_answered_there_and_nowhere_else() {
     let shipped = text_of(&answer_in(&service, 7, "/role data specialist"));
     assert!(shipped.contains("Data Specialist"), "{shipped}");
 }
+
+/// `/kb remove` takes the article out of the server's answers at once, not at the next start.
+#[test]
+fn a_removed_article_is_no_longer_answered() {
+    let url = sqlite_url("server_knowledge_removed");
+    let store = runtime()
+        .block_on(TeachingStore::open(&url))
+        .expect("the store opens");
+    let added = runtime()
+        .block_on(store.add(7, "Analytics Engineer", ANALYTICS, "1", unix_now()))
+        .expect("added");
+    let service = service(&url);
+    runtime()
+        .block_on(service.load_server_knowledge())
+        .expect("servers load");
+    let before = text_of(&answer_in(&service, 7, "/role analytics engineer"));
+    assert!(before.contains("tested data models"), "{before}");
+
+    let removed = answer_in(&service, 7, &format!("/kb remove id:{}", added.id));
+    assert!(!removed.is_error(), "{}", text_of(&removed));
+    let after = text_of(&answer_in(&service, 7, "/role analytics engineer"));
+    assert!(!after.contains("tested data models"), "{after}");
+}

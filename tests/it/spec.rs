@@ -36,7 +36,10 @@ fn body_validator(path: &str, method: &str) -> Validator {
 fn callback_validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        body_validator("/interactions/{interaction_id}/{interaction_token}/callback", "post")
+        body_validator(
+            "/interactions/{interaction_id}/{interaction_token}/callback",
+            "post",
+        )
     })
 }
 
@@ -56,7 +59,8 @@ pub fn check_callback(body: &Value) -> Result<(), String> {
 
 #[test]
 fn the_description_refuses_what_discord_would() {
-    let message = json!({ "type": 4, "data": { "content": "hi", "allowed_mentions": { "parse": [] } } });
+    let message =
+        json!({ "type": 4, "data": { "content": "hi", "allowed_mentions": { "parse": [] } } });
     assert_eq!(check_callback(&message), Ok(()));
     let form = json!({ "type": 9, "data": { "custom_id": "kb_add", "title": "Add", "components": [
         { "type": 1, "components": [{ "type": 4, "custom_id": "title", "style": 1, "label": "Title" }] }

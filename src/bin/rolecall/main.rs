@@ -23,6 +23,7 @@ use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
 mod jobs;
+mod kb;
 
 // Building the knowledge base and answering allocate many small strings; mimalloc serves them
 // several times faster than glibc's allocator (BENCHMARKS.md).
@@ -54,6 +55,10 @@ enum Command {
         /// Print the exact Discord interaction-response body instead of text.
         #[arg(long)]
         json: bool,
+        /// Answer as in this server: from the shipped articles plus the ones it added (read
+        /// from DATABASE_URL), with its job board.
+        #[arg(long)]
+        guild: Option<u64>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
@@ -83,7 +88,8 @@ enum Command {
         #[command(subcommand)]
         command: jobs::JobsCommand,
     },
-    /// Inspect the knowledge base.
+    /// Inspect the knowledge base; add, remove and list a server's articles (in the
+    /// database at DATABASE_URL).
     Kb {
         #[command(subcommand)]
         command: KbCommand,
@@ -103,6 +109,13 @@ enum KbCommand {
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
+    /// Add an article (.md or .txt, UTF-8, at most 512 KB) to a server's knowledge base, as
+    /// the operator; refused unless it teaches a role.
+    Add(kb::AddArgs),
+    /// Take an added article out of a server's knowledge base (it is kept, marked removed).
+    Remove(kb::RemoveArgs),
+    /// List the articles added to a server, newest first.
+    List(kb::ListArgs),
 }
 
 #[derive(clap::Args)]
@@ -136,8 +149,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ask {
             line,
             json,
+            guild,
             knowledge,
-        } => ask(&line, json, knowledge),
+        } => ask(&line, json, guild, knowledge),
         Command::Kb {
             command:
                 KbCommand::Check {
@@ -151,6 +165,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json, knowledge, ..
             },
         } => check(json, knowledge),
+        Command::Kb {
+            command: KbCommand::Add(args),
+        } => kb::add(&args),
+        Command::Kb {
+            command: KbCommand::Remove(args),
+        } => kb::remove(&args),
+        Command::Kb {
+            command: KbCommand::List(args),
+        } => kb::list(&args),
         Command::ServeHttp { addr, knowledge } => serve_http(addr, knowledge),
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
@@ -343,20 +366,36 @@ fn train_the_reader() {
 /// the answer found nothing for the filters given; exit 0 for any other answer, an honest
 /// "I don't know" included. Slash lines and plain words alike. The terminal is the
 /// operator's: job commands act on the board outside servers.
-fn ask(line: &str, json: bool, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+fn ask(
+    line: &str,
+    json: bool,
+    guild: Option<u64>,
+    knowledge: KnowledgeArg,
+) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
-    let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
-    // The job store opens only if the line needs the board.
-    let service = Service::new(kb, settings.database_url.expose());
-    let answered = match advisor::read_line(service.knowledge(), line) {
-        Ok(call) => {
-            let caller = Caller::operator(Board::OUTSIDE_SERVERS);
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .context("starting the async runtime")?;
-            runtime.block_on(service.answer(&call, &caller, unix_now()))
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let (service, board) = match guild {
+        // Outside servers the job store opens only if the line needs the board.
+        None => {
+            let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
+            let service = Service::new(kb, settings.database_url.expose());
+            (service, Board::OUTSIDE_SERVERS)
         }
+        Some(guild) => {
+            let library = library(&knowledge, &settings).context("loading the knowledge base")?;
+            let boards = Arc::new(Boards::new(settings.database_url.expose()));
+            let service = Service::over(Arc::new(library), boards);
+            runtime.block_on(service.load_server(guild))?;
+            (service, Board::server(guild))
+        }
+    };
+    let caller = Caller::operator(board);
+    let kb = service.knowledge_for(&caller);
+    let answered = match advisor::read_line(&kb, line) {
+        Ok(call) => runtime.block_on(service.answer(&call, &caller, unix_now())),
         Err(problem) => Err(problem),
     };
     let reply = match answered {

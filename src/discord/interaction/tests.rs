@@ -182,3 +182,24 @@ fn buttons_are_bounded_like_menu_values_and_other_component_types_refused() {
         IncomingKind::Component(Err(ComponentError::UnknownType(5)))
     );
 }
+
+#[test]
+fn a_form_submission_reads_alike_from_the_body_and_from_serenity() {
+    let body = fixture("modal-submit.json");
+    let from_body = read(&body).expect("valid");
+    let interaction: Interaction = serde_json::from_slice(&body).expect("serenity reads it");
+    let from_serenity = super::from_gateway(&interaction).expect("a modal submit");
+    assert_eq!(from_body, from_serenity);
+    let IncomingKind::Form(Ok(submission)) = from_body.kind else {
+        panic!("not a form: {from_body:?}");
+    };
+    assert_eq!(submission.custom_id, "kb_save:1480928745744629760");
+    assert_eq!(
+        submission.value("kb_title"),
+        Some("Updating your VPN profile (vpn2)")
+    );
+    assert_eq!(from_body.user_id.as_deref(), Some("491328007412252672"));
+    // The Label shape, which serenity 0.12 does not read, reads the same from the body.
+    let labels = read(&fixture("modal-submit-label.json")).expect("valid");
+    assert_eq!(labels.kind, IncomingKind::Form(Ok(submission)));
+}
