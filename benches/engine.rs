@@ -2,9 +2,11 @@
 //! JSON bytes, autocomplete per keystroke, `/search` and a plain-language question to JSON
 //! bytes, each on our knowledge base and on synthetic ones of 1,000 and 10,000 articles; and
 //! the question reader's training (its features read from the corpus, then the model fit),
-//! which every process does once at start. Figures go in BENCHMARKS.md.
+//! which every process does once at start; a mentor's article previewed and a server's base
+//! rebuilt with it. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -13,11 +15,14 @@ use rolecall::advisor;
 use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
+use rolecall::knowledge::building::preview::Preview;
 use rolecall::knowledge::reading::source::embedded_documents;
 use rolecall::knowledge::{Document, KnowledgeBase};
 use rolecall::reply::Reply;
+use rolecall::service::library::Library;
 use rolecall::service::Service;
 use rolecall::synthetic;
+use rolecall::teaching::model::{Article, ArticleText};
 
 fn corpora() -> Vec<(&'static str, Vec<Document>)> {
     vec![
@@ -129,7 +134,58 @@ fn bench_reader_training(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_build, bench_queries, bench_reader_training);
+/// A mentor's article: its preview, and the server's knowledge base rebuilt with it (the
+/// shipped documents plus the article, as `/kb add`'s Add does).
+fn bench_teaching(c: &mut Criterion) {
+    let mut group = c.benchmark_group("teaching");
+    group.sample_size(10);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    // A seed-sized article: the shipped comparison articles are 6-9 KB.
+    let documents = embedded_documents();
+    let article = documents
+        .iter()
+        .find(|d| {
+            d.path
+                .ends_with("machine-learning-engineer-vs-data-specialist.txt")
+        })
+        .map(|d| String::from_utf8_lossy(&d.bytes).into_owned())
+        .expect("a shipped article");
+    let added = ArticleText {
+        article: Article {
+            id: 1,
+            guild: 7,
+            title: "Added".into(),
+            slug: "added".into(),
+            content_hash: String::new(),
+            added_by: "1".into(),
+            added_at: 0,
+        },
+        text: article.replace("Data Specialist", "Data Steward"),
+    };
+    for (name, docs) in [corpora().swap_remove(0), corpora().swap_remove(2)] {
+        let base = Arc::new(build(&docs));
+        group.bench_function(BenchmarkId::new("preview", name), |b| {
+            b.iter(|| Preview::of(&base, "added.md", black_box(&added.text)))
+        });
+        let library = Library::new(Arc::clone(&base), docs);
+        group.bench_function(BenchmarkId::new("server_rebuild", name), |b| {
+            b.iter(|| runtime.block_on(library.rebuild(7, vec![added.clone()])))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_build,
+    bench_queries,
+    bench_reader_training,
+    bench_teaching
+);
 criterion_main!(benches);
 
 // The binary's allocator, so the figures are the ones `rolecall` would see.
