@@ -67,10 +67,12 @@ pub fn preview(title: &str, preview: &Preview, draft: &DraftId) -> Reply {
     reply
 }
 
-/// "Data Engineer (new)" or "Data Scientist (adds to Data Scientist)".
+/// "Data Engineer (new)", "Data Scientist (adds to the known role)", or "ML Engineer (adds
+/// to Machine Learning Engineer)" when the article calls a known role another name.
 fn role_heading(role: &RolePreview) -> String {
     let name = escape_user_text(&role.name);
     match &role.merges_into {
+        Some(known) if *known == role.name => format!("{name} (adds to the known role)"),
         Some(known) => format!("{name} (adds to {known})"),
         None => format!("{name} (new)"),
     }
@@ -83,7 +85,7 @@ fn role_summary(role: &RolePreview) -> String {
         .iter()
         .map(|(section, n)| format!("{} {n}", section.title()))
         .collect();
-    let mut lines = vec![counts.join(" · ")];
+    let mut lines = vec![format!("Facts: {}", counts.join(" · "))];
     lines.extend(
         role.samples
             .iter()
