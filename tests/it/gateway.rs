@@ -20,6 +20,8 @@ use tokio::runtime::Runtime;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
+mod adding;
+
 const BOT_ID: &str = "1000";
 const GUILD_ID: &str = "4000";
 const TOKEN: &str = "fake-token-SECRET-5b1c";
