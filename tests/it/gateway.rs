@@ -458,6 +458,7 @@ fn the_real_client_answers_commands_autocomplete_buttons_menus_and_mentions_thro
 
     // Registration: the one command definition, to the configured guild.
     let registered = fake.find("PUT", &guild_commands).expect("registration");
+    crate::spec::check_registration(&registered).expect("commands as Discord describes them");
     assert_eq!(
         registered,
         rolecall::discord::registration::registration_json()
@@ -524,6 +525,9 @@ fn the_real_client_answers_commands_autocomplete_buttons_menus_and_mentions_thro
         .filter(|(_, p, _)| p == "channels/5001/messages")
         .map(|(_, _, body)| body)
         .collect();
+    for chat in &chats {
+        crate::spec::check_message(chat).expect("a message as Discord describes it");
+    }
     assert_eq!(
         chats[0]["embeds"][0]["title"],
         "Machine Learning Engineer vs Data Specialist"
@@ -636,6 +640,7 @@ fn a_direct_message_is_answered_in_chat_style_pinging_no_one() {
         ("POST", "channels/5002/messages"),
         "answered in the DM channel"
     );
+    crate::spec::check_message(body).expect("a message as Discord describes it");
     assert_eq!(body["embeds"][0]["title"], "MLOps Engineer: Skills");
     assert_eq!(body["message_reference"]["message_id"], "6101");
     assert_eq!(
@@ -746,6 +751,7 @@ fn a_moderators_job_is_announced_in_the_channel_the_server_configured() {
         .map(|(_, _, body)| body)
         .collect();
     assert_eq!(announced.len(), 1, "one announcement: {announced:?}");
+    crate::spec::check_message(&announced[0]).expect("a message as Discord describes it");
     assert_eq!(announced[0]["embeds"][0]["title"], "New featured job");
     assert_eq!(announced[0]["allowed_mentions"], json!({ "parse": [] }));
     assert!(!announced[0].to_string().contains("@everyone"), "escaped");

@@ -29,8 +29,30 @@ fn body_validator(path: &str, method: &str) -> Validator {
     assert!(body.is_object(), "no JSON body for {method} {path}");
     let mut schema = body.clone();
     schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
-    schema["components"] = spec["components"].clone();
+    let mut components = spec["components"].clone();
+    accept_permissions_as_digits(&mut components);
+    schema["components"] = components;
     jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+/// The one known difference between the description and Discord (its SOURCES.md): it types
+/// `default_member_permissions` as an integer, while Discord documents, accepts and serenity
+/// sends a string of digits. Both are accepted here; nothing else is loosened.
+fn accept_permissions_as_digits(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if key == "default_member_permissions" {
+                    let described = value.take();
+                    *value = json!({ "anyOf": [described, { "type": "string", "pattern": "^[0-9]+$" }] });
+                } else {
+                    accept_permissions_as_digits(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(accept_permissions_as_digits),
+        _ => {}
+    }
 }
 
 fn callback_validator() -> &'static Validator {
@@ -43,9 +65,34 @@ fn callback_validator() -> &'static Validator {
     })
 }
 
+fn registration_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| body_validator("/applications/{application_id}/commands", "put"))
+}
+
+fn message_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| body_validator("/channels/{channel_id}/messages", "post"))
+}
+
 /// `Ok` when Discord's description accepts `body` as an interaction response.
 pub fn check_callback(body: &Value) -> Result<(), String> {
-    let errors: Vec<String> = callback_validator()
+    check(callback_validator(), body)
+}
+
+/// `Ok` when Discord's description accepts `body` as the commands registered (global or
+/// for one server: the same body).
+pub fn check_registration(body: &Value) -> Result<(), String> {
+    check(registration_validator(), body)
+}
+
+/// `Ok` when Discord's description accepts `body` as a message posted to a channel.
+pub fn check_message(body: &Value) -> Result<(), String> {
+    check(message_validator(), body)
+}
+
+fn check(validator: &Validator, body: &Value) -> Result<(), String> {
+    let errors: Vec<String> = validator
         .iter_errors(body)
         .take(5)
         .map(|error| format!("{error} at {}", error.instance_path()))
@@ -69,4 +116,16 @@ fn the_description_refuses_what_discord_would() {
     let long_title = json!({ "type": 9, "data": { "custom_id": "kb_add", "title": "t".repeat(46), "components": [] } });
     assert!(check_callback(&long_title).is_err());
     assert!(check_callback(&json!({ "type": 4, "data": { "embeds": "no" } })).is_err());
+}
+
+#[test]
+fn the_registered_commands_are_as_discord_describes_them() {
+    let body = rolecall::discord::registration::registration_json();
+    assert_eq!(check_registration(&body), Ok(()));
+    // The check can fail: a command without its name is refused.
+    let mut broken = body.clone();
+    if let Some(first) = broken.get_mut(0).and_then(Value::as_object_mut) {
+        first.remove("name");
+    }
+    assert!(check_registration(&broken).is_err());
 }
