@@ -1,13 +1,14 @@
 //! Load generator for the HTTP interactions endpoint, on loopback only.
 //!
 //! Sends signed `/compare` interactions over keep-alive connections for a fixed time and
-//! reports requests per second and latency percentiles. Each request comes from a different
-//! user id, so the per-user rate limit measures nothing but itself never trips.
+//! reports requests per second and latency percentiles. Requests come from `--users` user ids
+//! in turn (20,000 by default), so the per-user rate limiter keeps that many buckets; with
+//! few users each asks often, and answers past their burst are the limiter's refusals.
 //!
 //! ```sh
 //! DISCORD_PUBLIC_KEY=$(cargo run --release --example http_load -- --print-public-key) \
 //!   target/release/rolecall serve-http --addr 127.0.0.1:8080 &
-//! cargo run --release --example http_load -- --addr 127.0.0.1:8080 --connections 32 --seconds 10
+//! cargo run --release --example http_load -- --addr 127.0.0.1:8080 --connections 32 --seconds 10 --users 20000
 //! ```
 
 use std::net::SocketAddr;
@@ -19,12 +20,13 @@ use tokio::net::TcpStream;
 
 /// The benchmark's signing key: fixed, so the server can be given its public key.
 const SEED: [u8; 32] = [42; 32];
-const USERS: usize = 20_000;
 
 struct Options {
     addr: SocketAddr,
     connections: usize,
     seconds: u64,
+    /// Distinct user ids the requests come from, in turn.
+    users: usize,
 }
 
 fn options() -> Result<Option<Options>, String> {
@@ -52,18 +54,22 @@ fn options() -> Result<Option<Options>, String> {
         seconds: value("--seconds", "10")
             .parse()
             .map_err(|e| format!("--seconds: {e}"))?,
+        users: value("--users", "20000")
+            .parse::<usize>()
+            .map_err(|e| format!("--users: {e}"))?
+            .max(1),
     }))
 }
 
 /// One complete HTTP request per user, signed now (valid for the endpoint's five minutes).
-fn signed_requests(addr: SocketAddr) -> Vec<Vec<u8>> {
+fn signed_requests(addr: SocketAddr, users: usize) -> Vec<Vec<u8>> {
     let key = SigningKey::from_bytes(&SEED);
     let timestamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
         .to_string();
-    (0..USERS)
+    (0..users)
         .map(|user| {
             let body = format!(
                 r#"{{"type":2,"id":"1","token":"t","guild_id":"5","channel_id":"9","member":{{"user":{{"id":"{user}"}}}},"data":{{"name":"compare","type":1,"options":[{{"type":3,"name":"role_a","value":"machine-learning-engineer"}},{{"type":3,"name":"role_b","value":"data-specialist"}}]}}}}"#
@@ -169,7 +175,7 @@ fn main() {
         options.addr.ip().is_loopback(),
         "http_load only targets loopback addresses"
     );
-    let requests = std::sync::Arc::new(signed_requests(options.addr));
+    let requests = std::sync::Arc::new(signed_requests(options.addr, options.users));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -192,10 +198,11 @@ fn main() {
     latencies.sort_unstable();
     let rps = latencies.len() as f64 / options.seconds as f64;
     println!(
-        "{} requests in {} s over {} connections: {rps:.0} req/s, p50 {:.2?}, p99 {:.2?}, max {:.2?}, {failures} failed",
+        "{} requests in {} s over {} connections from {} users: {rps:.0} req/s, p50 {:.2?}, p99 {:.2?}, max {:.2?}, {failures} failed",
         latencies.len(),
         options.seconds,
         options.connections,
+        options.users,
         percentile(&latencies, 0.50),
         percentile(&latencies, 0.99),
         latencies.last().copied().unwrap_or_default()
