@@ -188,9 +188,11 @@ fn bench_board(c: &mut Criterion) {
         let caller = Caller::operator(BOARD);
         c.bench_function(&format!("jobs_command_to_json/{name}"), |b| {
             b.iter(|| {
-                let call =
-                    advisor::read_line(service.knowledge(), black_box("/jobs role:data-scientist"))
-                        .expect("parses");
+                let call = advisor::read_line(
+                    &service.knowledge(),
+                    black_box("/jobs role:data-scientist"),
+                )
+                .expect("parses");
                 let outcome = runtime
                     .block_on(service.answer(&call, &caller, NOW))
                     .expect("answers");

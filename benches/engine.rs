@@ -58,7 +58,7 @@ fn bench_build(c: &mut Criterion) {
 /// The reply to `line` through the service, as every front end gets it; knowledge questions
 /// never open the job store, so the store is never made.
 fn answer(runtime: &tokio::runtime::Runtime, service: &Service, line: &str) -> Option<Reply> {
-    let call = advisor::read_line(service.knowledge(), line).ok()?;
+    let call = advisor::read_line(&service.knowledge(), line).ok()?;
     let caller = Caller::operator(Board::OUTSIDE_SERVERS);
     let outcome = runtime.block_on(service.answer(&call, &caller, 0)).ok()?;
     Some(outcome.reply)
@@ -83,7 +83,7 @@ fn bench_queries(c: &mut Criterion) {
         .expect("a runtime");
     for (name, docs) in corpora() {
         let service = Service::new(build(&docs), "sqlite::memory:");
-        let kb = service.knowledge();
+        let kb = &*service.knowledge();
         let line = compare_line(kb);
         c.bench_function(&format!("compare_to_json/{name}"), |b| {
             b.iter(|| {

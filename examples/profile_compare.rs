@@ -20,7 +20,7 @@ fn main() {
     let line = "/compare role_a:machine-learning-engineer role_b:data-specialist";
     let mut bytes = 0;
     for _ in 0..2_000 {
-        let call = advisor::read_line(service.knowledge(), line).expect("parses");
+        let call = advisor::read_line(&service.knowledge(), line).expect("parses");
         let outcome = runtime
             .block_on(service.answer(&call, &caller, 0))
             .expect("compare answers");

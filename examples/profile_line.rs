@@ -32,7 +32,7 @@ fn main() {
     let mut bytes = 0;
     let started = std::time::Instant::now();
     for _ in 0..times {
-        let reply = advisor::read_line(service.knowledge(), &line)
+        let reply = advisor::read_line(&service.knowledge(), &line)
             .and_then(|call| runtime.block_on(service.answer(&call, &caller, 0)))
             .map(|outcome| outcome.reply)
             .unwrap_or_else(|problem| problem.reply());

@@ -514,6 +514,12 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "Mentors: the latest articles added and removed, and by whom",
                 &[],
             ),
+            // Refused (privately) to anyone but the bot's owners.
+            subcommand(
+                "reload",
+                "Bot owners: read the shipped knowledge documents again",
+                &[],
+            ),
         ],
     },
     CommandSpec {

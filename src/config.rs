@@ -56,6 +56,8 @@ pub struct Settings {
     /// Where featured jobs are kept: `sqlite:PATH` or `postgres://…`. A secret: a
     /// PostgreSQL URL may carry a password.
     pub database_url: Secret,
+    /// Discord user ids that own the bot (`ROLECALL_OWNERS`): they may `/kb reload`.
+    pub owners: Vec<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -124,6 +126,7 @@ impl Settings {
             database_url: Secret(
                 var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             ),
+            owners: id_list("ROLECALL_OWNERS", var("ROLECALL_OWNERS"))?,
         })
     }
 
@@ -150,6 +153,25 @@ fn parse_id(name: &'static str, value: Option<String>) -> Result<Option<u64>, Co
             })
         })
         .transpose()
+}
+
+/// A comma-separated list of Discord ids; blanks between commas (a trailing comma) are
+/// skipped, anything else that is not an id is refused with the variable's name.
+fn id_list(name: &'static str, value: Option<String>) -> Result<Vec<u64>, ConfigError> {
+    let Some(list) = value else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(|id| match id.parse::<u64>() {
+            Ok(parsed) if parsed > 0 => Ok(parsed),
+            _ => Err(ConfigError::Invalid {
+                name,
+                reason: format!("{id:?} is not a Discord user id (a number)"),
+            }),
+        })
+        .collect()
 }
 
 fn chat_mode(
@@ -292,6 +314,23 @@ mod tests {
             assert!(
                 example.contains(&format!("# {name}=")) || example.contains(&format!("\n{name}=")),
                 "{name} is read but not in .env.example"
+            );
+        }
+    }
+
+    #[test]
+    fn owners_are_a_comma_separated_list_of_user_ids() {
+        assert!(load(&[], None).expect("valid").owners.is_empty());
+        let settings = load(&[("ROLECALL_OWNERS", " 123456789012345678, 42 ,")], None);
+        assert_eq!(
+            settings.expect("valid").owners,
+            [123_456_789_012_345_678, 42]
+        );
+        for bad in ["42,alice", "42;43", "-1", "0", "99999999999999999999"] {
+            let error = load(&[("ROLECALL_OWNERS", bad)], None).expect_err(bad);
+            assert!(
+                error.to_string().starts_with("Invalid ROLECALL_OWNERS: "),
+                "{bad}: {error}"
             );
         }
     }

@@ -13,6 +13,7 @@ pub mod respond;
 pub mod signature;
 pub mod wire;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::jobs::model::Board;
@@ -49,9 +50,14 @@ impl Bot {
         }
     }
 
-    /// The knowledge base the answers come from.
-    pub fn knowledge(&self) -> &KnowledgeBase {
+    /// The shipped knowledge base, as it is now (a reload swaps it).
+    pub fn knowledge(&self) -> Arc<KnowledgeBase> {
         self.service.knowledge()
+    }
+
+    /// The service answering every front end (SIGHUP reloads its knowledge base).
+    pub fn service(&self) -> &Service {
+        &self.service
     }
 
     /// Answers a mention or DM, rate limited like commands. Its mentions are stripped before

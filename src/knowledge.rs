@@ -168,19 +168,19 @@ impl KnowledgeBase {
     /// The documents [`KnowledgeBase::load`] builds from, and where they came from: kept by
     /// a server, which builds each server's base from them and that server's articles.
     pub fn documents_to_load(dir: Option<&Path>) -> Result<(Vec<Document>, String), LoadError> {
-        let dir = match dir {
-            Some(dir) => dir,
-            None if Path::new("knowledge").is_dir() => Path::new("knowledge"),
-            None => {
-                let origin = "the built-in knowledge base".to_owned();
-                return Ok((source::embedded_documents(), origin));
-            }
-        };
-        let documents = source::read_documents(dir).map_err(|source| LoadError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-        Ok((documents, dir.display().to_string()))
+        let source = source::DocumentSource::resolve(dir);
+        Ok((KnowledgeBase::read(&source)?, source.origin()))
+    }
+
+    /// The documents of `source` as they are now (a reload reads them again).
+    pub fn read(source: &source::DocumentSource) -> Result<Vec<Document>, LoadError> {
+        source.read().map_err(|error| LoadError::Io {
+            path: match source {
+                source::DocumentSource::Directory(dir) => dir.clone(),
+                source::DocumentSource::BuiltIn => PathBuf::from("(built in)"),
+            },
+            source: error,
+        })
     }
 
     /// The role names known before reading any article (`roles.toml`).

@@ -8,6 +8,7 @@
 
 mod adding;
 pub mod library;
+mod reloading;
 
 use std::sync::Arc;
 
@@ -21,7 +22,7 @@ use crate::jobs::store::{JobStore, StoreError};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
 use crate::teaching::request::TeachingRequest;
-use crate::teaching::rights::{self as teaching_rights, Asker};
+use crate::teaching::rights::{self as teaching_rights, Asker, Owners};
 use crate::teaching::store::{TeachingError, TeachingStore};
 use crate::teaching::{self, manage, replies, TeachingProblem};
 use library::Library;
@@ -60,6 +61,8 @@ impl From<Reply> for Outcome {
 pub struct Service {
     library: Arc<Library>,
     boards: Arc<Boards>,
+    /// Who may reload the knowledge base from Discord; none until the front end says.
+    owners: Owners,
 }
 
 impl Service {
@@ -76,11 +79,16 @@ impl Service {
 
     /// A service answering each server from its base in `library`.
     pub fn over(library: Arc<Library>, boards: Arc<Boards>) -> Service {
-        Service { library, boards }
+        Service {
+            library,
+            boards,
+            owners: Owners::default(),
+        }
     }
 
-    /// The shipped knowledge base (what servers without articles of their own answer from).
-    pub fn knowledge(&self) -> &KnowledgeBase {
+    /// The shipped knowledge base (what servers without articles of their own answer from),
+    /// as it is now: a reload swaps it, and the caller keeps the one it got.
+    pub fn knowledge(&self) -> Arc<KnowledgeBase> {
         self.library.base()
     }
 
@@ -154,6 +162,12 @@ impl Service {
                 advisor::answer(kb, &request, audience)?.into()
             }
             Understood::Board(request) => self.board(kb, &request, caller, now).await?,
+            // The library answers a reload, which needs no store.
+            Understood::Teaching(TeachingRequest::Reload) => self
+                .reload_for(&asker_of(caller))
+                .await?
+                .ephemeral(true)
+                .into(),
             Understood::Teaching(request) => self.teaching(&request, caller, now).await?.into(),
             Understood::Reply(reply) => reply.into(),
         })
@@ -275,6 +289,8 @@ impl Service {
                 replies::removed(&removed)
             }
             TeachingRequest::History => replies::history(&manage::history(&store, &asker).await?),
+            // Answered before the store opens (`understood`); the same answer here.
+            TeachingRequest::Reload => self.reload_for(&asker).await?,
         }
         .ephemeral(true))
     }

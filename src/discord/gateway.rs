@@ -7,8 +7,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use serenity::all::{
-    ChannelId, Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http,
-    HttpBuilder, Interaction, Message, Ready, ResumedEvent, UserId,
+    ChannelId, Client, ClientBuilder, Context, CurrentApplicationInfo, EventHandler,
+    GatewayIntents, GuildId, Http, HttpBuilder, Interaction, MembershipState, Message, Ready,
+    ResumedEvent, TeamMemberRole, UserId,
 };
 use serenity::async_trait;
 
@@ -78,6 +79,45 @@ impl Handler {
     }
 }
 
+impl Handler {
+    /// Makes the application's owner (or its team's owner and admins) owners of the bot,
+    /// who may `/kb reload`; without them, only `ROLECALL_OWNERS` may.
+    async fn learn_the_owners(&self, http: &Http) {
+        match http.get_current_application_info().await {
+            Ok(application) => {
+                let owners = application_owners(&application);
+                tracing::info!(
+                    owners = owners.len(),
+                    "the application's owners may reload the knowledge base"
+                );
+                self.bot.service().owners().add(owners);
+            }
+            Err(error) => tracing::warn!(
+                %error,
+                "cannot learn the application's owner: only ROLECALL_OWNERS may /kb reload"
+            ),
+        }
+    }
+}
+
+/// The application's owner, or its team's owner and the admins who accepted.
+fn application_owners(application: &CurrentApplicationInfo) -> Vec<u64> {
+    let mut owners: Vec<u64> = application.owner.iter().map(|user| user.id.get()).collect();
+    if let Some(team) = &application.team {
+        owners.push(team.owner_user_id.get());
+        owners.extend(
+            team.members
+                .iter()
+                .filter(|member| {
+                    member.membership_state == MembershipState::Accepted
+                        && matches!(member.role, TeamMemberRole::Admin)
+                })
+                .map(|member| member.user.id.get()),
+        );
+    }
+    owners
+}
+
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
@@ -86,6 +126,7 @@ impl EventHandler for Handler {
         if let Err(error) = register(&ctx.http, self.registration).await {
             tracing::error!(%error, "registering commands failed");
         }
+        self.learn_the_owners(&ctx.http).await;
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {

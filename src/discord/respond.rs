@@ -48,7 +48,7 @@ impl Bot {
                 }
             }
             IncomingKind::Command(Err(error)) => InteractionResponse::Message(
-                advisor::problem_of(self.knowledge(), error.clone()).reply(),
+                advisor::problem_of(&self.knowledge(), error.clone()).reply(),
             )
             .into(),
             IncomingKind::Autocomplete { typed } => self.autocomplete(incoming, typed).into(),

@@ -2,10 +2,12 @@
 //! roles merged across articles (`merge`), stray facts filed under the aspects they speak
 //! to (`filing`), with the curated data of `roles.toml` (`curated`) and `skills.toml`
 //! (`taxonomy`); `report` says what was built, for `kb check`; `preview` what one more
-//! article would teach, before it is added.
+//! article would teach, before it is added; `reload` what reloading the shipped documents
+//! did.
 
 pub mod filing;
 pub mod merge;
 pub mod parallel;
 pub mod preview;
+pub mod reload;
 pub mod report;

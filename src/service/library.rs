@@ -3,23 +3,46 @@
 //! articles. Servers with no articles of their own share the one shipped base; answers in
 //! one server never show another server's articles.
 //!
-//! A server's base is built anew off the async runtime (a build is CPU work) and swapped in
-//! whole: an answer holds the `Arc` it started with, so none is built from half of one.
+//! Every base is built off the async runtime (a build is CPU work) and swapped in whole: an
+//! answer holds the `Arc` it started with, so none is built from half of one, and answers
+//! keep flowing while a reload builds. A reload re-reads the shipped documents from where
+//! they first came from and rebuilds every server's base over the new ones.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use crate::knowledge::building::reload::{KeptLastGood, ReloadReport, Reloaded};
+use crate::knowledge::reading::source::DocumentSource;
 use crate::knowledge::{Document, KnowledgeBase, LoadError};
 use crate::teaching::model::ArticleText;
 
 #[derive(Debug)]
 pub struct Library {
+    /// The shipped base and its documents. Never held across an await.
+    shipped: RwLock<Shipped>,
+    /// Where the shipped documents are read from; `None` when the base was handed over
+    /// built (nothing to re-read).
+    source: Option<DocumentSource>,
+    /// Server id → its own base. Never held across an await: only to clone or swap.
+    servers: RwLock<HashMap<u64, ServerBase>>,
+    /// Held for the whole of every build, so that a reload and a server's rebuild never
+    /// race: neither swaps in a base built over documents the other just replaced.
+    builds: tokio::sync::Mutex<()>,
+}
+
+#[derive(Debug, Clone)]
+struct Shipped {
     base: Arc<KnowledgeBase>,
-    /// The documents the shipped base was built from; `None` when the base was handed over
-    /// built, and then servers cannot have articles of their own.
+    /// `None` when the base was handed over built: servers cannot have articles then.
     documents: Option<Arc<[Document]>>,
-    /// Server id → its own base. Never held across an await: only to clone or swap an `Arc`.
-    servers: RwLock<HashMap<u64, Arc<KnowledgeBase>>>,
+}
+
+/// A server's own base and the articles it was built from, kept to rebuild it over a
+/// reloaded shipped base without going back to the store.
+#[derive(Debug, Clone)]
+struct ServerBase {
+    base: Arc<KnowledgeBase>,
+    articles: Arc<[ArticleText]>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,27 +58,53 @@ pub enum LibraryError {
 }
 
 impl Library {
-    /// A library over `base`, built from `documents`: servers may add articles.
-    pub fn new(base: Arc<KnowledgeBase>, documents: Vec<Document>) -> Library {
-        Library {
-            base,
-            documents: Some(documents.into()),
-            servers: RwLock::default(),
-        }
+    /// A library over `base`, built from `documents` read from `source`: servers may add
+    /// articles, and a reload reads `source` again.
+    pub fn new(
+        base: Arc<KnowledgeBase>,
+        documents: Vec<Document>,
+        source: DocumentSource,
+    ) -> Library {
+        Library::with(
+            Shipped {
+                base,
+                documents: Some(documents.into()),
+            },
+            Some(source),
+        )
     }
 
-    /// A library over a base built elsewhere: every server answers from it alone.
+    /// Reads `source` and builds the shipped base from it.
+    pub fn load(source: DocumentSource) -> Result<Library, LoadError> {
+        let documents = KnowledgeBase::read(&source)?;
+        let base = KnowledgeBase::from_documents(&documents, &source.origin())?;
+        Ok(Library::new(Arc::new(base), documents, source))
+    }
+
+    /// A library over a base built elsewhere: every server answers from it alone, and
+    /// there is nothing to reload.
     pub fn fixed(base: Arc<KnowledgeBase>) -> Library {
+        Library::with(
+            Shipped {
+                base,
+                documents: None,
+            },
+            None,
+        )
+    }
+
+    fn with(shipped: Shipped, source: Option<DocumentSource>) -> Library {
         Library {
-            base,
-            documents: None,
+            shipped: RwLock::new(shipped),
+            source,
             servers: RwLock::default(),
+            builds: tokio::sync::Mutex::new(()),
         }
     }
 
     /// The shipped base, as answered outside servers and in servers with no articles.
-    pub fn base(&self) -> &Arc<KnowledgeBase> {
-        &self.base
+    pub fn base(&self) -> Arc<KnowledgeBase> {
+        self.shipped().base
     }
 
     /// The base `guild` answers from (0: outside servers).
@@ -64,7 +113,10 @@ impl Library {
             .servers
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        servers.get(&guild).unwrap_or(&self.base).clone()
+        match servers.get(&guild) {
+            Some(server) => server.base.clone(),
+            None => self.base(),
+        }
     }
 
     /// How many servers answer from a base of their own.
@@ -83,29 +135,166 @@ impl Library {
         guild: u64,
         articles: Vec<ArticleText>,
     ) -> Result<Arc<KnowledgeBase>, LibraryError> {
+        let _building = self.builds.lock().await;
         if articles.is_empty() {
             self.swap(guild, None);
-            return Ok(self.base.clone());
+            return Ok(self.base());
         }
-        let shipped = self.documents.clone().ok_or(LibraryError::NoDocuments)?;
-        let built = tokio::task::spawn_blocking(move || build(&shipped, guild, &articles))
-            .await
-            .map_err(|_| LibraryError::Stopped)??;
-        let built = Arc::new(built);
-        self.swap(guild, Some(built.clone()));
-        Ok(built)
+        let shipped = self.shipped().documents.ok_or(LibraryError::NoDocuments)?;
+        self.build_server(guild, articles.into(), shipped).await
     }
 
-    fn swap(&self, guild: u64, base: Option<Arc<KnowledgeBase>>) {
+    /// Re-reads the shipped documents from where they first came from and, when they teach
+    /// a role, swaps the shipped base and rebuilds every server's own base over it. When
+    /// they cannot be read or teach no role, every base stays as it was and the report says
+    /// why.
+    pub async fn reload(&self) -> ReloadReport {
+        let _building = self.builds.lock().await;
+        let roles_before = self.base().roles.len();
+        let kept = |reason: String, warnings| {
+            ReloadReport::Kept(KeptLastGood {
+                reason,
+                roles: roles_before,
+                warnings,
+            })
+        };
+        let Some(source) = self.source.clone() else {
+            return kept(
+                "this rolecall was given a knowledge base built elsewhere: there is no \
+                 knowledge directory to read again"
+                    .to_owned(),
+                Vec::new(),
+            );
+        };
+        let origin = source.origin();
+        let (documents, base) =
+            match tokio::task::spawn_blocking(move || read_and_build(&source)).await {
+                Ok(Ok(built)) => built,
+                Ok(Err(LoadError::NoRoles {
+                    documents,
+                    origin,
+                    warnings,
+                })) => {
+                    let reason = format!("no role found in {documents} document(s) from {origin}");
+                    return kept(reason, warnings);
+                }
+                Ok(Err(error)) => return kept(error_chain(&error), Vec::new()),
+                Err(_) => {
+                    return kept(
+                        "reading the documents stopped unexpectedly".to_owned(),
+                        Vec::new(),
+                    )
+                }
+            };
+        let report = Reloaded {
+            origin,
+            documents: documents.len(),
+            roles_before,
+            roles_after: base.roles.len(),
+            warnings: base.warnings.clone(),
+            servers_rebuilt: Vec::new(),
+            servers_kept: Vec::new(),
+        };
+        *self.shipped_mut() = Shipped {
+            base: Arc::new(base),
+            documents: Some(documents.clone()),
+        };
+        ReloadReport::Reloaded(self.rebuild_servers(report, documents).await)
+    }
+
+    /// Rebuilds every server's own base over the new shipped `documents` (the caller holds
+    /// `builds`); a server whose rebuild fails keeps its previous base, logged.
+    async fn rebuild_servers(&self, mut report: Reloaded, documents: Arc<[Document]>) -> Reloaded {
+        let mut servers: Vec<(u64, Arc<[ArticleText]>)> = self
+            .servers
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .map(|(&guild, server)| (guild, server.articles.clone()))
+            .collect();
+        servers.sort_unstable_by_key(|(guild, _)| *guild);
+        for (guild, articles) in servers {
+            match self.build_server(guild, articles, documents.clone()).await {
+                Ok(_) => report.servers_rebuilt.push(guild),
+                Err(error) => {
+                    let error = anyhow::Error::from(error);
+                    tracing::error!(
+                        guild,
+                        error = format!("{error:#}"),
+                        "a server's knowledge base could not be rebuilt on reload; it keeps its previous one"
+                    );
+                    report.servers_kept.push(guild);
+                }
+            }
+        }
+        report
+    }
+
+    /// Builds `guild`'s base from `shipped` and `articles` on a blocking thread and swaps it
+    /// in (the caller holds `builds`).
+    async fn build_server(
+        &self,
+        guild: u64,
+        articles: Arc<[ArticleText]>,
+        shipped: Arc<[Document]>,
+    ) -> Result<Arc<KnowledgeBase>, LibraryError> {
+        let kept = articles.clone();
+        let built = tokio::task::spawn_blocking(move || build(&shipped, guild, &kept))
+            .await
+            .map_err(|_| LibraryError::Stopped)??;
+        let base = Arc::new(built);
+        self.swap(
+            guild,
+            Some(ServerBase {
+                base: base.clone(),
+                articles,
+            }),
+        );
+        Ok(base)
+    }
+
+    fn shipped(&self) -> Shipped {
+        self.shipped
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn shipped_mut(&self) -> std::sync::RwLockWriteGuard<'_, Shipped> {
+        self.shipped
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn swap(&self, guild: u64, server: Option<ServerBase>) {
         let mut servers = self
             .servers
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match base {
-            Some(base) => servers.insert(guild, base),
+        match server {
+            Some(server) => servers.insert(guild, server),
             None => servers.remove(&guild),
         };
     }
+}
+
+/// The shipped documents as they are now, and the base they build.
+fn read_and_build(source: &DocumentSource) -> Result<(Arc<[Document]>, KnowledgeBase), LoadError> {
+    let documents = KnowledgeBase::read(source)?;
+    let base = KnowledgeBase::from_documents(&documents, &source.origin())?;
+    Ok((documents.into(), base))
+}
+
+/// An error and its causes on one line (an unreadable directory says why).
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        text.push_str(": ");
+        text.push_str(&next.to_string());
+        cause = next.source();
+    }
+    text
 }
 
 /// The shipped documents and a server's articles, as one base. An added article is read as
@@ -156,7 +345,7 @@ mod tests {
     fn library() -> Library {
         let documents = embedded_documents();
         let base = KnowledgeBase::from_documents(&documents, "test").expect("shipped roles");
-        Library::new(Arc::new(base), documents)
+        Library::new(Arc::new(base), documents, DocumentSource::BuiltIn)
     }
 
     fn added(id: i64, title: &str, text: &str) -> ArticleText {
@@ -214,7 +403,7 @@ mod tests {
         runtime
             .block_on(library.rebuild(7, Vec::new()))
             .expect("back to the base");
-        assert!(Arc::ptr_eq(&library.for_server(7), library.base()));
+        assert!(Arc::ptr_eq(&library.for_server(7), &library.base()));
         assert_eq!(library.servers_with_articles(), 0);
     }
 
@@ -225,5 +414,112 @@ mod tests {
         let refused = runtime().block_on(library.rebuild(7, vec![added(1, "A", ANALYTICS)]));
         assert!(matches!(refused, Err(LibraryError::NoDocuments)));
         assert_eq!(library.servers_with_articles(), 0);
+    }
+
+    const DATA_SCIENTIST: &str = "# Data Scientist\n\n\
+        **Definition:** A Data Scientist builds statistical models.\n\n\
+        **Tools:** Python, R\n";
+
+    /// A knowledge directory holding `files` (name, text), and a library loaded from it.
+    fn directory_library(files: &[(&str, &str)]) -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("written");
+        }
+        let library = Library::load(DocumentSource::Directory(dir.path().to_owned()))
+            .expect("the directory teaches a role");
+        (dir, library)
+    }
+
+    fn reloaded(report: ReloadReport) -> Reloaded {
+        match report {
+            ReloadReport::Reloaded(reloaded) => reloaded,
+            ReloadReport::Kept(kept) => panic!("kept the last good base: {}", kept.reason),
+        }
+    }
+
+    fn kept(report: ReloadReport) -> KeptLastGood {
+        match report {
+            ReloadReport::Kept(kept) => kept,
+            ReloadReport::Reloaded(reloaded) => panic!("reloaded: {reloaded:?}"),
+        }
+    }
+
+    #[test]
+    fn a_reload_picks_up_an_article_dropped_in_the_directory() {
+        let (dir, library) = directory_library(&[("analytics.md", ANALYTICS)]);
+        assert!(library.base().exact("Data Scientist").is_none());
+        std::fs::write(dir.path().join("data-scientist.md"), DATA_SCIENTIST).expect("written");
+        let held = library.base();
+        let report = reloaded(runtime().block_on(library.reload()));
+        assert_eq!((report.roles_before, report.roles_after), (1, 2));
+        assert_eq!(report.documents, 2);
+        assert!(library.base().exact("Data Scientist").is_some());
+        // An answer that started before keeps the base it holds.
+        assert!(held.exact("Data Scientist").is_none());
+    }
+
+    #[test]
+    fn a_directory_teaching_no_role_keeps_the_last_good_base() {
+        let (dir, library) = directory_library(&[("analytics.md", ANALYTICS)]);
+        let before = library.base();
+        std::fs::write(dir.path().join("analytics.md"), "Just some notes.\n").expect("written");
+        let report = kept(runtime().block_on(library.reload()));
+        assert!(
+            report.reason.starts_with("no role found in 1 document(s)"),
+            "{}",
+            report.reason
+        );
+        assert_eq!(report.roles, 1);
+        assert!(Arc::ptr_eq(&before, &library.base()));
+
+        let gone = dir.path().to_owned();
+        drop(dir);
+        let report = kept(runtime().block_on(library.reload()));
+        assert!(
+            report.reason.contains(&gone.display().to_string()),
+            "{}",
+            report.reason
+        );
+        assert!(Arc::ptr_eq(&before, &library.base()));
+    }
+
+    #[test]
+    fn a_reload_rebuilds_each_servers_base_over_the_new_one() {
+        let (dir, library) = directory_library(&[("data-scientist.md", DATA_SCIENTIST)]);
+        let runtime = runtime();
+        runtime
+            .block_on(library.rebuild(7, vec![added(1, "Analytics", ANALYTICS)]))
+            .expect("builds");
+        std::fs::write(
+            dir.path().join("ml.md"),
+            ANALYTICS.replace("Analytics", "ML"),
+        )
+        .expect("written");
+        let report = reloaded(runtime.block_on(library.reload()));
+        assert_eq!(report.servers_rebuilt, [7]);
+        assert!(report.servers_kept.is_empty());
+        let server = library.for_server(7);
+        assert!(
+            server.exact("ML Engineer").is_some(),
+            "the new shipped role"
+        );
+        assert!(
+            server.exact("Analytics Engineer").is_some(),
+            "the server's own article"
+        );
+        assert!(library.for_server(8).exact("Analytics Engineer").is_none());
+        assert_eq!(roles_taught(&server, 1), ["Analytics Engineer"]);
+    }
+
+    #[test]
+    fn a_base_handed_over_built_has_nothing_to_reload() {
+        let library = Library::fixed(Arc::new(KnowledgeBase::embedded().expect("shipped roles")));
+        let report = kept(runtime().block_on(library.reload()));
+        assert!(
+            report.reason.contains("no knowledge directory"),
+            "{}",
+            report.reason
+        );
     }
 }

@@ -19,6 +19,9 @@ pub enum TeachingRequest {
     },
     /// `/kb history`: the latest additions and removals.
     History,
+    /// `/kb reload`: the bot's owner re-reads the shipped knowledge documents (answered by
+    /// the service's library, not the store).
+    Reload,
 }
 
 /// `/kb setup`: who may teach. Nothing given shows the settings.

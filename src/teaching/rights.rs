@@ -3,6 +3,9 @@
 //! can override it. A member's permissions are read at the edge (`discord::wire`); here they
 //! are plain facts.
 
+use std::collections::BTreeSet;
+use std::sync::RwLock;
+
 use super::model::TeachingSettings;
 
 /// Who is asking, and in which server.
@@ -61,6 +64,45 @@ impl Standing {
     }
 }
 
+/// The bot's owners, who alone may reload the shipped knowledge base: the ids in
+/// `ROLECALL_OWNERS`, plus the application's owner (or team) once the gateway learns it.
+/// Learnt after start-up, hence the lock; it is only ever held to read or add ids.
+#[derive(Debug, Default)]
+pub struct Owners {
+    ids: RwLock<BTreeSet<u64>>,
+}
+
+impl Owners {
+    pub fn new(ids: impl IntoIterator<Item = u64>) -> Owners {
+        let owners = Owners::default();
+        owners.add(ids);
+        owners
+    }
+
+    /// Makes `ids` owners too (the application's owner, learnt from Discord).
+    pub fn add(&self, ids: impl IntoIterator<Item = u64>) {
+        self.ids
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .extend(ids);
+    }
+
+    /// Whether `asker` owns the bot: the operator at the terminal does; a Discord user by
+    /// their id, wherever they ask from (a DM included), whatever their server rights.
+    pub fn include(&self, asker: &Asker) -> bool {
+        if asker.standing == Standing::Operator {
+            return true;
+        }
+        let Ok(user) = asker.user.parse::<u64>() else {
+            return false;
+        };
+        self.ids
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .contains(&user)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +144,24 @@ mod tests {
         );
         assert!(Standing::Operator.may_set_up());
         assert!(!Standing::Outsider.may_set_up());
+    }
+
+    #[test]
+    fn owners_are_known_by_their_user_id_alone() {
+        let asker = |user: &str, standing: Standing| Asker {
+            user: user.to_owned(),
+            guild: 5,
+            standing,
+        };
+        let owners = Owners::new([10]);
+        assert!(owners.include(&asker("10", Standing::Outsider)));
+        assert!(
+            !owners.include(&asker("11", member(true, &[]))),
+            "managing a server is not owning the bot"
+        );
+        assert!(!owners.include(&asker("unknown", Standing::Outsider)));
+        assert!(owners.include(&asker("operator", Standing::Operator)));
+        owners.add([11]);
+        assert!(owners.include(&asker("11", Standing::Outsider)));
     }
 }

@@ -170,6 +170,7 @@ async fn serve_rest(fake: Fake, listener: TcpListener) {
             post(callback),
         )
         .route("/api/v10/channels/{channel}/messages", post(send_message))
+        .route("/api/v10/oauth2/applications/@me", get(application_info))
         .fallback(unexpected)
         .with_state(fake);
     let _ = axum::serve(listener, app).await;
@@ -228,6 +229,15 @@ async fn send_message(
     sent["author"] = user(BOT_ID, "rolecall");
     sent["mentions"] = json!([]);
     Json(sent)
+}
+
+/// The application, owned by user 77 (the bot asks on READY, to know who may reload).
+async fn application_info() -> Json<Value> {
+    Json(
+        json!({ "id": BOT_ID, "name": "rolecall", "icon": null, "description": "",
+        "bot_public": true, "bot_require_code_grant": false, "verify_key": "00",
+        "owner": user("77", "owner"), "team": null }),
+    )
 }
 
 async fn unexpected(State(fake): State<Fake>, method: Method, uri: Uri) -> axum::http::StatusCode {

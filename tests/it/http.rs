@@ -2,6 +2,7 @@
 //! in the test: verification, every interaction type, errors and bounds.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,6 +12,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use rolecall::discord::{http, signature::Verifier, Bot};
+use rolecall::knowledge::reading::source::DocumentSource;
 use rolecall::service::library::Library;
 use rolecall::service::Service;
 
@@ -55,9 +57,21 @@ pub fn start_teaching(database_url: String) -> Endpoint {
         &crate::support::shipped_knowledge(),
     ))
     .expect("the shipped documents");
-    let library = Library::new(Arc::clone(crate::support::shipped_kb()), documents);
+    let source = DocumentSource::Directory(crate::support::shipped_knowledge());
+    let library = Library::new(Arc::clone(crate::support::shipped_kb()), documents, source);
     let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
     serve(Service::over(Arc::new(library), boards), None)
+}
+
+/// An endpoint over the knowledge directory `knowledge` (read again on reload), whose
+/// `owners` may reload it, keeping servers' articles at `database_url`.
+pub fn start_owned(database_url: String, knowledge: &Path, owners: &[u64]) -> Endpoint {
+    let source = DocumentSource::Directory(knowledge.to_owned());
+    let library = Library::load(source).expect("the directory teaches a role");
+    let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
+    let service = Service::over(Arc::new(library), boards);
+    service.owners().add(owners.iter().copied());
+    serve(service, None)
 }
 
 fn serve(service: Service, rest: Option<serenity::all::Http>) -> Endpoint {
@@ -123,7 +137,7 @@ impl Endpoint {
         self.send(&bytes)
     }
 
-    fn get(&self, path: &str) -> Response {
+    pub fn get(&self, path: &str) -> Response {
         self.send(
             format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .as_bytes(),
@@ -462,7 +476,7 @@ fn health_check_reports_the_roles() {
 }
 
 /// A free loopback port: bound, read, released.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -14,6 +14,7 @@ mod oracle;
 mod properties;
 mod questions;
 mod real_documents;
+mod reload;
 mod server_knowledge;
 mod snapshots;
 mod spec;

@@ -7,7 +7,7 @@ use rolecall::advisor;
 use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
-use rolecall::knowledge::reading::source::embedded_documents;
+use rolecall::knowledge::reading::source::{embedded_documents, DocumentSource};
 use rolecall::knowledge::KnowledgeBase;
 use rolecall::reply::Reply;
 use rolecall::service::library::Library;
@@ -27,13 +27,13 @@ const ANALYTICS: &str = "\
 fn service(url: &str) -> Service {
     let documents = embedded_documents();
     let base = KnowledgeBase::from_documents(&documents, "shipped").expect("shipped roles");
-    let library = Library::new(Arc::new(base), documents);
+    let library = Library::new(Arc::new(base), documents, DocumentSource::BuiltIn);
     Service::over(Arc::new(library), Arc::new(Boards::new(url)))
 }
 
 /// The answer to `line` asked by the operator in server `guild`.
 fn answer_in(service: &Service, guild: u64, line: &str) -> Reply {
-    let call = advisor::read_line(service.knowledge(), line).expect("a command line");
+    let call = advisor::read_line(&service.knowledge(), line).expect("a command line");
     let caller = Caller::operator(Board::server(guild));
     runtime()
         .block_on(service.answer(&call, &caller, unix_now()))

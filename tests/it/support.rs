@@ -128,7 +128,7 @@ pub fn reply_to(kb: &Arc<KnowledgeBase>, line: &str) -> Reply {
 /// The answer `service` gives `line` typed at the terminal, as the operator on the board
 /// outside servers.
 pub fn answer_with(service: &Service, line: &str) -> Result<Reply, Problem> {
-    let call = advisor::read_line(service.knowledge(), line)?;
+    let call = advisor::read_line(&service.knowledge(), line)?;
     answer_call(service, &call)
 }
 

@@ -1,6 +1,10 @@
-//! Teaching answers: a server's mentor settings as `/kb setup` shows them.
+//! Teaching answers: a server's mentor settings as `/kb setup` shows them, and what
+//! `/kb reload` did.
 
-use crate::reply::{colour, Embed, Reply};
+use crate::knowledge::building::reload::{KeptLastGood, ReloadReport, Reloaded};
+use crate::knowledge::Warning;
+use crate::reply::escape::escape_user_text;
+use crate::reply::{bullet_list, colour, count_of, limits, Embed, Reply};
 use crate::teaching::model::TeachingSettings;
 
 /// Who may add and remove the server's articles. The role is a mention inside an embed,
@@ -22,9 +26,162 @@ pub fn settings(settings: &TeachingSettings) -> Reply {
     .ephemeral(true)
 }
 
+/// What a reload did, privately for the owner who asked: roles before and after, the
+/// servers rebuilt and the warnings (as many as fit), or why the last good base was kept (an
+/// error, so the terminal exits 1).
+pub fn reloaded(report: &ReloadReport) -> Reply {
+    let embed = match report {
+        ReloadReport::Reloaded(reloaded) => swapped(reloaded),
+        ReloadReport::Kept(kept) => kept_last_good(kept),
+    };
+    Reply::embed(embed).ephemeral(true)
+}
+
+fn swapped(reloaded: &Reloaded) -> Embed {
+    let servers: Vec<String> = reloaded
+        .servers_rebuilt
+        .iter()
+        .map(u64::to_string)
+        .collect();
+    let mut embed = Embed::new("Knowledge base reloaded")
+        .colour(colour::INFO)
+        .description(&format!(
+            "{} read from {}.",
+            count_of(reloaded.documents, "document"),
+            escape_user_text(&reloaded.origin)
+        ))
+        .field(
+            "Roles",
+            &format!("{} → {}", reloaded.roles_before, reloaded.roles_after),
+            true,
+        )
+        .field(
+            "Servers rebuilt",
+            &if servers.is_empty() {
+                "None: no server has articles of its own".to_owned()
+            } else {
+                bullet_list(&servers, limits::FIELD_VALUE)
+            },
+            true,
+        );
+    if !reloaded.servers_kept.is_empty() {
+        let kept: Vec<String> = reloaded.servers_kept.iter().map(u64::to_string).collect();
+        embed = embed.field(
+            "Servers keeping their previous base (see the log)",
+            &bullet_list(&kept, limits::FIELD_VALUE),
+            false,
+        );
+    }
+    with_warnings(embed, &reloaded.warnings)
+}
+
+fn kept_last_good(kept: &KeptLastGood) -> Embed {
+    let embed = Embed::new("Kept the last good knowledge base")
+        .colour(colour::ERROR)
+        .description(&format!(
+            "Kept the last good knowledge base ({}): {}.",
+            count_of(kept.roles, "role"),
+            escape_user_text(&kept.reason)
+        ));
+    with_warnings(embed, &kept.warnings)
+}
+
+/// The warnings as `file:line: message` lines, as many as one field holds.
+fn with_warnings(embed: Embed, warnings: &[Warning]) -> Embed {
+    if warnings.is_empty() {
+        return embed;
+    }
+    let lines: Vec<String> = warnings
+        .iter()
+        .map(|warning| escape_user_text(&warning.to_string()))
+        .collect();
+    embed.field(
+        &format!("Warnings ({})", warnings.len()),
+        &lines_within(&lines, limits::FIELD_VALUE),
+        false,
+    )
+}
+
+/// `lines` one a line, as written (a file name keeps its case, unlike `bullet_list`'s
+/// items), as many as fit in `max` code points with "…and N more" for the rest.
+fn lines_within(lines: &[String], max: usize) -> String {
+    const MORE: usize = 20;
+    let mut out = String::new();
+    let mut used = 0;
+    for (shown, line) in lines.iter().enumerate() {
+        let length = line.chars().count() + usize::from(shown > 0);
+        let reserve = if shown + 1 < lines.len() { MORE } else { 0 };
+        if used + length + reserve > max {
+            if shown == 0 {
+                return limits::clamp(line, max);
+            }
+            out.push_str(&format!("\n…and {} more", lines.len() - shown));
+            return out;
+        }
+        if shown > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+        used += length;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn warning(n: usize) -> Warning {
+        Warning {
+            file: format!("articles/a_{n}.md"),
+            line: n,
+            message: "a heading names no role".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_reload_reports_roles_servers_and_warnings_within_limits() {
+        let reply = reloaded(&ReloadReport::Reloaded(Reloaded {
+            origin: "knowledge".to_owned(),
+            documents: 12,
+            roles_before: 10,
+            roles_after: 11,
+            warnings: (1..=500).map(warning).collect(),
+            servers_rebuilt: vec![5, 6],
+            servers_kept: Vec::new(),
+        }));
+        assert!(reply.is_ephemeral() && !reply.is_error());
+        let text = format!("{reply:?}");
+        assert!(
+            text.contains("10 → 11") && text.contains("Warnings (500)"),
+            "{text}"
+        );
+        let warnings = &reply.embeds()[0].fields()[2].value;
+        assert!(
+            warnings.starts_with("articles/a\\_1.md:1: a heading names no role\n"),
+            "escaped, as file:line: message: {warnings}"
+        );
+        assert!(text.contains("more"), "capped: {text}");
+        assert!(reply.embeds()[0]
+            .fields()
+            .iter()
+            .all(|f| f.value.chars().count() <= limits::FIELD_VALUE));
+    }
+
+    #[test]
+    fn a_kept_base_says_why_as_an_error() {
+        let reply = reloaded(&ReloadReport::Kept(KeptLastGood {
+            reason: "no role found in 1 document(s) from knowledge".to_owned(),
+            roles: 10,
+            warnings: Vec::new(),
+        }));
+        assert!(reply.is_ephemeral() && reply.is_error());
+        let description = reply.embeds()[0].description_text();
+        assert!(
+            description.starts_with("Kept the last good knowledge base (10 roles): no role found"),
+            "{description}"
+        );
+    }
 
     #[test]
     fn the_mentor_role_is_named_privately() {

@@ -187,7 +187,7 @@ async fn list(board: &BoardArgs, json: bool, filters: &[String]) -> anyhow::Resu
             return Ok(ExitCode::FAILURE);
         }
     };
-    let query = job_query(service.knowledge(), &filter);
+    let query = job_query(&service.knowledge(), &filter);
     let caller = Caller::operator(board.board());
     let store = match service.board_store(&caller, unix_now()).await {
         Ok(store) => store,

@@ -17,6 +17,7 @@ use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::building::report::CheckReport;
+use rolecall::knowledge::reading::source::DocumentSource;
 use rolecall::knowledge::{KnowledgeBase, LoadError};
 use rolecall::reply::{terminal, Reply};
 use rolecall::service::library::Library;
@@ -199,6 +200,7 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
+    reload_on_hangup(&runtime, bot.clone());
     let http = gateway::http_client(
         token.expose(),
         api_base().as_deref(),
@@ -267,6 +269,7 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
+    reload_on_hangup(&runtime, bot.clone());
     let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings.discord_token.as_ref().map(|token| {
@@ -294,6 +297,7 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
 async fn service(library: Library, settings: &Settings) -> anyhow::Result<Service> {
     let boards = Arc::new(Boards::new(settings.database_url.expose()));
     let service = Service::over(Arc::new(library), boards);
+    service.owners().add(settings.owners.iter().copied());
     let store = service
         .store()
         .await
@@ -304,14 +308,14 @@ async fn service(library: Library, settings: &Settings) -> anyhow::Result<Servic
     Ok(service)
 }
 
-/// [`load`], keeping the documents: a server builds each server's base from them and that
-/// server's articles.
+/// [`load`], keeping the documents and where they came from: a server builds each server's
+/// base from them and that server's articles, and a reload reads the same place again.
 fn library(arg: &KnowledgeArg, settings: &Settings) -> Result<Library, LoadError> {
     let dir = arg.knowledge.as_deref().or(settings.knowledge.as_deref());
-    let (documents, origin) = KnowledgeBase::documents_to_load(dir)?;
-    let kb = KnowledgeBase::from_documents(&documents, &origin)?;
+    let library = Library::load(DocumentSource::resolve(dir))?;
+    let kb = library.base();
     tracing::info!(origin = %kb.origin, roles = kb.roles.len(), warnings = kb.warnings.len(), "knowledge base loaded");
-    Ok(Library::new(Arc::new(kb), documents))
+    Ok(library)
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM, so servers stop taking requests and finish the
@@ -339,6 +343,33 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Reloads the shipped knowledge base on every SIGHUP, for as long as the process runs; the
+/// service logs what each reload did. The handler is in place when this returns (before the
+/// server listens), so an early SIGHUP reloads rather than ending the process. Not on other
+/// platforms: they have no SIGHUP.
+fn reload_on_hangup(runtime: &tokio::runtime::Runtime, bot: Arc<Bot>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let _in_runtime = runtime.enter();
+        let mut hangups = match signal(SignalKind::hangup()) {
+            Ok(hangups) => hangups,
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGHUP: reload with /kb reload");
+                return;
+            }
+        };
+        runtime.spawn(async move {
+            while hangups.recv().await.is_some() {
+                tracing::info!("SIGHUP: reloading the knowledge base");
+                bot.service().reload().await;
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = (runtime, bot);
 }
 
 /// Loads the knowledge base from the first of: `--knowledge`, `ROLECALL_KNOWLEDGE` and
@@ -377,19 +408,16 @@ fn ask(
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    let (service, board) = match guild {
+    // The library keeps where the documents came from, so `/kb reload` reads them again.
+    let library = library(&knowledge, &settings).context("loading the knowledge base")?;
+    let boards = Arc::new(Boards::new(settings.database_url.expose()));
+    let service = Service::over(Arc::new(library), boards);
+    let board = match guild {
         // Outside servers the job store opens only if the line needs the board.
-        None => {
-            let kb = load(&knowledge, &settings).context("loading the knowledge base")?;
-            let service = Service::new(kb, settings.database_url.expose());
-            (service, Board::OUTSIDE_SERVERS)
-        }
+        None => Board::OUTSIDE_SERVERS,
         Some(guild) => {
-            let library = library(&knowledge, &settings).context("loading the knowledge base")?;
-            let boards = Arc::new(Boards::new(settings.database_url.expose()));
-            let service = Service::over(Arc::new(library), boards);
             runtime.block_on(service.load_server(guild))?;
-            (service, Board::server(guild))
+            Board::server(guild)
         }
     };
     let caller = Caller::operator(board);

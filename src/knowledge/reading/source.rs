@@ -49,6 +49,45 @@ impl Document {
     }
 }
 
+/// Where a base's documents are read from. Kept by a running rolecall, so that a reload
+/// reads the same place it started from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentSource {
+    /// A knowledge directory on disk, read anew each time.
+    Directory(PathBuf),
+    /// The copy compiled into the binary: a reload reads the same documents again.
+    BuiltIn,
+}
+
+impl DocumentSource {
+    /// `dir` if given; else `./knowledge` if it exists; else the built-in copy.
+    pub fn resolve(dir: Option<&Path>) -> DocumentSource {
+        match dir {
+            Some(dir) => DocumentSource::Directory(dir.to_owned()),
+            None if Path::new("knowledge").is_dir() => {
+                DocumentSource::Directory("knowledge".into())
+            }
+            None => DocumentSource::BuiltIn,
+        }
+    }
+
+    /// The documents as they are now.
+    pub fn read(&self) -> io::Result<Vec<Document>> {
+        match self {
+            DocumentSource::Directory(dir) => read_documents(dir),
+            DocumentSource::BuiltIn => Ok(embedded_documents()),
+        }
+    }
+
+    /// Where the documents came from, as `/kb stats` and the logs say it.
+    pub fn origin(&self) -> String {
+        match self {
+            DocumentSource::Directory(dir) => dir.display().to_string(),
+            DocumentSource::BuiltIn => "the built-in knowledge base".to_owned(),
+        }
+    }
+}
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_knowledge.rs"));
 }
