@@ -16,7 +16,7 @@ use rolecall::discord::json::InteractionResponse;
 use rolecall::jobs::model::Board;
 use rolecall::jobs::rights::Caller;
 use rolecall::knowledge::building::preview::Preview;
-use rolecall::knowledge::reading::source::embedded_documents;
+use rolecall::knowledge::reading::source::{embedded_documents, DocumentSource};
 use rolecall::knowledge::{Document, KnowledgeBase};
 use rolecall::reply::Reply;
 use rolecall::service::library::Library;
@@ -171,7 +171,8 @@ fn bench_teaching(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("preview", name), |b| {
             b.iter(|| Preview::of(&base, "added.md", black_box(&added.text)))
         });
-        let library = Library::new(Arc::clone(&base), docs);
+        // Never reloaded here: where the documents came from does not matter.
+        let library = Library::new(Arc::clone(&base), docs, DocumentSource::BuiltIn);
         group.bench_function(BenchmarkId::new("server_rebuild", name), |b| {
             b.iter(|| runtime.block_on(library.rebuild(7, vec![added.clone()])))
         });
