@@ -130,19 +130,7 @@ fn a_forged_button_cannot_choose_the_mentor_role() {
 #[test]
 fn the_operator_sets_the_mentor_role_from_the_terminal() {
     let url = sqlite_url("mentor_cli");
-    let ask = |line: &str| {
-        let output = assert_cmd::Command::cargo_bin("rolecall")
-            .expect("the binary")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("ROLECALL_KNOWLEDGE")
-            .env_remove("ROLECALL_LOG")
-            .env("DATABASE_URL", &url)
-            .args(["ask", line])
-            .output()
-            .expect("runs");
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        (output.status.code(), stdout)
-    };
+    let ask = |line: &str| ask_at_the_terminal(&url, line);
     let (code, out) = ask("/kb setup mentor_role:<@&777>");
     assert_eq!(code, Some(0), "{out}");
     assert!(
@@ -323,21 +311,7 @@ fn the_operator_manages_articles_outside_servers_from_ask() {
             .expect("added")
             .id
     });
-    let ask = |line: &str| {
-        let output = assert_cmd::Command::cargo_bin("rolecall")
-            .expect("the binary")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("ROLECALL_KNOWLEDGE")
-            .env_remove("ROLECALL_LOG")
-            .env("DATABASE_URL", &url)
-            .args(["ask", line])
-            .output()
-            .expect("runs");
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-        )
-    };
+    let ask = |line: &str| ask_at_the_terminal(&url, line);
     let (code, out) = ask("/kb list");
     assert_eq!(code, Some(0), "{out}");
     assert!(
@@ -355,4 +329,19 @@ fn the_operator_manages_articles_outside_servers_from_ask() {
     let (code, out) = ask("/kb list");
     assert_eq!(code, Some(0), "an empty list is no error: {out}");
     assert!(out.contains("No articles added"), "{out}");
+}
+
+/// `rolecall ask LINE` with its store at `url`: the exit code and what it printed.
+fn ask_at_the_terminal(url: &str, line: &str) -> (Option<i32>, String) {
+    let output = assert_cmd::Command::cargo_bin("rolecall")
+        .expect("the binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ROLECALL_KNOWLEDGE")
+        .env_remove("ROLECALL_LOG")
+        .env("DATABASE_URL", url)
+        .args(["ask", line])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    (output.status.code(), stdout)
 }
