@@ -24,7 +24,7 @@ use crate::reply::Reply;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker, Owners};
 use crate::teaching::store::{TeachingError, TeachingStore};
-use crate::teaching::{self, manage, replies, TeachingProblem};
+use crate::teaching::{self, manage, TeachingProblem};
 use library::Library;
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
@@ -276,7 +276,7 @@ impl Service {
             // The form opens at the edge (`Service::article_form`); here is the terminal.
             TeachingRequest::Add => advisor::adding::use_the_file_command(),
             TeachingRequest::List { page } => {
-                replies::listing(&manage::list(&store, &asker).await?, *page)
+                advisor::articles::listing(&manage::list(&store, &asker).await?, *page)
             }
             TeachingRequest::Remove { id } => {
                 let removed = manage::remove(&store, *id, &asker, now).await?;
@@ -286,9 +286,11 @@ impl Service {
                     let error = anyhow::Error::from(error);
                     tracing::error!(error = format!("{error:#}"), "rebuilding after a removal");
                 }
-                replies::removed(&removed)
+                advisor::articles::removed(&removed)
             }
-            TeachingRequest::History => replies::history(&manage::history(&store, &asker).await?),
+            TeachingRequest::History => {
+                advisor::articles::history(&manage::history(&store, &asker).await?)
+            }
             // Answered before the store opens (`understood`); the same answer here.
             TeachingRequest::Reload => self.reload_for(&asker).await?,
         }

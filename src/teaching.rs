@@ -1,7 +1,7 @@
 //! What mentors teach a server's knowledge base: who may teach ([`rights`]), what is asked
 //! ([`request`]), drafts, articles and their history ([`model`]) and where they are kept
-//! ([`store`], in the database the job board uses). The store keeps; [`set_up`], [`manage`]
-//! and the rights decide; [`replies`] shows the articles and their history.
+//! ([`store`], in the database the job board uses). The store keeps; [`set_up`], [`manage`],
+//! [`adding`] and the rights decide; `advisor` shows the outcomes.
 //!
 //! Nothing here keeps a member's question: only what mentors chose to add, who added or
 //! removed it, and when.
@@ -9,7 +9,6 @@
 pub mod adding;
 pub mod manage;
 pub mod model;
-pub mod replies;
 pub mod request;
 pub mod rights;
 pub mod store;

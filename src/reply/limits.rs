@@ -72,6 +72,27 @@ pub fn clamp_non_empty(text: &str, max: usize) -> String {
     }
 }
 
+/// The first of `lines` that fit in `max` code points, one a line, and how many they are:
+/// a list cut at a whole line, for the caller to say how many were left out.
+pub fn lines_within(lines: &[String], max: usize) -> (String, usize) {
+    let mut out = String::new();
+    let mut used = 0;
+    let mut shown = 0;
+    for line in lines {
+        let length = line.chars().count() + usize::from(shown > 0);
+        if used + length > max {
+            break;
+        }
+        if shown > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+        used += length;
+        shown += 1;
+    }
+    (out, shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,26 +105,17 @@ fn with_warnings(embed: Embed, warnings: &[Warning]) -> Embed {
 /// `lines` one a line, as written (a file name keeps its case, unlike `bullet_list`'s
 /// items), as many as fit in `max` code points with "…and N more" for the rest.
 fn lines_within(lines: &[String], max: usize) -> String {
+    // Room for "\n…and N more" whenever a line may be left out.
     const MORE: usize = 20;
-    let mut out = String::new();
-    let mut used = 0;
-    for (shown, line) in lines.iter().enumerate() {
-        let length = line.chars().count() + usize::from(shown > 0);
-        let reserve = if shown + 1 < lines.len() { MORE } else { 0 };
-        if used + length + reserve > max {
-            if shown == 0 {
-                return limits::clamp(line, max);
-            }
-            out.push_str(&format!("\n…and {} more", lines.len() - shown));
-            return out;
-        }
-        if shown > 0 {
-            out.push('\n');
-        }
-        out.push_str(line);
-        used += length;
+    let (all, shown) = limits::lines_within(lines, max);
+    if shown == lines.len() {
+        return all;
     }
-    out
+    let (some, shown) = limits::lines_within(lines, max.saturating_sub(MORE));
+    if shown == 0 {
+        return limits::clamp(&lines[0], max);
+    }
+    format!("{some}\n…and {} more", lines.len() - shown)
 }
 
 #[cfg(test)]

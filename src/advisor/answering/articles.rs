@@ -7,8 +7,9 @@
 use time::macros::format_description;
 use time::OffsetDateTime;
 
-use super::model::{Article, ArticleAction, ArticleEvent};
+use crate::reply::limits::lines_within;
 use crate::reply::{colour, count_of, escape_user_text, limits, Embed, Reply};
+use crate::teaching::model::{Article, ArticleAction, ArticleEvent};
 
 /// Articles per page of `/kb list`: ten fields of at most a title and a line each stay well
 /// within an embed's 6,000 characters.
@@ -105,26 +106,6 @@ fn history_line(event: &ArticleEvent) -> String {
     )
 }
 
-/// The first lines that fit in `max` code points, joined, and how many they are.
-fn lines_within(lines: &[String], max: usize) -> (String, usize) {
-    let mut out = String::new();
-    let mut used = 0;
-    let mut shown = 0;
-    for line in lines {
-        let length = line.chars().count() + usize::from(shown > 0);
-        if used + length > max {
-            break;
-        }
-        if shown > 0 {
-            out.push('\n');
-        }
-        out.push_str(line);
-        used += length;
-        shown += 1;
-    }
-    (out, shown)
-}
-
 /// A Discord user id as a mention; anything else (`operator`, a name the operator gave at
 /// the terminal) as escaped text.
 fn who(user: &str) -> String {
@@ -218,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_longest_titles_stay_within_discords_limits() {
-        let title = "*".repeat(super::super::model::TITLE_MAX);
+        let title = "*".repeat(crate::teaching::model::TITLE_MAX);
         let articles: Vec<Article> = (1..=LIST_PAGE as i64)
             .map(|id| article(id, &title, &"9".repeat(19)))
             .collect();
