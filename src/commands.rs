@@ -514,6 +514,11 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "Mentors: the latest articles added and removed, and by whom",
                 &[],
             ),
+            subcommand(
+                "gaps",
+                "Mentors: what members asked that no article answers, most asked first",
+                &[],
+            ),
             // Refused (privately) to anyone but the bot's owners.
             subcommand(
                 "reload",

@@ -7,6 +7,7 @@
 //! first use, migrated, and seeded per board with the articles' jobs).
 
 mod adding;
+mod gaps;
 pub mod library;
 mod reloading;
 
@@ -14,7 +15,7 @@ use std::sync::Arc;
 
 use crate::advisor::intent::{self, Interpretation, Topic, Understood};
 use crate::advisor::{self, jobs as render, Problem};
-use crate::commands::request::{BoardRequest, Call};
+use crate::commands::request::{BoardRequest, Call, Request};
 use crate::commands::Audience;
 use crate::jobs::board::Boards;
 use crate::jobs::rights::{Caller, Standing};
@@ -121,9 +122,18 @@ impl Service {
     /// Answers `call` from `caller` at `now` (Unix seconds).
     pub async fn answer(&self, call: &Call, caller: &Caller, now: i64) -> Result<Outcome, Problem> {
         let kb = self.knowledge_for(caller);
-        let understood = advisor::understand(&kb, &call.request)?;
-        let outcome = self.understood(&kb, understood, caller, now).await?;
-        Ok(private(outcome, call.private))
+        let answered = match advisor::understand(&kb, &call.request) {
+            Ok(understood) => self.understood(&kb, understood, caller, now).await,
+            Err(problem) => Err(problem),
+        };
+        if let Err(problem) = &answered {
+            let question = match &call.request {
+                Request::Ask { question } => Some(question.as_str()),
+                _ => None,
+            };
+            self.note_gap(caller, problem, question, now).await;
+        }
+        Ok(private(answered?, call.private))
     }
 
     /// Answers a chat message (a mention or a DM): a question in plain words, read as a
@@ -137,12 +147,16 @@ impl Service {
         now: i64,
     ) -> (Result<Outcome, Problem>, Option<Topic>) {
         let kb = self.knowledge_for(caller);
-        match intent::interpret(&kb, question, previous) {
+        let (answered, topic) = match intent::interpret(&kb, question, previous) {
             Ok(Interpretation { understood, topic }) => {
                 (self.understood(&kb, understood, caller, now).await, topic)
             }
             Err(problem) => (Err(problem), None),
+        };
+        if let Err(problem) = &answered {
+            self.note_gap(caller, problem, Some(question), now).await;
         }
+        (answered, topic)
     }
 
     async fn understood(
@@ -247,13 +261,16 @@ impl Service {
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
         let articles = store.articles_of(guild).await?;
-        if let Err(error) = self.library.rebuild(guild, articles).await {
-            let error = anyhow::Error::from(error);
-            tracing::error!(
-                guild,
-                error = format!("{error:#}"),
-                "a server's knowledge base could not be built"
-            );
+        match self.library.rebuild(guild, articles).await {
+            Ok(kb) => gaps::forget_answered(store, guild, &kb).await,
+            Err(error) => {
+                let error = anyhow::Error::from(error);
+                tracing::error!(
+                    guild,
+                    error = format!("{error:#}"),
+                    "a server's knowledge base could not be built"
+                );
+            }
         }
         Ok(())
     }
@@ -291,6 +308,7 @@ impl Service {
             TeachingRequest::History => {
                 advisor::articles::history(&manage::history(&store, &asker).await?)
             }
+            TeachingRequest::Gaps => advisor::articles::gaps(&manage::gaps(&store, &asker).await?),
             // Answered before the store opens (`understood`); the same answer here.
             TeachingRequest::Reload => self.reload_for(&asker).await?,
         }

@@ -3,8 +3,9 @@
 //! ([`store`], in the database the job board uses). The store keeps; [`set_up`], [`manage`],
 //! [`adding`] and the rights decide; `advisor` shows the outcomes.
 //!
-//! Nothing here keeps a member's question: only what mentors chose to add, who added or
-//! removed it, and when.
+//! Nothing here keeps who asked what: only what mentors chose to add, who added or removed
+//! it, and when; and, for `/kb gaps`, the subjects of questions no article answered, with a
+//! count and a time.
 
 pub mod adding;
 pub mod manage;

@@ -177,6 +177,7 @@ impl From<&Invocation> for Request {
                     id: inv.int("id").unwrap_or_default(),
                 }),
                 Some("history") => Request::Teaching(TeachingRequest::History),
+                Some("gaps") => Request::Teaching(TeachingRequest::Gaps),
                 Some("reload") => Request::Teaching(TeachingRequest::Reload),
                 _ => K::KbStats.into(),
             },

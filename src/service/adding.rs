@@ -15,7 +15,7 @@ impl Service {
     /// The form `/kb add` opens, or why the caller may not add articles.
     pub async fn article_form(&self, caller: &Caller) -> Result<Form, Problem> {
         let store = self.teaching_store_or_unavailable().await?;
-        adding::check_may_teach(&store, &super::asker_of(caller)).await?;
+        crate::teaching::manage::mentor_only(&store, &super::asker_of(caller)).await?;
         Ok(render::form())
     }
 

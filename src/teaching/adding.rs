@@ -2,8 +2,9 @@
 //! the article would teach (kept meanwhile as a draft bound to them), and presses Add or
 //! Cancel. Nothing reaches the knowledge base before Add.
 
+use super::manage::mentor_only;
 use super::model::{Article, Draft, DraftId};
-use super::rights::{Asker, Standing};
+use super::rights::Asker;
 use super::store::TeachingStore;
 use super::{problem_of, TeachingProblem};
 use crate::knowledge::building::preview::Preview;
@@ -57,24 +58,6 @@ impl DraftButton {
     }
 }
 
-/// Refuses anyone who may not add articles to the asker's server (checked before the form
-/// opens, and again on every step after it).
-pub async fn check_may_teach(store: &TeachingStore, asker: &Asker) -> Result<(), TeachingProblem> {
-    if asker.standing == Standing::Outsider {
-        return Err(TeachingProblem::NotAllowed(
-            "Articles are added to a server: use `/kb add` there.",
-        ));
-    }
-    let settings = store.settings(asker.guild).await.map_err(problem_of)?;
-    if asker.standing.may_teach(&settings) {
-        Ok(())
-    } else {
-        Err(TeachingProblem::NotAllowed(
-            "Only the server's mentors (its mentor role, see `/kb setup`) and members with Manage Server can add articles.",
-        ))
-    }
-}
-
 /// Reads a submitted article into `base`'s terms and keeps it as a draft for its author.
 /// An article that teaches no role is refused with the reader's reason, and kept nowhere.
 pub async fn draft(
@@ -84,7 +67,7 @@ pub async fn draft(
     (title, text): (&str, &str),
     now: i64,
 ) -> Result<(Draft, Preview), TeachingProblem> {
-    check_may_teach(store, asker).await?;
+    mentor_only(store, asker).await?;
     let preview = Preview::of(base, "added.md", text);
     if let Some(reason) = preview.refusal() {
         return Err(TeachingProblem::Refused(format!(
@@ -105,7 +88,7 @@ pub async fn decide(
     button: &DraftButton,
     now: i64,
 ) -> Result<Option<Article>, TeachingProblem> {
-    check_may_teach(store, asker).await?;
+    mentor_only(store, asker).await?;
     let (guild, user) = (asker.guild, asker.user.as_str());
     match button.decision {
         Decision::Add => store

@@ -6,6 +6,7 @@
 
 use super::model::{Article, ArticleEvent};
 use super::rights::{Asker, Standing};
+use super::store::gaps::Gap;
 use super::store::{TeachingError, TeachingStore};
 use super::{problem_of, TeachingProblem};
 
@@ -50,6 +51,19 @@ pub async fn history(
         .map_err(problem_of)
 }
 
+/// Gaps `/kb gaps` shows: the most asked, within one embed.
+pub const GAPS_SHOWN: usize = 15;
+
+/// What members asked that the server's knowledge base could not answer, most asked first,
+/// for a mentor.
+pub async fn gaps(store: &TeachingStore, asker: &Asker) -> Result<Vec<Gap>, TeachingProblem> {
+    mentor_only(store, asker).await?;
+    store
+        .gaps(asker.guild, GAPS_SHOWN)
+        .await
+        .map_err(problem_of)
+}
+
 /// Articles belong to a server: a DM has none to show or change.
 fn inside_a_server(asker: &Asker) -> Result<(), TeachingProblem> {
     if asker.standing == Standing::Outsider {
@@ -62,7 +76,7 @@ fn inside_a_server(asker: &Asker) -> Result<(), TeachingProblem> {
 
 /// Mentors (the server's mentor role) and server managers; the settings are read on every
 /// call, so a role taken away takes the right with it at once.
-async fn mentor_only(store: &TeachingStore, asker: &Asker) -> Result<(), TeachingProblem> {
+pub async fn mentor_only(store: &TeachingStore, asker: &Asker) -> Result<(), TeachingProblem> {
     inside_a_server(asker)?;
     let settings = store.settings(asker.guild).await.map_err(problem_of)?;
     if !asker.standing.may_teach(&settings) {

@@ -19,6 +19,8 @@ pub enum TeachingRequest {
     },
     /// `/kb history`: the latest additions and removals.
     History,
+    /// `/kb gaps`: what members asked that the server's knowledge base could not answer.
+    Gaps,
     /// `/kb reload`: the bot's owner re-reads the shipped knowledge documents (answered by
     /// the service's library, not the store).
     Reload,

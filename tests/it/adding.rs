@@ -192,7 +192,50 @@ fn only_mentors_open_the_form_and_an_article_teaching_nothing_is_refused() {
     let dm = json!({ "user": { "id": "1", "username": "m" } });
     let refused = private_message(&endpoint, &add_command(&dm));
     assert!(
-        refused.to_string().contains("use `/kb add` there"),
+        refused.to_string().contains("inside the server"),
         "{refused}"
     );
+}
+
+#[test]
+fn mentors_see_what_members_could_not_get_answered_until_an_article_answers_it() {
+    let endpoint = start_teaching(sqlite_url("adding_gaps"));
+    let asker = member("5", "7", 0);
+    let ask_role = |role: &str| {
+        let options = json!([{ "type": 3, "name": "role", "value": role }]);
+        respond(&endpoint, &command("role", options, asker.clone()))
+    };
+    ask_role("analytics engineer");
+    ask_role("Analytics  Engineer");
+    // In a DM nothing is noted: gaps belong to a server.
+    let dm = json!({ "user": { "id": "7", "username": "m" } });
+    let options = json!([{ "type": 3, "name": "role", "value": "astronaut" }]);
+    respond(&endpoint, &command("role", options, dm));
+
+    let gaps_command = |who: &Value| {
+        command(
+            "kb",
+            json!([{ "name": "gaps", "type": 1, "options": [] }]),
+            who.clone(),
+        )
+    };
+    let refused = private_message(&endpoint, &gaps_command(&asker));
+    assert_eq!(title(&refused), "Not allowed", "{refused}");
+
+    let mentor = member("5", "1", MANAGE_GUILD);
+    let gaps = private_message(&endpoint, &gaps_command(&mentor));
+    let text = gaps.to_string();
+    assert!(
+        text.contains("**analytics engineer**: asked 2 times"),
+        "{text}"
+    );
+    assert!(!text.contains("astronaut"), "{text}");
+    assert!(!text.contains("\"7\""), "who asked is not shown: {text}");
+
+    // An article that teaches the role answers it: the gap goes.
+    let preview = private_message(&endpoint, &submit("Analytics", ARTICLE, &mentor));
+    let add = button_ids(&preview);
+    respond(&endpoint, &click(&add[0], &mentor));
+    let after = private_message(&endpoint, &gaps_command(&mentor));
+    assert!(!after.to_string().contains("analytics engineer"), "{after}");
 }

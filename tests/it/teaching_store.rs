@@ -325,3 +325,70 @@ async fn teaching_shares_the_job_stores_database() {
     let reopened = TeachingStore::on(&Database::open(&url).await.expect("reopen"));
     assert_eq!(reopened.list(GUILD).await.expect("list").len(), 1);
 }
+
+on_both_backends!(
+    gaps_count_asks_per_server_and_forget_what_is_answered,
+    |store| {
+        use rolecall::teaching::store::gaps::{GapKind, GAPS_PER_SERVER};
+        for at in [NOW, NOW + 5] {
+            store
+                .record_gap(GUILD, GapKind::UnknownRole, "data engineer", at)
+                .await
+                .expect("noted");
+        }
+        store
+            .record_gap(GUILD, GapKind::Unclear, "which one pays", NOW + 1)
+            .await
+            .expect("noted");
+        store
+            .record_gap(OTHER_GUILD, GapKind::UnknownRole, "astronaut", NOW)
+            .await
+            .expect("noted");
+        let gaps = store.gaps(GUILD, 10).await.expect("gaps");
+        let seen: Vec<(&str, i64, i64)> = gaps
+            .iter()
+            .map(|g| (g.subject.as_str(), g.asks, g.last_at))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("data engineer", 2, NOW + 5),
+                ("which one pays", 1, NOW + 1)
+            ]
+        );
+        let forgotten = store
+            .forget_answered_gaps(GUILD, GapKind::UnknownRole, |role| role == "data engineer")
+            .await
+            .expect("forgotten");
+        assert_eq!(forgotten, 1);
+        let left: Vec<String> = store
+            .gaps(GUILD, 10)
+            .await
+            .expect("gaps")
+            .into_iter()
+            .map(|g| g.subject)
+            .collect();
+        assert_eq!(left, ["which one pays"]);
+        assert_eq!(store.gaps(OTHER_GUILD, 10).await.expect("gaps").len(), 1);
+
+        // Past the cap, the least recently asked go.
+        let cap = usize::try_from(GAPS_PER_SERVER).expect("a small cap");
+        for i in 0..cap + 3 {
+            let at = NOW + 100 + i64::try_from(i).expect("small");
+            store
+                .record_gap(
+                    OTHER_GUILD,
+                    GapKind::UnknownSkills,
+                    &format!("skill {i}"),
+                    at,
+                )
+                .await
+                .expect("noted");
+        }
+        let kept = store.gaps(OTHER_GUILD, usize::MAX).await.expect("gaps");
+        assert_eq!(kept.len(), cap);
+        assert!(kept
+            .iter()
+            .all(|g| g.subject != "astronaut" && g.subject != "skill 0"));
+    }
+);

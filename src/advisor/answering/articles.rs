@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use crate::reply::limits::lines_within;
 use crate::reply::{colour, count_of, escape_user_text, limits, Embed, Reply};
 use crate::teaching::model::{Article, ArticleAction, ArticleEvent};
+use crate::teaching::store::gaps::{Gap, GapKind};
 
 /// Articles per page of `/kb list`: ten fields of at most a title and a line each stay well
 /// within an embed's 6,000 characters.
@@ -88,6 +89,50 @@ pub fn history(events: &[ArticleEvent]) -> Reply {
             .description(&description)
             .footer(&footer),
     )
+}
+
+/// What members asked that no article answers (`/kb gaps`), most asked first, each with
+/// what would close it.
+pub fn gaps(gaps: &[Gap]) -> Reply {
+    if gaps.is_empty() {
+        return Reply::embed(
+            Embed::new("No gaps noted")
+                .colour(colour::INFO)
+                .description("Every question members asked here since the last article that answers it found its answer."),
+        );
+    }
+    let lines: Vec<String> = gaps.iter().map(gap_line).collect();
+    let (description, shown) = lines_within(&lines, limits::EMBED_DESCRIPTION);
+    let footer = format!(
+        "most asked first · {} · who asked is never kept",
+        count_of(shown, "gap")
+    );
+    Reply::embed(
+        Embed::new("What members could not get answered")
+            .colour(colour::INFO)
+            .description(&description)
+            .footer(&footer),
+    )
+}
+
+/// `**data engineer**: asked 3 times, last 2026-12-05; no article covers it: add one with
+/// `/kb add`.`
+fn gap_line(gap: &Gap) -> String {
+    let asked = format!(
+        "asked {}, last {}",
+        count_of(usize::try_from(gap.asks).unwrap_or(usize::MAX), "time"),
+        day(gap.last_at)
+    );
+    let subject = escape_user_text(&gap.subject);
+    match gap.kind {
+        GapKind::UnknownRole => {
+            format!("**{subject}**: {asked}; no article covers this role: add one with `/kb add`")
+        }
+        GapKind::UnknownSkills => format!("**{subject}**: {asked}; no article names these skills"),
+        GapKind::Unclear => {
+            format!("\"{subject}\": {asked}; read more than one way or naming no role")
+        }
+    }
 }
 
 /// `2026-12-05 14:03 UTC · removed #12 Title · by @someone`.
@@ -244,5 +289,28 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with("by <@42>"), "{line}");
+    }
+
+    #[test]
+    fn gaps_say_what_would_close_them_and_escape_what_members_typed() {
+        let gap = |kind, subject: &str, asks| Gap {
+            kind,
+            subject: subject.to_owned(),
+            asks,
+            last_at: 1_764_950_000,
+        };
+        let shown = gaps(&[
+            gap(GapKind::UnknownRole, "data *engineer*", 3),
+            gap(GapKind::Unclear, "which pays more @everyone", 1),
+        ]);
+        let text = shown.embeds()[0].description_text().to_owned();
+        assert!(
+            text.contains(r"**data \*engineer\***: asked 3 times, last 2025-12-05"),
+            "{text}"
+        );
+        assert!(text.contains("add one with `/kb add`"), "{text}");
+        assert!(text.contains("asked 1 time,"), "{text}");
+        assert!(!text.contains("@everyone"), "{text}");
+        assert_eq!(gaps(&[]).embeds()[0].title_text(), "No gaps noted");
     }
 }
