@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::knowledge::lookup::notes::{FactNotes, Memo};
+pub mod notes;
+
+pub use notes::{FactNotes, Gist, Memo};
 
 /// Index of an [`Article`] in [`crate::knowledge::KnowledgeBase::articles`].
 pub type ArticleId = usize;

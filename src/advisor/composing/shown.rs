@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use crate::knowledge::lookup::notes::Gist;
+use crate::knowledge::Gist;
 use crate::knowledge::{ArticleId, Fact, KnowledgeBase, Role, RoleId, Section};
 
 /// A fact as an answer shows it.

@@ -4,33 +4,12 @@
 //! an answer from splitting, lower-casing and scanning the same texts on every request.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
+use crate::knowledge::model::notes::Stated;
 use crate::knowledge::reading::lines::sentences;
 use crate::knowledge::text::stop_words::is_stop_word;
 use crate::knowledge::text::words::{split_words, strip_parenthesised};
-use crate::knowledge::{Fact, KnowledgeBase, RoleId};
-
-/// What [`KnowledgeBase::notes`] found in a fact's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FactNotes {
-    stated: Stated,
-    /// The roles the stated part names, each once, in order of first mention.
-    pub named: Vec<RoleId>,
-    /// The stated part's gist.
-    pub gist: Gist,
-}
-
-/// The part of a fact's text that states something.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Stated {
-    /// All of it (nearly every fact).
-    Whole,
-    /// Its sentences that state something, joined.
-    Part(Box<str>),
-    /// None: it only announces that the roles differ.
-    Nothing,
-}
+use crate::knowledge::{Fact, FactNotes, Gist, KnowledgeBase};
 
 impl FactNotes {
     fn read(kb: &KnowledgeBase, text: &str) -> FactNotes {
@@ -56,25 +35,6 @@ impl FactNotes {
         }
     }
 }
-
-/// A cache kept beside the data it describes: filled on first use, and never part of what
-/// the data is (two facts are equal whatever either has cached).
-#[derive(Debug, Clone)]
-pub struct Memo<T>(OnceLock<T>);
-
-impl<T> Default for Memo<T> {
-    fn default() -> Self {
-        Memo(OnceLock::new())
-    }
-}
-
-impl<T> PartialEq for Memo<T> {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl<T> Eq for Memo<T> {}
 
 impl KnowledgeBase {
     /// What `fact` (one of this base's) says, read on its first use.
@@ -151,15 +111,6 @@ const FILLER: [&str; 10] = [
     "having",
     "related",
 ];
-
-/// What a text says, for telling repeats apart: its content words outside parentheses, and
-/// for a labelled list ("Label: a, b") the skills and tools it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gist {
-    words: BTreeSet<String>,
-    listed: Option<BTreeSet<String>>,
-    length: usize,
-}
 
 impl Gist {
     pub fn of(kb: &KnowledgeBase, text: &str) -> Gist {
