@@ -7,6 +7,7 @@
 use time::macros::format_description;
 use time::OffsetDateTime;
 
+use crate::jobs::validate::format_date;
 use crate::reply::limits::lines_within;
 use crate::reply::{colour, count_of, escape_user_text, limits, Embed, Reply};
 use crate::teaching::model::{Article, ArticleAction, ArticleEvent};
@@ -22,12 +23,9 @@ const HISTORY_TITLE: usize = 80;
 /// One page (from 1; past the last shows the last) of `articles`, newest first.
 pub fn listing(articles: &[Article], page: usize) -> Reply {
     if articles.is_empty() {
-        return Reply::embed(
-            Embed::new("No articles added")
-                .colour(colour::INFO)
-                .description(
-                    "This server has added no articles: the answers come from the built-in ones.",
-                ),
+        return nothing_yet(
+            "No articles added",
+            "This server has added no articles: the answers come from the built-in ones.",
         );
     }
     let pages = articles.len().div_ceil(LIST_PAGE);
@@ -40,7 +38,7 @@ pub fn listing(articles: &[Article], page: usize) -> Reply {
             &format!(
                 "Added by {} on {}",
                 who(&article.added_by),
-                day(article.added_at)
+                format_date(article.added_at)
             ),
             false,
         );
@@ -62,7 +60,7 @@ pub fn removed(article: &Article) -> Reply {
         article.id,
         escape_user_text(&article.title),
         who(&article.added_by),
-        day(article.added_at),
+        format_date(article.added_at),
     );
     Reply::embed(
         Embed::new("Article removed")
@@ -74,44 +72,49 @@ pub fn removed(article: &Article) -> Reply {
 /// The latest changes, newest first, one line each, as many as one description holds.
 pub fn history(events: &[ArticleEvent]) -> Reply {
     if events.is_empty() {
-        return Reply::embed(
-            Embed::new("No changes yet")
-                .colour(colour::INFO)
-                .description("No article has been added to or removed from this server."),
+        return nothing_yet(
+            "No changes yet",
+            "No article has been added to or removed from this server.",
         );
     }
     let lines: Vec<String> = events.iter().map(history_line).collect();
-    let (description, shown) = lines_within(&lines, limits::EMBED_DESCRIPTION);
-    let footer = format!("newest first · the latest {}", count_of(shown, "change"));
-    Reply::embed(
-        Embed::new("Article history")
-            .colour(colour::INFO)
-            .description(&description)
-            .footer(&footer),
-    )
+    line_list("Article history", &lines, |shown| {
+        format!("newest first · the latest {}", count_of(shown, "change"))
+    })
 }
 
 /// What members asked that no article answers (`/kb gaps`), most asked first, each with
 /// what would close it.
 pub fn gaps(gaps: &[Gap]) -> Reply {
     if gaps.is_empty() {
-        return Reply::embed(
-            Embed::new("No gaps noted")
-                .colour(colour::INFO)
-                .description("Every question members asked here since the last article that answers it found its answer."),
+        return nothing_yet(
+            "No gaps noted",
+            "Every question members asked here since the last article that answers it found its answer.",
         );
     }
     let lines: Vec<String> = gaps.iter().map(gap_line).collect();
-    let (description, shown) = lines_within(&lines, limits::EMBED_DESCRIPTION);
-    let footer = format!(
-        "most asked first · {} · who asked is never kept",
-        count_of(shown, "gap")
-    );
+    line_list("What members could not get answered", &lines, |shown| {
+        format!(
+            "most asked first · {} · who asked is never kept",
+            count_of(shown, "gap")
+        )
+    })
+}
+
+/// An empty list, said in a sentence.
+fn nothing_yet(title: &str, sentence: &str) -> Reply {
+    Reply::embed(Embed::new(title).colour(colour::INFO).description(sentence))
+}
+
+/// `lines` one a line, as many as one description holds; the footer says how many
+/// (`footer` is given that number).
+fn line_list(title: &str, lines: &[String], footer: impl Fn(usize) -> String) -> Reply {
+    let (description, shown) = lines_within(lines, limits::EMBED_DESCRIPTION);
     Reply::embed(
-        Embed::new("What members could not get answered")
+        Embed::new(title)
             .colour(colour::INFO)
             .description(&description)
-            .footer(&footer),
+            .footer(&footer(shown)),
     )
 }
 
@@ -121,7 +124,7 @@ fn gap_line(gap: &Gap) -> String {
     let asked = format!(
         "asked {}, last {}",
         count_of(usize::try_from(gap.asks).unwrap_or(usize::MAX), "time"),
-        day(gap.last_at)
+        format_date(gap.last_at)
     );
     let subject = escape_user_text(&gap.subject);
     match gap.kind {
@@ -159,14 +162,6 @@ fn who(user: &str) -> String {
     } else {
         escape_user_text(user)
     }
-}
-
-/// `2026-12-05`, in UTC.
-fn day(at: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|at| at.format(format_description!("[year]-[month]-[day]")).ok())
-        .unwrap_or_else(|| "an unknown day".to_owned())
 }
 
 /// `2026-12-05 14:03 UTC`: changes may come minutes apart.
