@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use rolecall::jobs::validate::format_date;
-use rolecall::knowledge::reading::article::parse_document_knowing;
+use rolecall::knowledge::building::preview::Preview;
 use rolecall::reply::limits;
 use rolecall::service::unix_now;
 use rolecall::teaching::model::TITLE_MAX;
@@ -76,8 +76,9 @@ pub fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     };
     let kb = load(&args.knowledge, &settings()?).context("loading the knowledge base")?;
     let name = args.file.to_string_lossy();
-    let article = parse_document_knowing(&name, &text, kb.known_roles());
-    if article.roles.is_empty() {
+    // Read as `/kb add` reads an article in Discord, and as the build will.
+    let article = Preview::of(&kb, &name, &text);
+    if !article.teaches() {
         return refuse(no_role_reason(&name, &article.warnings));
     }
     let title = match &args.title {
