@@ -14,7 +14,7 @@ use std::sync::{Arc, RwLock};
 use crate::knowledge::building::reload::{KeptLastGood, ReloadReport, Reloaded};
 use crate::knowledge::reading::source::DocumentSource;
 use crate::knowledge::{Document, KnowledgeBase, LoadError};
-use crate::teaching::model::ArticleText;
+use crate::teaching::model::{document_path, document_prefix, ArticleText};
 
 #[derive(Debug)]
 pub struct Library {
@@ -167,25 +167,27 @@ impl Library {
             );
         };
         let origin = source.origin();
-        let (documents, base) =
-            match tokio::task::spawn_blocking(move || read_and_build(&source)).await {
-                Ok(Ok(built)) => built,
-                Ok(Err(LoadError::NoRoles {
-                    documents,
-                    origin,
-                    warnings,
-                })) => {
-                    let reason = format!("no role found in {documents} document(s) from {origin}");
-                    return kept(reason, warnings);
-                }
-                Ok(Err(error)) => return kept(error_chain(&error), Vec::new()),
-                Err(_) => {
-                    return kept(
-                        "reading the documents stopped unexpectedly".to_owned(),
-                        Vec::new(),
-                    )
-                }
-            };
+        let (documents, base) = match tokio::task::spawn_blocking(move || read_and_build(&source))
+            .await
+        {
+            Ok(Ok(built)) => built,
+            Ok(Err(LoadError::NoRoles {
+                documents,
+                origin,
+                warnings,
+            })) => {
+                let reason = format!("no role found in {documents} document(s) from {origin}");
+                return kept(reason, warnings);
+            }
+            // anyhow's alternate form: the error and its causes on one line.
+            Ok(Err(error)) => return kept(format!("{:#}", anyhow::Error::from(error)), Vec::new()),
+            Err(_) => {
+                return kept(
+                    "reading the documents stopped unexpectedly".to_owned(),
+                    Vec::new(),
+                )
+            }
+        };
         let report = Reloaded {
             origin,
             documents: documents.len(),
@@ -285,22 +287,8 @@ fn read_and_build(source: &DocumentSource) -> Result<(Arc<[Document]>, Knowledge
     Ok((documents.into(), base))
 }
 
-/// An error and its causes on one line (an unreadable directory says why).
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(next) = cause {
-        text.push_str(": ");
-        text.push_str(&next.to_string());
-        cause = next.source();
-    }
-    text
-}
-
-/// The shipped documents and a server's articles, as one base. An added article is read as
-/// a Markdown document (the store keeps no file name; the text layouts read the same either
-/// way, see `building::preview`'s tests), named by its id so that two articles sharing a
-/// title stay two documents.
+/// The shipped documents and a server's articles, as one base (each article under
+/// [`document_path`]).
 fn build(
     shipped: &[Document],
     guild: u64,
@@ -308,19 +296,10 @@ fn build(
 ) -> Result<KnowledgeBase, LoadError> {
     let mut documents = shipped.to_vec();
     documents.extend(articles.iter().map(|added| Document {
-        path: format!(
-            "{}{}.md",
-            document_prefix(added.article.id),
-            added.article.slug
-        ),
+        path: document_path(&added.article),
         bytes: added.text.clone().into_bytes(),
     }));
     KnowledgeBase::from_documents(&documents, &format!("server {guild}'s knowledge base"))
-}
-
-/// Where a server's article `id` stands among a base's documents.
-fn document_prefix(id: i64) -> String {
-    format!("server/{id}-")
 }
 
 /// The roles the server's article `id` teaches in `kb`.

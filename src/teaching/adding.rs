@@ -3,7 +3,7 @@
 //! Cancel. Nothing reaches the knowledge base before Add.
 
 use super::manage::mentor_only;
-use super::model::{Article, Draft, DraftId};
+use super::model::{Article, Draft, DraftId, DRAFT_DOCUMENT};
 use super::rights::Asker;
 use super::store::TeachingStore;
 use super::{problem_of, TeachingProblem};
@@ -68,7 +68,7 @@ pub async fn draft(
     now: i64,
 ) -> Result<(Draft, Preview), TeachingProblem> {
     mentor_only(store, asker).await?;
-    let preview = Preview::of(base, "added.md", text);
+    let preview = Preview::of(base, DRAFT_DOCUMENT, text);
     if let Some(reason) = preview.refusal() {
         return Err(TeachingProblem::Refused(format!(
             "This article can't be added: {reason}. Give each role a heading (\"## Data Engineer\") with what the role does, needs and uses below it."

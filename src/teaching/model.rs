@@ -59,6 +59,22 @@ pub struct Article {
     pub added_at: i64,
 }
 
+/// The document name an added article is read under, in a server's knowledge base and in
+/// its preview: a Markdown document (the store keeps no file name; the text layouts read
+/// the same either way, see `building::preview`'s tests), named by its id so that two
+/// articles sharing a title stay two documents.
+pub fn document_path(article: &Article) -> String {
+    format!("{}{}.md", document_prefix(article.id), article.slug)
+}
+
+/// Where article `id` stands among a base's documents.
+pub fn document_prefix(id: i64) -> String {
+    format!("server/{id}-")
+}
+
+/// A draft's document name, for its preview: read as an added article will be.
+pub const DRAFT_DOCUMENT: &str = "server/draft.md";
+
 /// An article with its text, as the knowledge base is built from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleText {
