@@ -13,6 +13,7 @@ pub mod model;
 pub mod request;
 pub mod rights;
 pub mod store;
+pub mod upload;
 
 use model::TeachingSettings;
 use request::SetupRequest;
@@ -31,6 +32,12 @@ pub enum TeachingProblem {
     /// The store failed; the details are in the log, not in the reply.
     #[error("teaching is unavailable")]
     Unavailable,
+}
+
+impl From<upload::UploadProblem> for TeachingProblem {
+    fn from(problem: upload::UploadProblem) -> TeachingProblem {
+        TeachingProblem::Refused(format!("This file can't be added: {problem}."))
+    }
 }
 
 /// `/kb setup`: the settings, shown (to any member of the server) or changed (by server

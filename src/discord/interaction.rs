@@ -43,6 +43,35 @@ pub struct Incoming {
     pub channel_id: Option<String>,
     /// In a server: the member's permissions in the channel and their role ids.
     pub member: Option<MemberRights>,
+    /// Where a deferred answer is edited in; absent from pings and partial samples.
+    pub webhook: Option<InteractionWebhook>,
+}
+
+/// An interaction's own webhook: the application and the interaction's token, which lets
+/// the bot edit its response for 15 minutes. The token never appears in logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct InteractionWebhook {
+    pub application_id: u64,
+    pub token: String,
+}
+
+impl std::fmt::Debug for InteractionWebhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InteractionWebhook")
+            .field("application_id", &self.application_id)
+            .field("token", &"[redacted]")
+            .finish()
+    }
+}
+
+impl InteractionWebhook {
+    /// The webhook when both parts are present and the id is a snowflake.
+    fn of(application_id: Option<&str>, token: Option<String>) -> Option<InteractionWebhook> {
+        Some(InteractionWebhook {
+            application_id: application_id?.parse().ok().filter(|id| *id > 0)?,
+            token: token.filter(|token| !token.is_empty())?,
+        })
+    }
 }
 
 /// What Discord says a server member may do (`member.permissions`, `member.roles`).
@@ -97,6 +126,10 @@ struct Raw {
     guild_id: Option<String>,
     #[serde(default)]
     channel_id: Option<String>,
+    #[serde(default)]
+    application_id: Option<String>,
+    #[serde(default)]
+    token: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +219,7 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
         guild_id: raw.guild_id,
         channel_id: raw.channel_id,
         member,
+        webhook: InteractionWebhook::of(raw.application_id.as_deref(), raw.token),
     })
 }
 
@@ -234,6 +268,12 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
         ),
         _ => return None,
     };
+    let (application, token) = match interaction {
+        Interaction::Command(i) | Interaction::Autocomplete(i) => (i.application_id, &i.token),
+        Interaction::Component(i) => (i.application_id, &i.token),
+        Interaction::Modal(i) => (i.application_id, &i.token),
+        _ => return None,
+    };
     Some(Incoming {
         kind: kind_of(kind, Some(data)),
         // serenity fills `user` from `member.user` in servers.
@@ -244,6 +284,7 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
             permissions: m.permissions.unwrap_or_else(Permissions::empty),
             roles: m.roles.iter().map(|r| r.get()).collect(),
         }),
+        webhook: InteractionWebhook::of(Some(&application.to_string()), Some(token.clone())),
     })
 }
 

@@ -78,6 +78,7 @@ fn option_type(kind: OptionKind) -> CommandOptionType {
         OptionKind::Boolean => CommandOptionType::Boolean,
         OptionKind::Channel => CommandOptionType::Channel,
         OptionKind::ServerRole => CommandOptionType::Role,
+        OptionKind::Attachment => CommandOptionType::Attachment,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use super::deferred::Later;
 use super::interaction::{Incoming, IncomingKind, Submission};
 use super::json::InteractionResponse;
 use super::{caller_of, Bot};
@@ -16,11 +17,14 @@ use crate::teaching::adding::{DraftButton, FORM_ID};
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::TeachingProblem;
 
-/// The interaction response, and a message the front end posts elsewhere afterwards.
+/// The interaction response, a message the front end posts elsewhere afterwards, and the
+/// answer still to come when the response defers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub body: InteractionResponse,
     pub announcement: Option<Announcement>,
+    /// For the front end to hand to [`Bot::finish`] once `body` is sent.
+    pub later: Option<Later>,
 }
 
 impl From<InteractionResponse> for Response {
@@ -28,6 +32,7 @@ impl From<InteractionResponse> for Response {
         Response {
             body,
             announcement: None,
+            later: None,
         }
     }
 }
@@ -37,14 +42,18 @@ impl Bot {
     pub async fn respond(&self, incoming: &Incoming, unix_now: i64) -> Response {
         match &incoming.kind {
             IncomingKind::Ping => InteractionResponse::Pong.into(),
-            IncomingKind::Command(Ok(invocation)) if opens_a_form(invocation) => {
-                self.article_form(incoming).await.into()
+            IncomingKind::Command(Ok(invocation)) if adds_an_article(invocation) => {
+                match invocation.attachment(ARTICLE_FILE) {
+                    Some(file) => self.defer_upload(incoming, file, unix_now).await,
+                    None => self.article_form(incoming).await.into(),
+                }
             }
             IncomingKind::Command(Ok(invocation)) => {
                 let outcome = self.command(incoming, invocation, unix_now).await;
                 Response {
                     body: InteractionResponse::Message(outcome.reply),
                     announcement: outcome.announcement,
+                    later: None,
                 }
             }
             IncomingKind::Command(Err(error)) => InteractionResponse::Message(
@@ -201,7 +210,10 @@ pub fn slow_down(wait: Duration) -> Reply {
     )
 }
 
-/// Whether `invocation` opens a form instead of answering (`/kb add`).
-fn opens_a_form(invocation: &Invocation) -> bool {
+/// `/kb add`'s file option.
+const ARTICLE_FILE: &str = "article";
+
+/// Whether `invocation` is `/kb add`: a file to download, or a form to open, not an answer.
+fn adds_an_article(invocation: &Invocation) -> bool {
     Request::from(invocation) == Request::Teaching(TeachingRequest::Add)
 }

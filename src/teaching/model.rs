@@ -13,9 +13,10 @@ pub const DRAFT_LIFETIME_SECS: i64 = 15 * 60;
 /// Longest article title, in code points (it is shown as an embed title, limit 256).
 pub const TITLE_MAX: usize = 200;
 
-/// Largest article text, in bytes: a long role-comparison article is about 30 KB; this
-/// keeps one server's knowledge base (rebuilt in memory) and its rows reasonable.
-pub const TEXT_MAX_BYTES: usize = 256 * 1024;
+/// Largest article text, in bytes, as large as the largest file `/kb add` takes: a long
+/// role-comparison article is about 30 KB; this keeps one server's knowledge base (rebuilt
+/// in memory) and its rows reasonable.
+pub const TEXT_MAX_BYTES: usize = 512 * 1024;
 
 /// A server's teaching settings. `None`: not set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
