@@ -147,6 +147,7 @@ impl EventHandler for Handler {
             guild_id: None,
             channel_id: None,
             member: None,
+            message_id: None,
         });
         let response = self.bot.respond(&incoming, unix_now()).await;
         if let Err(error) = ctx

@@ -43,6 +43,8 @@ pub struct Incoming {
     pub channel_id: Option<String>,
     /// In a server: the member's permissions in the channel and their role ids.
     pub member: Option<MemberRights>,
+    /// The message a clicked component sits on (`message.id`): the answer a vote is on.
+    pub message_id: Option<u64>,
 }
 
 /// What Discord says a server member may do (`member.permissions`, `member.roles`).
@@ -97,6 +99,9 @@ struct Raw {
     guild_id: Option<String>,
     #[serde(default)]
     channel_id: Option<String>,
+    /// The message a component sits on; any JSON, only its `id` read.
+    #[serde(default)]
+    message: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +191,10 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
         guild_id: raw.guild_id,
         channel_id: raw.channel_id,
         member,
+        message_id: raw
+            .message
+            .as_ref()
+            .and_then(|m| m.get("id")?.as_str()?.parse().ok()),
     })
 }
 
@@ -244,6 +253,10 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
             permissions: m.permissions.unwrap_or_else(Permissions::empty),
             roles: m.roles.iter().map(|r| r.get()).collect(),
         }),
+        message_id: match interaction {
+            Interaction::Component(i) => Some(i.message.id.get()),
+            _ => None,
+        },
     })
 }
 

@@ -21,3 +21,4 @@ mod spec;
 mod store;
 mod support;
 mod teaching_store;
+mod votes;
