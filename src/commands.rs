@@ -9,6 +9,7 @@ pub mod invocation;
 pub mod job;
 pub mod line;
 pub mod request;
+pub mod vote;
 
 pub use invocation::{ArgValue, Invocation, InvocationError};
 pub use line::parse_line;

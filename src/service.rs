@@ -10,6 +10,7 @@ mod adding;
 mod gaps;
 pub mod library;
 mod reloading;
+mod votes;
 
 use std::sync::Arc;
 
@@ -173,7 +174,9 @@ impl Service {
                 } else {
                     Audience::Everyone
                 };
-                advisor::answer(kb, &request, audience)?.into()
+                let reply = advisor::answer(kb, &request, audience)?;
+                self.note_empty_aspects(caller, kb, &request, now).await;
+                votes::with_votes(kb, &request, reply).into()
             }
             Understood::Board(request) => self.board(kb, &request, caller, now).await?,
             // The library answers a reload, which needs no store.
@@ -261,8 +264,15 @@ impl Service {
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
         let articles = store.articles_of(guild).await?;
+        let added: Vec<(i64, i64)> = articles
+            .iter()
+            .map(|a| (a.article.id, a.article.added_at))
+            .collect();
         match self.library.rebuild(guild, articles).await {
-            Ok(kb) => gaps::forget_answered(store, guild, &kb).await,
+            Ok(kb) => {
+                gaps::forget_answered(store, guild, &kb).await;
+                votes::forget_answered_votes(store, guild, &kb, &added).await;
+            }
             Err(error) => {
                 let error = anyhow::Error::from(error);
                 tracing::error!(
@@ -308,7 +318,7 @@ impl Service {
             TeachingRequest::History => {
                 advisor::articles::history(&manage::history(&store, &asker).await?)
             }
-            TeachingRequest::Gaps => advisor::articles::gaps(&manage::gaps(&store, &asker).await?),
+            TeachingRequest::Gaps => advisor::gaps::report(&manage::gaps(&store, &asker).await?),
             // Answered before the store opens (`understood`); the same answer here.
             TeachingRequest::Reload => self.reload_for(&asker).await?,
         }

@@ -5,7 +5,8 @@
 //!
 //! Nothing here keeps who asked what: only what mentors chose to add, who added or removed
 //! it, and when; and, for `/kb gaps`, the subjects of questions no article answered, with a
-//! count and a time.
+//! count and a time, and members' votes on answers (what the answer was about, never the
+//! question; the voter only so that a second click changes their vote, never shown).
 
 pub mod adding;
 pub mod manage;

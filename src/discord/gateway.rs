@@ -148,6 +148,7 @@ impl EventHandler for Handler {
             channel_id: None,
             member: None,
             webhook: None,
+            message_id: None,
         });
         let response = self.bot.respond(&incoming, unix_now()).await;
         if let Err(error) = ctx

@@ -45,6 +45,8 @@ pub struct Incoming {
     pub member: Option<MemberRights>,
     /// Where a deferred answer is edited in; absent from pings and partial samples.
     pub webhook: Option<InteractionWebhook>,
+    /// The message a clicked component sits on (`message.id`): the answer a vote is on.
+    pub message_id: Option<u64>,
 }
 
 /// An interaction's own webhook: the application and the interaction's token, which lets
@@ -130,6 +132,9 @@ struct Raw {
     application_id: Option<String>,
     #[serde(default)]
     token: Option<String>,
+    /// The message a component sits on; any JSON, only its `id` read.
+    #[serde(default)]
+    message: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,6 +225,10 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
         channel_id: raw.channel_id,
         member,
         webhook: InteractionWebhook::of(raw.application_id.as_deref(), raw.token),
+        message_id: raw
+            .message
+            .as_ref()
+            .and_then(|m| m.get("id")?.as_str()?.parse().ok()),
     })
 }
 
@@ -285,6 +294,10 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
             roles: m.roles.iter().map(|r| r.get()).collect(),
         }),
         webhook: InteractionWebhook::of(Some(&application.to_string()), Some(token.clone())),
+        message_id: match interaction {
+            Interaction::Component(i) => Some(i.message.id.get()),
+            _ => None,
+        },
     })
 }
 

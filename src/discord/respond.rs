@@ -9,6 +9,7 @@ use super::json::InteractionResponse;
 use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
+use crate::commands::vote::VoteButton;
 use crate::commands::{self, parse_line, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
@@ -165,6 +166,9 @@ impl Bot {
                 Err(problem) => InteractionResponse::Message(problem.reply()),
             };
         }
+        if VoteButton::claims(line) {
+            return self.vote(incoming, line, unix_now).await;
+        }
         // The line is read knowing the server's own roles, as its answers were written.
         let kb = self.service.knowledge_for(&caller_of(incoming));
         let is_role = |phrase: &str| kb.naming(phrase);
@@ -198,6 +202,22 @@ impl Bot {
             Some(user) => self.limiter.check(user),
             None => Ok(()),
         }
+    }
+}
+
+impl Bot {
+    /// A 👍 or 👎 on an answer: kept, and thanked privately; the answer stays as it is. A
+    /// vote rolecall did not send, or one not on a message, is refused privately.
+    async fn vote(&self, incoming: &Incoming, line: &str, unix_now: i64) -> InteractionResponse {
+        let (Some(button), Some(message)) = (VoteButton::parse(line), incoming.message_id) else {
+            return InteractionResponse::Message(Reply::error(
+                "That vote didn't work",
+                "It is not one rolecall put under an answer. Vote with the 👍 or 👎 under an answer.",
+            ));
+        };
+        let caller = caller_of(incoming);
+        let voted = self.service.vote(&caller, message, &button, unix_now).await;
+        InteractionResponse::Message(voted.unwrap_or_else(|problem| problem.reply()))
     }
 }
 

@@ -73,6 +73,14 @@ pub fn document_prefix(id: i64) -> String {
     format!("server/{id}-")
 }
 
+/// The id of the added article a base's document `file` is ([`document_path`]), if it is
+/// one: a shipped document or a draft is none.
+pub fn article_of_document(file: &str) -> Option<i64> {
+    let (id, _) = file.strip_prefix("server/")?.split_once('-')?;
+    let id: i64 = id.parse().ok()?;
+    file.starts_with(&document_prefix(id)).then_some(id)
+}
+
 /// A draft's document name, for its preview: read as an added article will be.
 pub const DRAFT_DOCUMENT: &str = "server/draft.md";
 
@@ -176,6 +184,28 @@ pub fn article_slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_added_articles_document_names_its_id() {
+        let article = Article {
+            id: 42,
+            guild: 1,
+            title: "Data Engineering".into(),
+            slug: "data-engineering".into(),
+            content_hash: String::new(),
+            added_by: "1".into(),
+            added_at: 0,
+        };
+        assert_eq!(article_of_document(&document_path(&article)), Some(42));
+        for other in [
+            DRAFT_DOCUMENT,
+            "articles/data-engineer.md",
+            "server/-1-x.md",
+            "server/+4-x.md",
+        ] {
+            assert_eq!(article_of_document(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_same_text_from_another_editor_has_the_same_hash() {

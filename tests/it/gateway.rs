@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
+mod votes;
 
 const BOT_ID: &str = "1000";
 const GUILD_ID: &str = "4000";

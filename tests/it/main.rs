@@ -22,3 +22,4 @@ mod store;
 mod support;
 mod teaching_store;
 mod uploads;
+mod votes;

@@ -392,3 +392,5 @@ on_both_backends!(
             .all(|g| g.subject != "astronaut" && g.subject != "skill 0"));
     }
 );
+
+mod votes;
