@@ -12,7 +12,7 @@ pub mod understanding;
 // modules are also named here, as the rest of the crate and the tests know them.
 pub use answering::{
     about, adding, articles, aspect, comparative, compare, gaps, jobs, matching, path, profile,
-    reverse, roles, search, teaching,
+    relayed, reverse, roles, search, teaching,
 };
 pub use composing::{feedback, focus, in_short, next, shown, sources, verdict};
 pub use understanding::{clarify, intent, reader};

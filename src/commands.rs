@@ -8,6 +8,7 @@
 pub mod invocation;
 pub mod job;
 pub mod line;
+pub mod message;
 pub mod request;
 pub mod vote;
 

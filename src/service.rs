@@ -9,6 +9,7 @@
 mod adding;
 mod gaps;
 pub mod library;
+pub mod relaying;
 mod reloading;
 mod votes;
 

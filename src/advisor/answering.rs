@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod matching;
 pub mod path;
 pub mod profile;
+pub mod relayed;
 pub mod reverse;
 pub mod roles;
 pub mod search;

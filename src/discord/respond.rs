@@ -57,6 +57,15 @@ impl Bot {
                     later: None,
                 }
             }
+            IncomingKind::MessageCommand(Ok(invocation)) => self
+                .message_command(incoming, invocation, unix_now)
+                .await
+                .into(),
+            IncomingKind::MessageCommand(Err(error)) => InteractionResponse::Message(Reply::error(
+                "That didn't work",
+                &format!("I couldn't use it: {error}. Try it again on the message."),
+            ))
+            .into(),
             IncomingKind::Command(Err(error)) => InteractionResponse::Message(
                 advisor::problem_of(&self.knowledge(), error.clone()).reply(),
             )
@@ -197,7 +206,7 @@ impl Bot {
         }
     }
 
-    fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
+    pub(super) fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
         match &incoming.user_id {
             Some(user) => self.limiter.check(user),
             None => Ok(()),

@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
+mod relaying;
 mod votes;
 
 const BOT_ID: &str = "1000";
@@ -209,6 +210,10 @@ async fn put_commands(State(fake): State<Fake>, uri: Uri, body: Bytes) -> Json<V
             command["application_id"] = json!(BOT_ID);
             command["version"] = json!("1");
             command["default_member_permissions"] = Value::Null;
+            // Discord answers "" for a command registered without one (a message command's).
+            if command.get("description").is_none() {
+                command["description"] = json!("");
+            }
             command
         })
         .collect();

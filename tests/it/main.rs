@@ -14,6 +14,7 @@ mod oracle;
 mod properties;
 mod questions;
 mod real_documents;
+mod relaying;
 mod reload;
 mod server_knowledge;
 mod snapshots;
