@@ -66,6 +66,10 @@ pub struct Service {
     boards: Arc<Boards>,
     /// Who may reload the knowledge base from Discord; none until the front end says.
     owners: Owners,
+    /// Held from reading a server's articles to swapping its base in: two adds at once
+    /// would otherwise each build from what it read, and the later swap could be the
+    /// older read, leaving the other article out of the served base.
+    refreshing: tokio::sync::Mutex<()>,
 }
 
 impl Service {
@@ -83,6 +87,7 @@ impl Service {
     /// A service answering each server from its base in `library`.
     pub fn over(library: Arc<Library>, boards: Arc<Boards>) -> Service {
         Service {
+            refreshing: tokio::sync::Mutex::new(()),
             library,
             boards,
             owners: Owners::default(),
@@ -264,6 +269,7 @@ impl Service {
     /// Rebuilds `guild`'s knowledge base from its live articles in `store`, after one was
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
+        let _refreshing = self.refreshing.lock().await;
         let articles = store.articles_of(guild).await?;
         let added: Vec<(i64, i64)> = articles
             .iter()
