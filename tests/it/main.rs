@@ -3,6 +3,7 @@
 
 mod adding;
 mod cli;
+mod crash;
 mod documents;
 mod gateway;
 mod honesty;
