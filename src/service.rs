@@ -9,6 +9,7 @@
 mod adding;
 mod gaps;
 pub mod library;
+mod me;
 pub mod relaying;
 mod reloading;
 mod votes;
@@ -130,7 +131,10 @@ impl Service {
     pub async fn answer(&self, call: &Call, caller: &Caller, now: i64) -> Result<Outcome, Problem> {
         let kb = self.knowledge_for(caller);
         let answered = match advisor::understand(&kb, &call.request) {
-            Ok(understood) => self.understood(&kb, understood, caller, now).await,
+            Ok(understood) => {
+                let public = call.private == Some(false);
+                self.understood(&kb, understood, caller, now, public).await
+            }
             Err(problem) => Err(problem),
         };
         if let Err(problem) = &answered {
@@ -140,7 +144,7 @@ impl Service {
             };
             self.note_gap(caller, problem, question, now).await;
         }
-        Ok(private(answered?, call.private))
+        Ok(private(answered?, call.private == Some(true)))
     }
 
     /// Answers a chat message (a mention or a DM): a question in plain words, read as a
@@ -155,9 +159,10 @@ impl Service {
     ) -> (Result<Outcome, Problem>, Option<Topic>) {
         let kb = self.knowledge_for(caller);
         let (answered, topic) = match intent::interpret(&kb, question, previous) {
-            Ok(Interpretation { understood, topic }) => {
-                (self.understood(&kb, understood, caller, now).await, topic)
-            }
+            Ok(Interpretation { understood, topic }) => (
+                self.understood(&kb, understood, caller, now, false).await,
+                topic,
+            ),
             Err(problem) => (Err(problem), None),
         };
         if let Err(problem) = &answered {
@@ -166,12 +171,15 @@ impl Service {
         (answered, topic)
     }
 
+    /// Answers what a request or a question was understood as. An answer built from the
+    /// member's saved skills is private unless `public` (they asked for `private:false`).
     async fn understood(
         &self,
         kb: &KnowledgeBase,
         understood: Understood,
         caller: &Caller,
         now: i64,
+        public: bool,
     ) -> Result<Outcome, Problem> {
         Ok(match understood {
             Understood::Knowledge(request) => {
@@ -180,9 +188,15 @@ impl Service {
                 } else {
                     Audience::Everyone
                 };
+                let from_profile = self.with_profile(&request, caller).await?;
+                let request = from_profile.clone().unwrap_or(request);
                 let reply = advisor::answer(kb, &request, audience)?;
                 self.note_empty_aspects(caller, kb, &request, now).await;
-                votes::with_votes(kb, &request, reply).into()
+                let reply = votes::with_votes(kb, &request, reply);
+                match from_profile {
+                    Some(_) if !public => reply.ephemeral(true).into(),
+                    _ => reply.into(),
+                }
             }
             Understood::Board(request) => self.board(kb, &request, caller, now).await?,
             // The library answers a reload, which needs no store.
@@ -192,6 +206,7 @@ impl Service {
                 .ephemeral(true)
                 .into(),
             Understood::Teaching(request) => self.teaching(&request, caller, now).await?.into(),
+            Understood::Member(request) => self.me(kb, &request, caller, now).await?.into(),
             Understood::Reply(reply) => reply.into(),
         })
     }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod gaps;
 pub mod jobs;
 pub mod matching;
+pub mod me;
 pub mod path;
 pub mod profile;
 pub mod relayed;

@@ -21,8 +21,8 @@ use super::wire::component::{
 use super::wire::interaction::{
     APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, MODAL_SUBMIT, PING,
 };
-use crate::commands::find;
 use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
+use crate::commands::{find, Autocomplete};
 pub use form::{FormError, Submission};
 use options::{RawOption, Received, ReceivedOption};
 pub use target::{MessageCommandError, MessageInvocation, TargetMessage};
@@ -92,9 +92,11 @@ pub enum IncomingKind {
     Command(Result<Invocation, InvocationError>),
     /// A command on a message's Apps menu, with the message it was used on.
     MessageCommand(Result<MessageInvocation, MessageCommandError>),
-    /// The user is typing `typed` into an autocomplete option.
+    /// The user is typing `typed` into an option that suggests `suggests` (from the
+    /// command's definition; role names when the option is not known).
     Autocomplete {
         typed: String,
+        suggests: Autocomplete,
     },
     /// A button was clicked (the line is its `custom_id`) or a select menu's option chosen
     /// (the line is the chosen value): the command line to answer, or why there is none.
@@ -370,11 +372,19 @@ fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
             }),
         ) => IncomingKind::MessageCommand(on_message),
         (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
-        (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
-            typed: options::typing(&data.options)
-                .unwrap_or_default()
-                .to_owned(),
-        },
+        (AUTOCOMPLETE, Some(data)) => {
+            let typing = options::typing(&data.options);
+            let suggests = typing
+                .and_then(|(sub, option, _)| suggestions_of(data.name.as_deref()?, sub, option))
+                .unwrap_or(Autocomplete::Role);
+            IncomingKind::Autocomplete {
+                typed: typing
+                    .map(|(_, _, text)| text)
+                    .unwrap_or_default()
+                    .to_owned(),
+                suggests,
+            }
+        }
         (
             MESSAGE_COMPONENT,
             Some(
@@ -389,6 +399,16 @@ fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
         ),
         (kind, _) => IncomingKind::Unsupported(kind),
     }
+}
+
+/// What the option `option` (of `sub`) of command `name` suggests, by its definition.
+fn suggestions_of(name: &str, sub: Option<&str>, option: &str) -> Option<Autocomplete> {
+    let command = find(name)?;
+    let options = match sub {
+        Some(sub) => command.options.iter().find(|o| o.name == sub)?.options,
+        None => command.options,
+    };
+    Some(options.iter().find(|o| o.name == option)?.autocomplete)
 }
 
 /// The command and its options, checked again here whatever Discord enforced: the endpoint

@@ -12,6 +12,8 @@ mod job_board;
 mod layers;
 mod mentors;
 mod oracle;
+mod profile_store;
+mod profiles;
 mod properties;
 mod questions;
 mod real_documents;

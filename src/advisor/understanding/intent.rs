@@ -10,6 +10,7 @@ use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
 use crate::commands::Audience;
 use crate::jobs::request::JobFilter;
 use crate::knowledge::{KnowledgeBase, Role, Section};
+use crate::members::request::MeRequest;
 use crate::reply::{colour, escape_user_text, Embed, Reply};
 use crate::teaching::request::TeachingRequest;
 
@@ -31,6 +32,8 @@ pub enum Understood {
     Board(BoardRequest),
     /// Answer from the teaching store (a command only: plain words never set anything up).
     Teaching(TeachingRequest),
+    /// About the member's own profile (a command only).
+    Member(MeRequest),
     /// Answered already: an honest "I don't know", with what to try.
     Reply(Reply),
 }
@@ -102,7 +105,7 @@ fn choice(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Option<Choic
             request.line()
         }
         Understood::Board(request) => request.line()?,
-        Understood::Teaching(_) | Understood::Reply(_) => return None,
+        Understood::Teaching(_) | Understood::Member(_) | Understood::Reply(_) => return None,
     };
     Some(Choice {
         label: describe(kb, reading),
