@@ -163,10 +163,11 @@ fn understand(
         }
         .into(),
         Intent::Match => K::Match {
-            skills: if reading.items.is_empty() {
-                question.to_owned()
-            } else {
-                items()
+            skills: match (reading.items.is_empty(), speaks_of_oneself(question)) {
+                (false, _) => items(),
+                // "Which roles fit me?": the skills the member saved (the service's to add).
+                (true, true) => String::new(),
+                (true, false) => question.to_owned(),
             },
         }
         .into(),
@@ -286,6 +287,15 @@ fn clarify(kb: &KnowledgeBase, reading: &Reading) -> Problem {
         }
         .into(),
     })
+}
+
+/// Whether the question speaks of the one asking ("fit me", "my skills", "should I").
+fn speaks_of_oneself(question: &str) -> bool {
+    question
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|word| {
+            ["i", "me", "my", "mine", "myself", "i'm"].contains(&word.to_lowercase().as_str())
+        })
 }
 
 /// An honest "I don't know", with roles that look close and questions that work.
