@@ -7,12 +7,13 @@
 //! first use, migrated, and seeded per board with the articles' jobs).
 
 mod adding;
+pub mod forum;
 mod gaps;
 pub mod library;
 mod reloading;
 mod votes;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::advisor::intent::{self, Interpretation, Topic, Understood};
 use crate::advisor::{self, jobs as render, Problem};
@@ -23,6 +24,7 @@ use crate::jobs::rights::{Caller, Standing};
 use crate::jobs::store::{JobStore, StoreError};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
+use crate::teaching::forum::ForumProbe;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker, Owners};
 use crate::teaching::store::{TeachingError, TeachingStore};
@@ -65,6 +67,9 @@ pub struct Service {
     boards: Arc<Boards>,
     /// Who may reload the knowledge base from Discord; none until the front end says.
     owners: Owners,
+    /// What the gateway sees of each server, for the forum mode; unset where this process
+    /// has no gateway (the HTTP endpoint, the terminal).
+    forum_probe: OnceLock<Arc<dyn ForumProbe>>,
 }
 
 impl Service {
@@ -85,6 +90,7 @@ impl Service {
             library,
             boards,
             owners: Owners::default(),
+            forum_probe: OnceLock::new(),
         }
     }
 
@@ -149,9 +155,9 @@ impl Service {
     ) -> (Result<Outcome, Problem>, Option<Topic>) {
         let kb = self.knowledge_for(caller);
         let (answered, topic) = match intent::interpret(&kb, question, previous) {
-            Ok(Interpretation { understood, topic }) => {
-                (self.understood(&kb, understood, caller, now).await, topic)
-            }
+            Ok(Interpretation {
+                understood, topic, ..
+            }) => (self.understood(&kb, understood, caller, now).await, topic),
             Err(problem) => (Err(problem), None),
         };
         if let Err(problem) = &answered {
@@ -298,7 +304,10 @@ impl Service {
         Ok(match request {
             TeachingRequest::Setup(setup) => {
                 let settings = teaching::set_up(&store, setup, &asker, now).await?;
-                advisor::teaching::settings(&settings)
+                let forum = settings
+                    .answer_forum
+                    .map(|forum| self.forum_readiness(asker.guild, forum));
+                advisor::teaching::settings(&settings, forum.as_ref())
             }
             // The form opens at the edge (`Service::article_form`); here is the terminal.
             TeachingRequest::Add => advisor::adding::use_the_file_command(),
