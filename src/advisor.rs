@@ -15,7 +15,7 @@ pub use answering::{
     profile, reverse, roles, search, teaching,
 };
 pub use composing::{feedback, focus, in_short, next, shown, sources, verdict};
-pub use understanding::{clarify, intent, reader};
+pub use understanding::{clarify, confidence, intent, reader};
 
 pub use problem::Problem;
 

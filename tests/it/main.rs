@@ -4,6 +4,7 @@
 mod adding;
 mod cli;
 mod documents;
+mod forum;
 mod gateway;
 mod honesty;
 mod http;

@@ -4,6 +4,7 @@
 
 use crate::advisor::clarify::{which_role_for, Choice, Clarification};
 use crate::advisor::comparative::comparative;
+use crate::advisor::confidence::is_confident;
 use crate::advisor::reader::{self, Intent, Reading};
 use crate::advisor::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
@@ -66,45 +67,19 @@ pub fn interpret(
         return Err(which);
     }
     let understood = understand(kb, &reading, question)?;
-    let confident = is_confident(&reading, &understood);
+    // An answer already made is one only when it is a comparative's verdict: "I don't know"
+    // is a reply too.
+    let says_something = match &understood {
+        Understood::Knowledge(_) | Understood::Board(_) => true,
+        Understood::Reply(reply) => !reply.is_error() && reading.intent == Intent::Compare,
+        Understood::Teaching(_) => false,
+    };
+    let confident = is_confident(&reading) && says_something;
     Ok(Interpretation {
         understood,
         topic,
         confident,
     })
-}
-
-/// A reading sure enough to answer unasked: the scorer saw no other reading nearly as likely
-/// (no alternatives), and it asks about what the articles know, a role or a thing named
-/// (a comparison, a path, a role or one aspect of it, whether a role needs something, which
-/// roles need it, which fit a member's skills, a role's salaries). A search for words, the
-/// list of roles, jobs, help, a clarifying question and "I don't know" are no such answer:
-/// in a forum they would answer posts that asked nothing of the bot.
-pub fn is_confident(reading: &Reading, understood: &Understood) -> bool {
-    let about_what_the_articles_know = match reading.intent {
-        Intent::Compare
-        | Intent::Path
-        | Intent::Profile
-        | Intent::Aspect
-        | Intent::YesNo
-        | Intent::Reverse
-        | Intent::Match => true,
-        Intent::Salary => !reading.roles.is_empty(),
-        Intent::Jobs
-        | Intent::Roles
-        | Intent::Stats
-        | Intent::Help
-        | Intent::Search
-        | Intent::Clarify
-        | Intent::Unknown => false,
-    };
-    let answered = match understood {
-        Understood::Knowledge(_) | Understood::Board(_) => true,
-        // A comparative's verdict; "I don't know" comes only from unknown readings.
-        Understood::Reply(reply) => !reply.is_error() && reading.intent == Intent::Compare,
-        Understood::Teaching(_) => false,
-    };
-    reading.alternatives.is_empty() && about_what_the_articles_know && answered
 }
 
 /// When the reader found readings nearly as likely as the first: ask which is meant, each
@@ -365,42 +340,6 @@ mod tests {
 
     fn reading(intent: Intent, roles: &[&str]) -> Reading {
         Reading::new(intent, roles.iter().map(|r| r.to_string()).collect())
-    }
-
-    #[test]
-    fn only_a_sure_reading_about_what_the_articles_know_is_confident() {
-        let kb = kb();
-        let confident = |question: &str| {
-            interpret(&kb, question, None).map_or(false, |interpretation| interpretation.confident)
-        };
-        for sure in [
-            "ml engineer vs data specialist",
-            "what does an mlops engineer do?",
-            "does a data scientist need a PhD?",
-        ] {
-            assert!(confident(sure), "{sure}");
-        }
-        for unsure in [
-            "Rotating the staging DB password: generate the new secret, restart the deployment",
-            "hello everyone",
-            "what roles do you know?",
-            "",
-        ] {
-            assert!(!confident(unsure), "{unsure}");
-        }
-        let mut first = reading(Intent::Profile, &["data-engineer"]);
-        let request = Understood::Knowledge(KnowledgeRequest::Role {
-            role: "data-engineer".into(),
-            aspect: None,
-            focus: None,
-            page: 1,
-        });
-        assert!(is_confident(&first, &request));
-        first.alternatives = vec![reading(Intent::Path, &["data-engineer"])];
-        assert!(
-            !is_confident(&first, &request),
-            "a close runner-up is doubt"
-        );
     }
 
     #[test]
