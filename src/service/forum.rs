@@ -15,6 +15,7 @@ use crate::reply::Reply;
 use crate::teaching::forum::{ForumProbe, ForumReadiness};
 use crate::teaching::manage::mentor_only;
 use crate::teaching::store::forum::TakeDown;
+use crate::teaching::store::TeachingError;
 use crate::teaching::{problem_of, TeachingProblem};
 
 use super::gaps::empty_aspects;
@@ -68,7 +69,7 @@ impl Service {
         match store.settings(guild).await {
             Ok(settings) => settings.answer_forum,
             Err(error) => {
-                let _ = problem_of(error);
+                logged(error, "reading the answer forum");
                 None
             }
         }
@@ -88,7 +89,8 @@ impl Service {
             Ok(true) => {}
             Ok(false) => return None,
             Err(error) => {
-                let _ = problem_of(error);
+                // Unclaimed, unanswered: a second answer is worse than none.
+                logged(error, "claiming a forum post");
                 return None;
             }
         }
@@ -138,7 +140,7 @@ impl Service {
     pub async fn forum_answer_posted(&self, guild: u64, thread: u64, message: u64) {
         if let Ok(store) = self.teaching_store_or_unavailable().await {
             if let Err(error) = store.record_forum_answer(guild, thread, message).await {
-                let _ = problem_of(error);
+                logged(error, "recording a forum answer");
             }
         }
     }
@@ -155,7 +157,7 @@ impl Service {
         let asker = asker_of(caller);
         mentor_only(&store, &asker).await?;
         match store
-            .take_down_forum_answer(asker.guild, message, &asker.user, now)
+            .take_down_forum_answer(asker.guild, message, now)
             .await
             .map_err(problem_of)?
         {
@@ -166,6 +168,12 @@ impl Service {
             .into()),
         }
     }
+}
+
+/// Logs a store failure the forum mode meets with silence.
+fn logged(error: TeachingError, doing: &str) {
+    let error = anyhow::Error::from(error);
+    tracing::warn!(error = format!("{error:#}"), "{doing} failed");
 }
 
 /// What of a post is read: its title and text, mentions stripped, at most

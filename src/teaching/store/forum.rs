@@ -95,22 +95,21 @@ impl TeachingStore {
         Ok(())
     }
 
-    /// Marks the forum answer `message` of `guild` taken down by `actor`.
+    /// Marks the forum answer `message` of `guild` taken down (not by whom: a post's row
+    /// names no member).
     pub async fn take_down_forum_answer(
         &self,
         guild: u64,
         message: u64,
-        actor: &str,
         now: i64,
     ) -> Result<TakeDown, TeachingError> {
         let (guild, message) = (db_id(guild)?, db_id(message)?);
         let mut tx = self.pool.begin().await?;
         let marked = sqlx::query(
-            "UPDATE forum_posts SET taken_down_at = $1, taken_down_by = $2 \
-             WHERE guild = $3 AND answer = $4 AND taken_down_at IS NULL RETURNING thread",
+            "UPDATE forum_posts SET taken_down_at = $1 \
+             WHERE guild = $2 AND answer = $3 AND taken_down_at IS NULL RETURNING thread",
         )
         .bind(now)
-        .bind(actor)
         .bind(guild)
         .bind(message)
         .fetch_optional(&mut *tx)

@@ -87,18 +87,12 @@ on_both_backends!(an_answer_is_taken_down_once_in_its_own_server, |store| {
         .record_forum_answer(GUILD, 7001, 8001)
         .await
         .expect("answered");
-    let elsewhere = store
-        .take_down_forum_answer(OTHER_GUILD, 8001, "2", NOW)
-        .await;
+    let elsewhere = store.take_down_forum_answer(OTHER_GUILD, 8001, NOW).await;
     assert_eq!(elsewhere.expect("read"), TakeDown::NotAnAnswer);
-    let other_message = store.take_down_forum_answer(GUILD, 8999, "2", NOW).await;
+    let other_message = store.take_down_forum_answer(GUILD, 8999, NOW).await;
     assert_eq!(other_message.expect("read"), TakeDown::NotAnAnswer);
-    let done = store
-        .take_down_forum_answer(GUILD, 8001, "2", NOW + 1)
-        .await;
+    let done = store.take_down_forum_answer(GUILD, 8001, NOW + 1).await;
     assert_eq!(done.expect("taken down"), TakeDown::Done);
-    let again = store
-        .take_down_forum_answer(GUILD, 8001, "3", NOW + 2)
-        .await;
+    let again = store.take_down_forum_answer(GUILD, 8001, NOW + 2).await;
     assert_eq!(again.expect("read"), TakeDown::AlreadyDown);
 });
