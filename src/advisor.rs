@@ -11,8 +11,8 @@ pub mod understanding;
 // The families of modules, by the way a question goes: understood, answered, composed. Their
 // modules are also named here, as the rest of the crate and the tests know them.
 pub use answering::{
-    about, adding, articles, aspect, comparative, compare, forum, gaps, jobs, matching, path,
-    profile, reverse, roles, search, teaching,
+    about, adding, articles, aspect, comparative, compare, forum, gaps, jobs, matching, me, path,
+    profile, relayed, reverse, roles, search, teaching,
 };
 pub use composing::{feedback, focus, in_short, next, shown, sources, verdict};
 pub use understanding::{clarify, confidence, intent, reader};
@@ -56,7 +56,7 @@ pub fn read_line(kb: &KnowledgeBase, line: &str) -> Result<Call, Problem> {
         request: Request::Ask {
             question: strip_mentions(line),
         },
-        private: false,
+        private: None,
     })
 }
 
@@ -78,6 +78,7 @@ pub fn understand(kb: &KnowledgeBase, request: &Request) -> Result<Understood, P
         Request::Knowledge(request) => Understood::Knowledge(request.clone()),
         Request::Board(request) => Understood::Board(request.clone()),
         Request::Teaching(request) => Understood::Teaching(*request),
+        Request::Member(request) => Understood::Member(request.clone()),
         Request::Ask { question } => intent::interpret(kb, question, None)?.understood,
     })
 }
@@ -154,6 +155,36 @@ pub fn autocomplete(kb: &KnowledgeBase, typed: &str) -> Vec<(String, String)> {
                 limits::clamp_non_empty(&role.slug, limits::CHOICE_TEXT),
             )
         })
+        .collect()
+}
+
+/// Lists of skills ending with a skill the articles name whose name starts like the list's
+/// last item (`python, sq` → `python, SQL`), as (shown, value) pairs; none when a list
+/// would not fit a choice.
+pub fn skill_choices(kb: &KnowledgeBase, typed: &str) -> Vec<(String, String)> {
+    let (kept, last) = match typed.rfind([',', ';']) {
+        Some(cut) => (&typed[..=cut], typed[cut + 1..].trim()),
+        None => ("", typed.trim()),
+    };
+    let kept = kept.trim_end();
+    let last = last.to_lowercase();
+    let mut names: Vec<&str> = kb
+        .taxonomy
+        .entries()
+        .iter()
+        .map(|entry| entry.name.as_str())
+        .filter(|name| name.to_lowercase().starts_with(&last))
+        .collect();
+    names.sort_unstable_by_key(|name| (name.len(), name.to_lowercase()));
+    names
+        .into_iter()
+        .map(|name| match kept {
+            "" => name.to_owned(),
+            kept => format!("{kept} {name}"),
+        })
+        .filter(|list| list.chars().count() <= limits::CHOICE_TEXT)
+        .take(limits::AUTOCOMPLETE_CHOICES)
+        .map(|list| (list.clone(), list))
         .collect()
 }
 

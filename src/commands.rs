@@ -8,6 +8,7 @@
 pub mod invocation;
 pub mod job;
 pub mod line;
+pub mod message;
 pub mod request;
 pub mod vote;
 
@@ -34,7 +35,9 @@ macro_rules! command_ids {
     };
 }
 
-command_ids![Compare, Skills, Role, Roles, Path, Match, Ask, Search, Jobs, Salary, Kb, Help, Job];
+command_ids![
+    Compare, Skills, Role, Roles, Path, Match, Ask, Search, Jobs, Salary, Kb, Me, Help, Job
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
@@ -105,11 +108,24 @@ pub enum Cost {
     Expensive,
 }
 
+/// Where a command can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Wherever the app is: in a server that installed it, and for a member who installed it
+    /// to their account, in any server, DM or group DM (the knowledge and the member's own
+    /// profile).
+    Anywhere,
+    /// Only in servers that installed the app (the job board, the server's articles).
+    InstallingServers,
+}
+
 /// Which values an option suggests while the user types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Autocomplete {
     None,
     Role,
+    /// The last item of a list of skills, from the skills the articles name.
+    Skill,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -149,6 +165,7 @@ pub struct CommandSpec {
     /// The line `/help` shows under it, as a user would type it.
     pub example: &'static str,
     pub cost: Cost,
+    pub reach: Reach,
 }
 
 /// Longest role name a user may type.
@@ -238,6 +255,24 @@ const fn server_object(
 
 const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
+/// A list of skills typed in one line, suggested from the skills the articles name.
+const SKILL_LIST: OptionSpec = OptionSpec {
+    max_length: Some(1000),
+    autocomplete: Autocomplete::Skill,
+    ..string("skills", "Skills, comma-separated")
+};
+
+impl OptionSpec {
+    /// The same option under another name and description.
+    const fn named(self, name: &'static str, description: &'static str) -> OptionSpec {
+        OptionSpec {
+            name,
+            description,
+            ..self
+        }
+    }
+}
+
 /// An added article's number, as `/kb list` shows it (`#12`), up to the largest integer
 /// Discord's options take (2^53 − 1).
 const ARTICLE_ID: OptionSpec = OptionSpec {
@@ -301,6 +336,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::CompareRoles,
         example: "/compare role_a:ml engineer role_b:data specialist aspect:skills",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "compare",
         description: "Compare two roles side by side",
         bare_order: &[],
@@ -321,6 +357,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::LearnAboutARole,
         example: "/role role:data scientist aspect:education",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "role",
         description: "Everything known about one role, or one aspect of it",
         bare_order: &[],
@@ -341,6 +378,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::LearnAboutARole,
         example: "/skills role:mlops engineer",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "skills",
         description: "A role's skills and tools, grouped by category",
         bare_order: &[],
@@ -352,6 +390,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::LearnAboutARole,
         example: "/roles filter:data",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "roles",
         description: "Every known role with a one-line definition",
         bare_order: &[],
@@ -370,6 +409,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::PlanAMove,
         example: "/path to:machine learning engineer skills:python, sql",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "path",
         description: "How to move to a role, from the role or the skills you have",
         bare_order: &["from", "to"],
@@ -389,11 +429,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::PlanAMove,
         example: "/match skills:python, sql, tableau",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "match",
         description: "Which roles fit the skills you have",
         bare_order: &[],
         options: &[
-            required(string("skills", "Your skills, e.g. python, sql, tableau")),
+            string(
+                "skills",
+                "Your skills, e.g. python, sql, tableau; none: the ones saved with /me",
+            ),
             PRIVATE,
         ],
     },
@@ -403,6 +447,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::AskInPlainWords,
         example: "/ask question:does a data scientist need a PhD?",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "ask",
         description: "Ask a career question in plain words",
         bare_order: &[],
@@ -420,6 +465,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::LearnAboutARole,
         example: "/search query:model deployment",
         cost: Cost::Expensive,
+        reach: Reach::Anywhere,
         name: "search",
         description: "Find what the articles say about anything, e.g. feature engineering",
         bare_order: &[],
@@ -434,6 +480,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::FindJobs,
         example: "/jobs level:senior remote:true",
         cost: Cost::Expensive,
+        reach: Reach::InstallingServers,
         name: "jobs",
         description: "Browse featured jobs",
         bare_order: &[],
@@ -465,6 +512,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::FindJobs,
         example: "/salary role:data scientist",
         cost: Cost::Expensive,
+        reach: Reach::InstallingServers,
         name: "salary",
         description: "Salary ranges for a role, from featured jobs",
         bare_order: &[],
@@ -476,6 +524,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         help_group: HelpGroup::AskInPlainWords,
         example: "/kb stats",
         cost: Cost::Cheap,
+        reach: Reach::InstallingServers,
         name: "kb",
         description: "The knowledge base behind the answers",
         bare_order: &[],
@@ -544,11 +593,45 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        id: CommandId::Me,
+        audience: Audience::Everyone,
+        help_group: HelpGroup::PlanAMove,
+        example: "/me skills set:python, sql, tableau",
+        cost: Cost::Cheap,
+        reach: Reach::Anywhere,
+        name: "me",
+        description: "Your skill profile: saved once, used by /match and /path; only you see it",
+        bare_order: &[],
+        // Always answered privately: a profile is the member's alone.
+        options: &[
+            subcommand(
+                "skills",
+                "Save your skills; nothing given shows them",
+                &[
+                    SKILL_LIST.named("set", "Replace your skills, e.g. python, sql, tableau"),
+                    SKILL_LIST.named("add", "Add skills, e.g. dbt, airflow"),
+                    SKILL_LIST.named("remove", "Remove skills, e.g. tableau"),
+                ],
+            ),
+            subcommand(
+                "show",
+                "Your skills by kind, and the roles they fit best",
+                &[],
+            ),
+            subcommand(
+                "forget",
+                "Delete your profile and your name from rolecall's records (asks first)",
+                &[],
+            ),
+        ],
+    },
+    CommandSpec {
         id: CommandId::Help,
         audience: Audience::Everyone,
         help_group: HelpGroup::AskInPlainWords,
         example: "/help",
         cost: Cost::Cheap,
+        reach: Reach::Anywhere,
         name: "help",
         description: "What rolecall can do, with examples",
         bare_order: &[],

@@ -9,6 +9,7 @@ pub mod gateway;
 pub mod http;
 pub mod interaction;
 pub mod json;
+mod message_command;
 pub mod rate_limit;
 pub mod registration;
 pub mod respond;

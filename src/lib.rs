@@ -16,6 +16,7 @@ pub mod database;
 pub mod discord;
 pub mod jobs;
 pub mod knowledge;
+pub mod members;
 pub mod reply;
 pub mod service;
 #[cfg(any(test, feature = "synthetic"))]

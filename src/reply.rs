@@ -117,6 +117,16 @@ impl Reply {
         Reply::embed(embed).ephemeral(true)
     }
 
+    /// The reply with `line` first in its message text, before what it already says.
+    pub fn with_intro(mut self, line: &str) -> Reply {
+        let content = match self.content.as_str() {
+            "" => line.to_owned(),
+            said => format!("{line}\n{said}"),
+        };
+        self.content = limits::clamp(&content, limits::CONTENT);
+        self
+    }
+
     pub fn ephemeral(mut self, ephemeral: bool) -> Reply {
         self.ephemeral = ephemeral;
         self

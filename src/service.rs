@@ -10,6 +10,8 @@ mod adding;
 pub mod forum;
 mod gaps;
 pub mod library;
+mod me;
+pub mod relaying;
 mod reloading;
 mod votes;
 
@@ -67,6 +69,10 @@ pub struct Service {
     boards: Arc<Boards>,
     /// Who may reload the knowledge base from Discord; none until the front end says.
     owners: Owners,
+    /// Held from reading a server's articles to swapping its base in: two adds at once
+    /// would otherwise each build from what it read, and the later swap could be the
+    /// older read, leaving the other article out of the served base.
+    refreshing: tokio::sync::Mutex<()>,
     /// What the gateway sees of each server, for the forum mode; unset where this process
     /// has no gateway (the HTTP endpoint, the terminal).
     forum_probe: OnceLock<Arc<dyn ForumProbe>>,
@@ -87,6 +93,7 @@ impl Service {
     /// A service answering each server from its base in `library`.
     pub fn over(library: Arc<Library>, boards: Arc<Boards>) -> Service {
         Service {
+            refreshing: tokio::sync::Mutex::new(()),
             library,
             boards,
             owners: Owners::default(),
@@ -130,7 +137,10 @@ impl Service {
     pub async fn answer(&self, call: &Call, caller: &Caller, now: i64) -> Result<Outcome, Problem> {
         let kb = self.knowledge_for(caller);
         let answered = match advisor::understand(&kb, &call.request) {
-            Ok(understood) => self.understood(&kb, understood, caller, now).await,
+            Ok(understood) => {
+                let public = call.private == Some(false);
+                self.understood(&kb, understood, caller, now, public).await
+            }
             Err(problem) => Err(problem),
         };
         if let Err(problem) = &answered {
@@ -140,7 +150,7 @@ impl Service {
             };
             self.note_gap(caller, problem, question, now).await;
         }
-        Ok(private(answered?, call.private))
+        Ok(private(answered?, call.private == Some(true)))
     }
 
     /// Answers a chat message (a mention or a DM): a question in plain words, read as a
@@ -157,7 +167,10 @@ impl Service {
         let (answered, topic) = match intent::interpret(&kb, question, previous) {
             Ok(Interpretation {
                 understood, topic, ..
-            }) => (self.understood(&kb, understood, caller, now).await, topic),
+            }) => (
+                self.understood(&kb, understood, caller, now, false).await,
+                topic,
+            ),
             Err(problem) => (Err(problem), None),
         };
         if let Err(problem) = &answered {
@@ -166,12 +179,15 @@ impl Service {
         (answered, topic)
     }
 
+    /// Answers what a request or a question was understood as. An answer built from the
+    /// member's saved skills is private unless `public` (they asked for `private:false`).
     async fn understood(
         &self,
         kb: &KnowledgeBase,
         understood: Understood,
         caller: &Caller,
         now: i64,
+        public: bool,
     ) -> Result<Outcome, Problem> {
         Ok(match understood {
             Understood::Knowledge(request) => {
@@ -180,9 +196,15 @@ impl Service {
                 } else {
                     Audience::Everyone
                 };
+                let from_profile = self.with_profile(&request, caller).await?;
+                let request = from_profile.clone().unwrap_or(request);
                 let reply = advisor::answer(kb, &request, audience)?;
                 self.note_empty_aspects(caller, kb, &request, now).await;
-                votes::with_votes(kb, &request, reply).into()
+                let reply = votes::with_votes(kb, &request, reply);
+                match from_profile {
+                    Some(_) if !public => reply.ephemeral(true).into(),
+                    _ => reply.into(),
+                }
             }
             Understood::Board(request) => self.board(kb, &request, caller, now).await?,
             // The library answers a reload, which needs no store.
@@ -192,6 +214,7 @@ impl Service {
                 .ephemeral(true)
                 .into(),
             Understood::Teaching(request) => self.teaching(&request, caller, now).await?.into(),
+            Understood::Member(request) => self.me(kb, &request, caller, now).await?.into(),
             Understood::Reply(reply) => reply.into(),
         })
     }
@@ -269,6 +292,7 @@ impl Service {
     /// Rebuilds `guild`'s knowledge base from its live articles in `store`, after one was
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
+        let _refreshing = self.refreshing.lock().await;
         let articles = store.articles_of(guild).await?;
         let added: Vec<(i64, i64)> = articles
             .iter()

@@ -6,6 +6,7 @@ use super::next;
 use crate::commands::InvocationError;
 use crate::jobs::board::BoardProblem;
 use crate::knowledge::UnknownRole;
+use crate::members::MemberProblem;
 use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, Reply, SelectOption};
 use crate::teaching::TeachingProblem;
 
@@ -44,6 +45,9 @@ pub enum Problem {
     /// A teaching call refused: the missing right, or the store's reason.
     #[error(transparent)]
     Teaching(#[from] TeachingProblem),
+    /// A profile not saved, or not there when a command needed it.
+    #[error(transparent)]
+    Member(#[from] MemberProblem),
 }
 
 impl Problem {
@@ -118,6 +122,7 @@ impl Problem {
             }
             Problem::Board(problem) => board_problem_reply(problem),
             Problem::Teaching(problem) => teaching_problem_reply(problem),
+            Problem::Member(problem) => member_problem_reply(problem),
         }
     }
 }
@@ -149,6 +154,22 @@ fn teaching_problem_reply(problem: &TeachingProblem) -> Reply {
         TeachingProblem::Unavailable => Reply::error(
             "Teaching unavailable",
             "The server's articles can't be reached right now; nothing was changed. Try again in a minute.",
+        ),
+    }
+}
+
+fn member_problem_reply(problem: &MemberProblem) -> Reply {
+    match problem {
+        MemberProblem::Profile(problem) => {
+            Reply::error("Not saved", &format!("{}.", capitalise(&problem.to_string())))
+        }
+        MemberProblem::NoProfile => Reply::error(
+            "Which skills?",
+            "Give your skills (`/match skills:python, sql`), or save them once with `/me skills set:python, sql, tableau` and leave them out from then on.",
+        ),
+        MemberProblem::Unavailable => Reply::error(
+            "Profiles unavailable",
+            "Your profile can't be reached right now; nothing was changed. Try again in a minute.",
         ),
     }
 }

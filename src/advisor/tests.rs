@@ -275,3 +275,26 @@ fn an_aspect_says_nothing_exactly_when_its_answer_says_so() {
     }
     assert!(empty > 0, "the shipped articles leave some aspect empty");
 }
+
+#[test]
+fn a_skill_list_is_completed_from_the_skills_the_articles_name() {
+    let choices = skill_choices(kb(), "python, sq");
+    assert!(!choices.is_empty());
+    for (shown, value) in &choices {
+        assert_eq!(shown, value);
+        assert!(shown.starts_with("python, "), "{shown}");
+        assert!(
+            shown.to_lowercase()["python, ".len()..].starts_with("sq"),
+            "{shown}"
+        );
+    }
+    assert!(
+        choices.iter().any(|(shown, _)| shown == "python, SQL"),
+        "{choices:?}"
+    );
+    let long = format!("{}, sq", "x".repeat(100));
+    assert!(
+        skill_choices(kb(), &long).is_empty(),
+        "a list too long for a choice"
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::{
     boolean, required, role, server_object, string, subcommand, Audience, Choice, CommandId,
-    CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec, PRIVATE,
+    CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec, Reach, PRIVATE,
 };
 use crate::jobs::model::{self, Term};
 use crate::jobs::request::{JobFields, JobRequest, SetupRequest};
@@ -116,6 +116,7 @@ pub const COMMAND: CommandSpec = CommandSpec {
     help_group: HelpGroup::Moderators,
     example: "/job post title:ML Engineer company:Acme location:Berlin remote:true",
     cost: Cost::Expensive,
+    reach: Reach::InstallingServers,
     name: "job",
     description: "Moderators: post, edit and remove featured jobs",
     bare_order: &[],

@@ -8,6 +8,7 @@ pub use line::jobs_line;
 use super::{job, CommandId, Invocation};
 use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
+use crate::members::request::MeRequest;
 use crate::reply::escape::strip_mentions;
 use crate::teaching::request::{ForumChoice, SetupRequest, TeachingRequest};
 
@@ -21,6 +22,8 @@ pub enum Request {
     /// Answered from the teaching store (`/kb setup`, `list`, `remove`, `history`); always
     /// privately.
     Teaching(TeachingRequest),
+    /// About the member's own profile (`/me`); always privately.
+    Member(MeRequest),
     /// A question in plain words: read into one of the others, then answered as it is.
     Ask { question: String },
 }
@@ -111,14 +114,15 @@ pub fn job_filter(inv: &Invocation) -> JobFilter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
     pub request: Request,
-    pub private: bool,
+    /// The `private` option: `None` when not given (each answer's own default).
+    pub private: Option<bool>,
 }
 
 impl From<&Invocation> for Call {
     fn from(inv: &Invocation) -> Call {
         Call {
             request: Request::from(inv),
-            private: inv.bool("private").unwrap_or(false),
+            private: inv.bool("private"),
         }
     }
 }
@@ -187,6 +191,15 @@ impl From<&Invocation> for Request {
                 Some("reload") => Request::Teaching(TeachingRequest::Reload),
                 _ => K::KbStats.into(),
             },
+            CommandId::Me => Request::Member(match inv.subcommand {
+                Some("skills") => MeRequest::Skills {
+                    set: maybe("set"),
+                    add: maybe("add"),
+                    remove: maybe("remove"),
+                },
+                Some("forget") => MeRequest::Forget,
+                _ => MeRequest::Show,
+            }),
             CommandId::Help => K::Help.into(),
             CommandId::Ask => Request::Ask {
                 question: strip_mentions(&text("question")),

@@ -127,7 +127,7 @@ fn votable(command: CommandId) -> bool {
         C::Compare | C::Skills | C::Role | C::Roles | C::Path | C::Match | C::Ask | C::Search => {
             true
         }
-        C::Jobs | C::Salary | C::Kb | C::Help | C::Job => false,
+        C::Jobs | C::Salary | C::Kb | C::Me | C::Help | C::Job => false,
     }
 }
 

@@ -21,13 +21,15 @@ use super::wire::component::{
 use super::wire::interaction::{
     APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, MODAL_SUBMIT, PING,
 };
-use crate::commands::find;
 use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
+use crate::commands::{find, Autocomplete};
 pub use form::{FormError, Submission};
 use options::{RawOption, Received, ReceivedOption};
+pub use target::{MessageCommandError, MessageInvocation, TargetMessage};
 
 pub mod form;
 mod options;
+pub mod target;
 
 /// The longest command line a component carries: Discord's limit on a `custom_id` and on a
 /// select option's value. Anything longer was not sent by rolecall.
@@ -88,9 +90,13 @@ pub enum IncomingKind {
     Ping,
     /// A slash command, checked against its definition.
     Command(Result<Invocation, InvocationError>),
-    /// The user is typing `typed` into an autocomplete option.
+    /// A command on a message's Apps menu, with the message it was used on.
+    MessageCommand(Result<MessageInvocation, MessageCommandError>),
+    /// The user is typing `typed` into an option that suggests `suggests` (from the
+    /// command's definition; role names when the option is not known).
     Autocomplete {
         typed: String,
+        suggests: Autocomplete,
     },
     /// A button was clicked (the line is its `custom_id`) or a select menu's option chosen
     /// (the line is the chosen value): the command line to answer, or why there is none.
@@ -158,6 +164,12 @@ struct RawData {
     /// A submitted form's inputs; any JSON, read by [`form::from_json`].
     #[serde(default)]
     components: Option<Value>,
+    /// A command's type: a slash command, or one on a message's Apps menu.
+    #[serde(default, rename = "type")]
+    command_type: Option<u8>,
+    /// The message a message command was used on.
+    #[serde(default)]
+    target_id: Option<String>,
 }
 
 /// An interaction's `data`, as either front end read it: a command's name and typed
@@ -171,11 +183,18 @@ struct Data {
     values: Option<Value>,
     /// A submitted form, as read (a modal submit only).
     form: Option<Result<Submission, FormError>>,
+    /// A message command, as read (with the message it acts on); `None` for the others.
+    on_message: Option<Result<MessageInvocation, MessageCommandError>>,
 }
 
 impl From<RawData> for Data {
     fn from(raw: RawData) -> Data {
+        let on_message = (raw.command_type == Some(target::MESSAGE)).then(|| {
+            let name = raw.name.as_deref().unwrap_or_default();
+            target::from_json(name, raw.target_id.as_deref(), raw.resolved.as_ref())
+        });
         Data {
+            on_message,
             name: raw.name,
             options: options::from_json(&raw.options, raw.resolved.as_ref()),
             form: raw
@@ -238,7 +257,11 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
     let (kind, data, guild, channel, member, user) = match interaction {
         Interaction::Command(i) => (
             APPLICATION_COMMAND,
-            command_data(&i.data.name, &i.data.options, &i.data.resolved),
+            Data {
+                on_message: target::is_message_command(&i.data)
+                    .then(|| target::from_gateway(&i.data)),
+                ..command_data(&i.data.name, &i.data.options, &i.data.resolved)
+            },
             i.guild_id,
             i.channel_id,
             i.member.as_deref(),
@@ -269,6 +292,7 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
                 component_type: None,
                 values: None,
                 form: Some(form::from_gateway(&i.data.custom_id, &i.data.components)),
+                on_message: None,
             },
             i.guild_id,
             i.channel_id,
@@ -310,6 +334,7 @@ fn command_data(name: &str, options: &[CommandDataOption], resolved: &CommandDat
         component_type: None,
         values: None,
         form: None,
+        on_message: None,
     }
 }
 
@@ -332,18 +357,34 @@ fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> Data 
         component_type: Some(component_type),
         values,
         form: None,
+        on_message: None,
     }
 }
 
 fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
     match (kind, data) {
         (PING, _) => IncomingKind::Ping,
+        (
+            APPLICATION_COMMAND,
+            Some(Data {
+                on_message: Some(on_message),
+                ..
+            }),
+        ) => IncomingKind::MessageCommand(on_message),
         (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
-        (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
-            typed: options::typing(&data.options)
-                .unwrap_or_default()
-                .to_owned(),
-        },
+        (AUTOCOMPLETE, Some(data)) => {
+            let typing = options::typing(&data.options);
+            let suggests = typing
+                .and_then(|(sub, option, _)| suggestions_of(data.name.as_deref()?, sub, option))
+                .unwrap_or(Autocomplete::Role);
+            IncomingKind::Autocomplete {
+                typed: typing
+                    .map(|(_, _, text)| text)
+                    .unwrap_or_default()
+                    .to_owned(),
+                suggests,
+            }
+        }
         (
             MESSAGE_COMPONENT,
             Some(
@@ -358,6 +399,16 @@ fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
         ),
         (kind, _) => IncomingKind::Unsupported(kind),
     }
+}
+
+/// What the option `option` (of `sub`) of command `name` suggests, by its definition.
+fn suggestions_of(name: &str, sub: Option<&str>, option: &str) -> Option<Autocomplete> {
+    let command = find(name)?;
+    let options = match sub {
+        Some(sub) => command.options.iter().find(|o| o.name == sub)?.options,
+        None => command.options,
+    };
+    Some(options.iter().find(|o| o.name == option)?.autocomplete)
 }
 
 /// The command and its options, checked again here whatever Discord enforced: the endpoint

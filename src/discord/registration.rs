@@ -1,16 +1,30 @@
-//! The slash commands as Discord registers them, built with serenity's `CreateCommand` from
-//! the one definition of every command (`commands::COMMANDS`).
+//! The commands as Discord registers them, built with serenity's `CreateCommand` from the one
+//! definition of every command: the slash commands (`commands::COMMANDS`) and the commands
+//! on a message's Apps menu (`commands::message::MESSAGE_COMMANDS`).
 
 use serenity::all::{
-    CommandOptionType, CommandType, CreateCommand, CreateCommandOption, InteractionContext,
-    Permissions,
+    CommandOptionType, CommandType, CreateCommand, CreateCommandOption, InstallationContext,
+    InteractionContext, Permissions,
 };
 
-use crate::commands::{Audience, Autocomplete, CommandSpec, OptionKind, OptionSpec, COMMANDS};
+use crate::commands::message::{MessageCommandSpec, MESSAGE_COMMANDS};
+use crate::commands::{
+    Audience, Autocomplete, CommandSpec, OptionKind, OptionSpec, Reach, COMMANDS,
+};
 
 /// Every command, ready for `PUT /applications/{id}/commands` (or a guild's).
 pub fn commands() -> Vec<CreateCommand> {
-    COMMANDS.iter().map(command).collect()
+    COMMANDS
+        .iter()
+        .map(command)
+        .chain(MESSAGE_COMMANDS.iter().map(message_command))
+        .collect()
+}
+
+/// A command on a message's Apps menu: a name only, in servers (it answers in a channel,
+/// for the server's mentors; the bot checks who uses it).
+fn message_command(spec: &MessageCommandSpec) -> CreateCommand {
+    servers_only(CreateCommand::new(spec.name).kind(CommandType::Message))
 }
 
 /// The registration body as JSON, as Discord receives it.
@@ -24,18 +38,30 @@ fn command(spec: &CommandSpec) -> CreateCommand {
         .kind(CommandType::ChatInput)
         .description(spec.description)
         .set_options(spec.options.iter().map(option).collect());
+    let command = match spec.reach {
+        // In servers that installed the app, and for members who installed it to their
+        // account: in any server, in DMs with the bot, and in DMs and group DMs of theirs.
+        Reach::Anywhere => command
+            .integration_types(vec![InstallationContext::Guild, InstallationContext::User])
+            .contexts(vec![
+                InteractionContext::Guild,
+                InteractionContext::BotDm,
+                InteractionContext::PrivateChannel,
+            ]),
+        Reach::InstallingServers => servers_only(command),
+    };
     match spec.audience {
-        // Usable in servers, in DMs with the bot, and as a user-installed app.
-        Audience::Everyone => command.contexts(vec![
-            InteractionContext::Guild,
-            InteractionContext::BotDm,
-            InteractionContext::PrivateChannel,
-        ]),
-        // Servers only, shown to members who can manage messages; the bot checks again.
-        Audience::Moderators => command
-            .contexts(vec![InteractionContext::Guild])
-            .default_member_permissions(Permissions::MANAGE_MESSAGES),
+        Audience::Everyone => command,
+        // Shown to members who can manage messages; the bot checks again.
+        Audience::Moderators => command.default_member_permissions(Permissions::MANAGE_MESSAGES),
     }
+}
+
+/// Only in the channels of servers that installed the app.
+fn servers_only(command: CreateCommand) -> CreateCommand {
+    command
+        .integration_types(vec![InstallationContext::Guild])
+        .contexts(vec![InteractionContext::Guild])
 }
 
 fn option(spec: &OptionSpec) -> CreateCommandOption {
@@ -91,7 +117,14 @@ mod tests {
     fn registration_json_mirrors_the_definitions() {
         let json = registration_json();
         let commands = json.as_array().expect("an array");
-        assert_eq!(commands.len(), COMMANDS.len());
+        assert_eq!(commands.len(), COMMANDS.len() + MESSAGE_COMMANDS.len());
+        let answer = commands
+            .iter()
+            .find(|c| c["name"] == "Answer with rolecall")
+            .expect("the message command");
+        assert_eq!(answer["type"], 3, "on a message's Apps menu");
+        assert!(answer.get("description").is_none(), "{answer}");
+        assert_eq!(answer["contexts"], serde_json::json!([0]), "servers only");
         let compare = &commands[0];
         assert_eq!(compare["name"], "compare");
         assert_eq!(compare["type"], 1, "a slash command");
@@ -138,9 +171,30 @@ mod tests {
             .map(|o| &o["type"])
             .collect();
         assert_eq!(types, [8, 7, 5, 5], "role, channel, reset, private");
-        for everyone in commands.iter().filter(|c| c["name"] != "job") {
+        for everyone in commands
+            .iter()
+            .filter(|c| c["name"] != "job" && c["type"] == 1)
+        {
             assert!(everyone.get("default_member_permissions").is_none());
-            assert_eq!(everyone["contexts"], serde_json::json!([0, 1, 2]));
         }
+    }
+
+    #[test]
+    fn knowledge_and_profiles_reach_user_installs_and_dms_while_board_and_kb_stay_in_servers() {
+        let json = registration_json();
+        let commands = json.as_array().expect("an array of commands");
+        for command in commands {
+            let name = command["name"].as_str().unwrap_or_default();
+            let servers_only = ["jobs", "salary", "kb", "job", "Answer with rolecall"];
+            let (integration_types, contexts) = if servers_only.contains(&name) {
+                (serde_json::json!([0]), serde_json::json!([0]))
+            } else {
+                (serde_json::json!([0, 1]), serde_json::json!([0, 1, 2]))
+            };
+            assert_eq!(command["integration_types"], integration_types, "{name}");
+            assert_eq!(command["contexts"], contexts, "{name}");
+        }
+        let named = |name: &str| commands.iter().any(|c| c["name"] == name);
+        assert!(named("me") && named("match") && named("compare"));
     }
 }

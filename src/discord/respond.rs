@@ -10,7 +10,7 @@ use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
 use crate::commands::vote::VoteButton;
-use crate::commands::{self, parse_line, CommandId, Cost, Invocation, Request};
+use crate::commands::{self, parse_line, Autocomplete, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
@@ -58,11 +58,22 @@ impl Bot {
                     later: None,
                 }
             }
+            IncomingKind::MessageCommand(Ok(invocation)) => self
+                .message_command(incoming, invocation, unix_now)
+                .await
+                .into(),
+            IncomingKind::MessageCommand(Err(error)) => InteractionResponse::Message(Reply::error(
+                "That didn't work",
+                &format!("I couldn't use it: {error}. Try it again on the message."),
+            ))
+            .into(),
             IncomingKind::Command(Err(error)) => InteractionResponse::Message(
                 advisor::problem_of(&self.knowledge(), error.clone()).reply(),
             )
             .into(),
-            IncomingKind::Autocomplete { typed } => self.autocomplete(incoming, typed).into(),
+            IncomingKind::Autocomplete { typed, suggests } => {
+                self.autocomplete(incoming, typed, *suggests).into()
+            }
             IncomingKind::Component(Ok(line)) => {
                 self.component(incoming, line, unix_now).await.into()
             }
@@ -136,10 +147,19 @@ impl Bot {
         InteractionResponse::Message(previewed.unwrap_or_else(|problem| problem.reply()))
     }
 
-    /// Role names from the base the member's server answers from (its own articles' too).
-    fn autocomplete(&self, incoming: &Incoming, typed: &str) -> InteractionResponse {
+    /// Role names, or the skills to end a list with, from the base the member's server
+    /// answers from (its own articles' too).
+    fn autocomplete(
+        &self,
+        incoming: &Incoming,
+        typed: &str,
+        suggests: Autocomplete,
+    ) -> InteractionResponse {
         let kb = self.service.knowledge_for(&caller_of(incoming));
-        InteractionResponse::Choices(advisor::autocomplete(&kb, typed))
+        InteractionResponse::Choices(match suggests {
+            Autocomplete::Skill => advisor::skill_choices(&kb, typed),
+            Autocomplete::Role | Autocomplete::None => advisor::autocomplete(&kb, typed),
+        })
     }
 
     /// A button (in its `custom_id`) or a menu option (in its value) carries the command line
@@ -173,6 +193,13 @@ impl Bot {
         if VoteButton::claims(line) {
             return self.vote(incoming, line, unix_now).await;
         }
+        // `/me forget`'s confirmation: it forgets the one who clicks, who alone saw it.
+        if line == crate::members::FORGET_BUTTON {
+            return match self.service.forget_me(&caller_of(incoming)).await {
+                Ok(reply) => InteractionResponse::Update(reply),
+                Err(problem) => InteractionResponse::Message(problem.reply()),
+            };
+        }
         // The line is read knowing the server's own roles, as its answers were written.
         let kb = self.service.knowledge_for(&caller_of(incoming));
         let is_role = |phrase: &str| kb.naming(phrase);
@@ -201,7 +228,7 @@ impl Bot {
         }
     }
 
-    fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
+    pub(super) fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
         match &incoming.user_id {
             Some(user) => self.limiter.check(user),
             None => Ok(()),

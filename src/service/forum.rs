@@ -122,7 +122,7 @@ impl Service {
                 return None;
             }
         }
-        match self.understood(&kb, understood, &caller, now).await {
+        match self.understood(&kb, understood, &caller, now, false).await {
             Ok(outcome) if !outcome.reply.is_error() => Some(ForumAnswer {
                 reply: advisor::forum::answer(&outcome.reply),
                 topic,

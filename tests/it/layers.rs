@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// name and every name of a lower layer; modules of one layer do not use each other.
 const LAYERS: &[&[&str]] = &[
     &["knowledge", "reply", "config", "database"],
-    &["jobs", "teaching", "synthetic"],
+    &["jobs", "teaching", "members", "synthetic"],
     &["commands"],
     &["advisor"],
     &["service"],
@@ -27,6 +27,7 @@ const PLATFORM_FREE: &[&str] = &[
     "database",
     "jobs",
     "teaching",
+    "members",
     "commands",
     "advisor",
     "service",

@@ -3,6 +3,7 @@
 
 mod adding;
 mod cli;
+mod crash;
 mod documents;
 mod forum;
 mod gateway;
@@ -12,9 +13,12 @@ mod job_board;
 mod layers;
 mod mentors;
 mod oracle;
+mod profile_store;
+mod profiles;
 mod properties;
 mod questions;
 mod real_documents;
+mod relaying;
 mod reload;
 mod server_knowledge;
 mod snapshots;

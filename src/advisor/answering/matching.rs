@@ -2,6 +2,7 @@
 
 use crate::advisor::{next, Problem};
 use crate::knowledge::reading::taxonomy::competency_key;
+use crate::knowledge::text::lists;
 use crate::knowledge::{Category, KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
 
@@ -51,13 +52,9 @@ pub fn unknown_items(kb: &KnowledgeBase, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The items of a list as people write one: "python, sql and tableau". An item without a
-/// letter or digit names no skill.
+/// The items of a list that can name a skill: longer ones are sentences.
 fn list_items(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', ';', '\n'])
-        .flat_map(|part| part.split(" and "))
-        .map(|item| item.trim().trim_end_matches(['.', '!', '?']).trim())
-        .filter(|item| item.chars().any(char::is_alphanumeric) && item.len() <= 60)
+    lists::items(text).filter(|item| item.len() <= lists::ITEM_MAX)
 }
 
 /// Every role that shares at least one competency with `keys`, best fit first.

@@ -68,6 +68,7 @@ pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str
             | CommandId::Jobs
             | CommandId::Salary
             | CommandId::Kb
+            | CommandId::Me
             | CommandId::Help
             | CommandId::Job,
             _,
@@ -172,7 +173,7 @@ fn line_of(request: &Request) -> Option<String> {
     match request {
         Request::Knowledge(request) => Some(request.line()),
         Request::Board(request) => request.line(),
-        Request::Teaching(_) | Request::Ask { .. } => None,
+        Request::Teaching(_) | Request::Member(_) | Request::Ask { .. } => None,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
 use crate::commands::Audience;
 use crate::jobs::request::JobFilter;
 use crate::knowledge::{KnowledgeBase, Role, Section};
+use crate::members::request::MeRequest;
 use crate::reply::{colour, escape_user_text, Embed, Reply};
 use crate::teaching::request::TeachingRequest;
 
@@ -35,6 +36,8 @@ pub enum Understood {
     Board(BoardRequest),
     /// Answer from the teaching store (a command only: plain words never set anything up).
     Teaching(TeachingRequest),
+    /// About the member's own profile (a command only).
+    Member(MeRequest),
     /// Answered already: an honest "I don't know", with what to try.
     Reply(Reply),
 }
@@ -72,7 +75,8 @@ pub fn interpret(
     let says_something = match &understood {
         Understood::Knowledge(_) | Understood::Board(_) => true,
         Understood::Reply(reply) => !reply.is_error() && reading.intent == Intent::Compare,
-        Understood::Teaching(_) => false,
+        // Plain words never set anything up, nor read a member's profile unasked.
+        Understood::Teaching(_) | Understood::Member(_) => false,
     };
     let confident = is_confident(&reading) && says_something;
     Ok(Interpretation {
@@ -118,7 +122,7 @@ fn choice(kb: &KnowledgeBase, reading: &Reading, question: &str) -> Option<Choic
             request.line()
         }
         Understood::Board(request) => request.line()?,
-        Understood::Teaching(_) | Understood::Reply(_) => return None,
+        Understood::Teaching(_) | Understood::Member(_) | Understood::Reply(_) => return None,
     };
     Some(Choice {
         label: describe(kb, reading),

@@ -160,7 +160,7 @@ async fn change(
         Ok(request) => {
             let call = Call {
                 request: Request::Board(BoardRequest::Change(Box::new(request))),
-                private: false,
+                private: None,
             };
             service.answer(&call, &caller, unix_now()).await
         }

@@ -151,11 +151,14 @@ fn gateway_received(value: &CommandDataOptionValue, resolved: &CommandDataResolv
     Received::Value(value)
 }
 
-/// The text of the option being typed into, wherever it is among `options`.
-pub(super) fn typing(options: &[ReceivedOption]) -> Option<&str> {
+/// The option being typed into, wherever it is among `options`: its sub-command (if any),
+/// its name and its text.
+pub(super) fn typing(options: &[ReceivedOption]) -> Option<(Option<&str>, &str, &str)> {
     options.iter().find_map(|option| match &option.value {
-        Received::Typing(text) => Some(text.as_str()),
-        Received::SubCommand(inner) => typing(inner),
+        Received::Typing(text) => Some((None, option.name.as_str(), text.as_str())),
+        Received::SubCommand(inner) => {
+            typing(inner).map(|(_, name, text)| (Some(option.name.as_str()), name, text))
+        }
         Received::Value(_) => None,
     })
 }

@@ -77,7 +77,16 @@ fn ping_autocomplete_and_buttons() {
     assert_eq!(
         read(auto).expect("auto").kind,
         IncomingKind::Autocomplete {
-            typed: "mach".into()
+            typed: "mach".into(),
+            suggests: crate::commands::Autocomplete::Role,
+        }
+    );
+    let skills = br#"{"type":4,"data":{"name":"me","options":[{"type":1,"name":"skills","options":[{"type":3,"name":"add","value":"python, sq","focused":true}]}]}}"#;
+    assert_eq!(
+        read(skills).expect("auto").kind,
+        IncomingKind::Autocomplete {
+            typed: "python, sq".into(),
+            suggests: crate::commands::Autocomplete::Skill,
         }
     );
     let click = br#"{"type":3,"data":{"custom_id":"/compare mle ds","component_type":2},"user":{"id":"1"}}"#;
@@ -106,7 +115,8 @@ fn discords_documented_samples_are_read() {
     assert_eq!(
         auto.kind,
         IncomingKind::Autocomplete {
-            typed: "data a user is typ".into()
+            typed: "data a user is typ".into(),
+            suggests: crate::commands::Autocomplete::Role,
         }
     );
     let click = read(&fixture("message-component-button-click.json")).expect("button sample");

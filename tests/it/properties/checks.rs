@@ -82,7 +82,7 @@ pub(super) fn check_request(
 ) -> Result<Reply, TestCaseError> {
     let call = Call {
         request,
-        private: false,
+        private: None,
     };
     let reply = answer_call_from(kb, &call).unwrap_or_else(|problem| problem.reply());
     let asked = format!("{:?}", call.request);

@@ -1,0 +1,17 @@
+//! What `/me` asks. Always answered privately: a profile is the member's alone.
+
+/// A `/me` request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeRequest {
+    /// `/me skills`: replace, add to or remove from the profile's skills (lists as typed);
+    /// none given shows the profile.
+    Skills {
+        set: Option<String>,
+        add: Option<String>,
+        remove: Option<String>,
+    },
+    /// `/me show`: the skills by category, the roles they fit best.
+    Show,
+    /// `/me forget`: asks to confirm, with a button.
+    Forget,
+}

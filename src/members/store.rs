@@ -1,0 +1,153 @@
+//! Where profiles are kept: the `member_profiles` table, in the database the job board and
+//! the teaching store use. Also `/me forget`: the one place that knows every column holding
+//! a member's id, and erases the member from all of them in one transaction.
+
+use rand::RngCore;
+use sqlx::AnyPool;
+use sqlx::Row;
+
+use super::model::Profile;
+use crate::database::{Database, OpenError};
+
+/// The profile store, on a shared database.
+#[derive(Debug, Clone)]
+pub struct ProfileStore {
+    pool: AnyPool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("the profile database failed")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Columns that name a member (the job board's and the teaching store's audit, articles,
+/// votes): on `/me forget` a pseudonym takes the member's place, so what they did stays
+/// accounted for without saying who did it.
+const NAMING_COLUMNS: &[(&str, &str)] = &[
+    ("jobs", "posted_by"),
+    ("jobs", "updated_by"),
+    ("jobs", "removed_by"),
+    ("job_events", "actor"),
+    ("board_settings", "updated_by"),
+    ("teaching_settings", "updated_by"),
+    ("articles", "added_by"),
+    ("articles", "removed_by"),
+    ("article_events", "actor"),
+    ("answer_votes", "voter"),
+];
+
+impl ProfileStore {
+    /// Opens (creating and migrating if need be) the database at `url` for profiles alone.
+    pub async fn open(url: &str) -> Result<ProfileStore, ProfileError> {
+        Ok(ProfileStore::on(&Database::open(url).await?))
+    }
+
+    /// The profile store on `database`, shared with the other stores.
+    pub fn on(database: &Database) -> ProfileStore {
+        ProfileStore {
+            pool: database.pool().clone(),
+        }
+    }
+
+    /// `user`'s profile; an empty one when they have none.
+    pub async fn profile(&self, user: &str) -> Result<Profile, ProfileError> {
+        let row = sqlx::query("SELECT skills, updated_at FROM member_profiles WHERE user_id = $1")
+            .bind(user)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(row) => Profile {
+                skills: row
+                    .try_get::<String, _>("skills")?
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+                updated_at: row.try_get("updated_at")?,
+            },
+            None => Profile::default(),
+        })
+    }
+
+    /// Keeps `skills` as `user`'s profile; no skills deletes it.
+    pub async fn save(&self, user: &str, skills: &[String], now: i64) -> Result<(), ProfileError> {
+        if skills.is_empty() {
+            sqlx::query("DELETE FROM member_profiles WHERE user_id = $1")
+                .bind(user)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT INTO member_profiles (user_id, skills, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_id) DO UPDATE SET skills = excluded.skills, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(user)
+        .bind(skills.join("\n"))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Erases `user`: their profile and their drafts are deleted, and a pseudonym (returned)
+    /// takes their id's place in every column that names a member. Forgetting twice finds
+    /// nothing the second time and says so (`None`).
+    pub async fn forget(&self, user: &str) -> Result<Option<String>, ProfileError> {
+        let pseudonym = pseudonym();
+        let mut tx = self.pool.begin().await?;
+        let mut touched = 0;
+        for statement in [
+            "DELETE FROM member_profiles WHERE user_id = $1",
+            "DELETE FROM article_drafts WHERE author = $1",
+        ] {
+            touched += sqlx::query(statement)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        for (table, column) in NAMING_COLUMNS {
+            touched += sqlx::query(&format!(
+                "UPDATE {table} SET {column} = $1 WHERE {column} = $2"
+            ))
+            .bind(&pseudonym)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok((touched > 0).then_some(pseudonym))
+    }
+
+    /// Whether any row still names `user`: what `/me forget` must leave false.
+    pub async fn names(&self, user: &str) -> Result<bool, ProfileError> {
+        let mut named = self.profile(user).await?.updated_at > 0;
+        for (table, column) in NAMING_COLUMNS
+            .iter()
+            .copied()
+            .chain([("article_drafts", "author")])
+        {
+            let count: i64 = sqlx::query(&format!(
+                "SELECT COUNT(*) AS n FROM {table} WHERE {column} = $1"
+            ))
+            .bind(user)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
+            named |= count > 0;
+        }
+        Ok(named)
+    }
+}
+
+/// A stand-in for a forgotten member: random, so it says nothing about who it was.
+fn pseudonym() -> String {
+    let mut bytes = [0u8; 6];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!("forgotten-{}", hex::encode(bytes))
+}

@@ -1,0 +1,121 @@
+//! `/me` through the signed HTTP endpoint: a member saves their skills once, `/match` and
+//! `/path` answer from them (privately, unless `private:false`), and `/me forget` (after its
+//! button) leaves no row naming the member, checked in the database on both backends.
+
+use serde_json::{json, Value};
+
+use crate::http::{command, start_with, Endpoint};
+use crate::support::sqlite_url;
+use rolecall::members::store::ProfileStore;
+
+fn member(id: &str) -> Value {
+    json!({ "guild_id": "5", "member": {
+        "user": { "id": id, "username": "m" }, "permissions": "0", "roles": [],
+    } })
+}
+
+fn me(sub: &str, options: Value, who: &str) -> Vec<u8> {
+    command(
+        "me",
+        json!([{ "name": sub, "type": 1, "options": options }]),
+        member(who),
+    )
+}
+
+fn respond(endpoint: &Endpoint, body: &[u8]) -> Value {
+    let response = endpoint.post_signed(body);
+    assert_eq!(response.status, 200, "{}", response.body);
+    let json = response.json();
+    crate::oracle::check_interaction_response(&json).expect("within Discord's limits");
+    json
+}
+
+fn private(json: &Value) -> bool {
+    json["data"]["flags"] == 64
+}
+
+#[test]
+fn a_saved_profile_answers_match_and_path_privately_and_is_the_members_alone() {
+    let endpoint = start_with(sqlite_url("profiles"), None);
+    let set = json!([{ "name": "set", "type": 3, "value": "Python, SQL, tableau, **knitting**" }]);
+    let saved = respond(&endpoint, &me("skills", set, "21"));
+    assert!(private(&saved), "{saved}");
+    let text = saved.to_string();
+    assert!(text.contains("Saved: your profile"), "{text}");
+    assert!(
+        text.contains("\\\\*\\\\*knitting\\\\*\\\\*"),
+        "escaped: {text}"
+    );
+    assert!(text.contains("Fits best"), "{text}");
+
+    // /match with no skills: from the profile, privately; private:false shows it.
+    let matched = respond(&endpoint, &command("match", json!([]), member("21")));
+    assert!(private(&matched), "{matched}");
+    assert!(matched.to_string().contains("Python"), "{matched}");
+    let public = json!([{ "name": "private", "type": 5, "value": false }]);
+    let shown = respond(&endpoint, &command("match", public, member("21")));
+    assert!(!private(&shown), "{shown}");
+
+    // /path to a role with no start: from the profile.
+    let to = json!([{ "name": "to", "type": 3, "value": "data scientist" }]);
+    let path = respond(&endpoint, &command("path", to.clone(), member("21")));
+    assert!(private(&path), "{path}");
+
+    // Another member has no profile: /match asks for skills, /path still answers.
+    let nothing = respond(&endpoint, &command("match", json!([]), member("22")));
+    assert!(nothing.to_string().contains("/me skills set"), "{nothing}");
+    let plain_path = respond(&endpoint, &command("path", to, member("22")));
+    assert_eq!(plain_path["type"], 4, "{plain_path}");
+    assert!(!private(&plain_path), "{plain_path}");
+    let shown = respond(&endpoint, &me("show", json!([]), "22"));
+    assert!(shown.to_string().contains("no skills saved"), "{shown}");
+
+    // Changes: added once, removed whatever the case; bad lists refused, nothing lost.
+    let add = json!([{ "name": "add", "type": 3, "value": "sql, dbt" }, { "name": "remove", "type": 3, "value": "TABLEAU" }]);
+    let changed = respond(&endpoint, &me("skills", add, "21")).to_string();
+    assert!(
+        changed.contains("dbt") && !changed.to_lowercase().contains("tableau"),
+        "{changed}"
+    );
+    let too_many: Vec<String> = (0..500).map(|i| format!("skill{i}")).collect();
+    let set = json!([{ "name": "set", "type": 3, "value": too_many.join(",") }]);
+    let refused = respond(&endpoint, &me("skills", set, "21"));
+    assert!(private(&refused), "{refused}");
+    let still = respond(&endpoint, &me("show", json!([]), "21")).to_string();
+    assert!(still.contains("dbt"), "nothing lost: {still}");
+}
+
+#[test]
+fn forget_asks_first_then_leaves_no_row_naming_the_member() {
+    let database = sqlite_url("profiles_forget");
+    let endpoint = start_with(database.clone(), None);
+    let set = json!([{ "name": "set", "type": 3, "value": "python" }]);
+    respond(&endpoint, &me("skills", set, "31"));
+    let asked = respond(&endpoint, &me("forget", json!([]), "31"));
+    assert!(private(&asked), "{asked}");
+    let button = asked["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .expect("a confirming button")
+        .to_owned();
+    let still = respond(&endpoint, &me("show", json!([]), "31")).to_string();
+    assert!(still.contains("python"), "asking deletes nothing: {still}");
+
+    let mut click = json!({
+        "type": 3, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
+        "data": { "custom_id": button, "component_type": 2 },
+    });
+    if let (Some(body), Some(who)) = (click.as_object_mut(), member("31").as_object()) {
+        body.extend(who.clone());
+    }
+    let done = respond(&endpoint, click.to_string().as_bytes());
+    assert_eq!(done["type"], 7, "{done}");
+    assert!(done.to_string().contains("your name is gone"), "{done}");
+    let twice = respond(&endpoint, click.to_string().as_bytes());
+    assert!(twice.to_string().contains("nothing about you"), "{twice}");
+
+    let named = endpoint.runtime.block_on(async {
+        let store = ProfileStore::open(&database).await.expect("the store");
+        store.names("31").await.expect("a count")
+    });
+    assert!(!named, "no row names the member");
+}
