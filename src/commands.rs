@@ -537,12 +537,20 @@ pub const COMMANDS: &[CommandSpec] = &[
             // Always answered privately: it has no `private` option.
             subcommand(
                 "setup",
-                "Server managers: who may add articles; nothing given shows it",
-                &[server_object(
-                    OptionKind::ServerRole,
-                    "mentor_role",
-                    "Members with this role may add and remove articles",
-                )],
+                "Server managers: who may add articles, the answer forum; nothing given shows it",
+                &[
+                    server_object(
+                        OptionKind::ServerRole,
+                        "mentor_role",
+                        "Members with this role may add and remove articles",
+                    ),
+                    server_object(
+                        OptionKind::Channel,
+                        "answer_forum",
+                        "A forum channel whose new posts the bot answers when it is sure",
+                    ),
+                    boolean("forum_off", "Stop answering posts in the answer forum"),
+                ],
             ),
             // With a file, previews it once downloaded (a deferred reply); without one,
             // opens a form for the article. Always private.

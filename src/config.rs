@@ -58,6 +58,11 @@ pub struct Settings {
     pub database_url: Secret,
     /// Discord user ids that own the bot (`ROLECALL_OWNERS`): they may `/kb reload`.
     pub owners: Vec<u64>,
+    /// Whether the gateway asks for the privileged Message Content intent
+    /// (`ROLECALL_MESSAGE_CONTENT`): the forum mode reads posts that do not mention the bot,
+    /// whose text Discord sends only with it. Off unless asked for, because Discord refuses
+    /// the connection when the intent is not also enabled in the Developer Portal.
+    pub message_content: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +85,7 @@ struct FileSettings {
     http_addr: Option<String>,
     chat: Option<String>,
     chat_channels: Option<Vec<u64>>,
+    message_content: Option<bool>,
 }
 
 const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
@@ -127,6 +133,10 @@ impl Settings {
                 var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             ),
             owners: id_list("ROLECALL_OWNERS", var("ROLECALL_OWNERS"))?,
+            message_content: match var("ROLECALL_MESSAGE_CONTENT") {
+                Some(value) => flag("ROLECALL_MESSAGE_CONTENT", &value)?,
+                None => file.message_content.unwrap_or(false),
+            },
         })
     }
 
@@ -141,6 +151,19 @@ impl Settings {
         self.public_key
             .as_deref()
             .ok_or(ConfigError::Missing("DISCORD_PUBLIC_KEY"))
+    }
+}
+
+/// `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`), refused with the variable's
+/// name otherwise: a typo must not silently leave a feature off.
+fn flag(name: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Invalid {
+            name,
+            reason: format!("{value:?} is not true or false"),
+        }),
     }
 }
 
@@ -333,6 +356,27 @@ mod tests {
                 "{bad}: {error}"
             );
         }
+    }
+
+    #[test]
+    fn the_message_content_intent_is_asked_for_only_when_set() {
+        assert!(!load(&[], None).expect("valid").message_content);
+        let file = Some("message_content = true");
+        assert!(load(&[], file).expect("valid").message_content);
+        let off = load(&[("ROLECALL_MESSAGE_CONTENT", "false")], file).expect("valid");
+        assert!(!off.message_content, "the environment wins over the file");
+        assert!(
+            load(&[("ROLECALL_MESSAGE_CONTENT", "TRUE")], None)
+                .expect("valid")
+                .message_content
+        );
+        let error = load(&[("ROLECALL_MESSAGE_CONTENT", "ture")], None).expect_err("a typo");
+        assert!(
+            error
+                .to_string()
+                .starts_with("Invalid ROLECALL_MESSAGE_CONTENT: "),
+            "{error}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod chat;
 pub mod deferred;
+pub mod forum;
 pub mod gateway;
 pub mod http;
 pub mod interaction;
@@ -19,6 +20,7 @@ pub mod wire;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::advisor::intent::Topic;
 use crate::jobs::model::Board;
 use crate::jobs::rights::{Caller, Standing};
 use crate::knowledge::KnowledgeBase;
@@ -35,6 +37,9 @@ const RATE_REFILL: Duration = Duration::from_secs(3);
 /// How long and for how many conversations chat follow-ups are remembered.
 const CHAT_MEMORY_TTL: Duration = Duration::from_secs(10 * 60);
 const CHAT_MEMORY_CAPACITY: u64 = 10_000;
+/// How long a forum post's topic is remembered for follow-ups in its thread: a thread is
+/// read and answered over hours, not minutes.
+const THREAD_MEMORY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The bot's shared state: the service (knowledge and job boards), the rate limiter, the
 /// chat memory and the calls to Discord it makes itself. One per process, shared by every
@@ -44,6 +49,8 @@ pub struct Bot {
     service: Service,
     limiter: RateLimiter,
     memory: ChatMemory,
+    /// What each answered forum post was about, for follow-ups by anyone in its thread.
+    threads: ChatMemory,
     rest: Rest,
 }
 
@@ -54,6 +61,7 @@ impl Bot {
             service,
             limiter: RateLimiter::new(RATE_BURST, RATE_REFILL),
             memory: ChatMemory::new(CHAT_MEMORY_TTL, CHAT_MEMORY_CAPACITY),
+            threads: ChatMemory::new(THREAD_MEMORY_TTL, CHAT_MEMORY_CAPACITY),
             rest: Rest::discord(),
         }
     }
@@ -78,6 +86,18 @@ impl Bot {
     /// it is read; a question that names no role follows up on what the same user discussed
     /// in the same channel within the last minutes.
     pub async fn chat(&self, message: ChatMessage<'_>, now: Instant, unix_now: i64) -> Outcome {
+        self.converse(message, None, now, unix_now).await
+    }
+
+    /// [`Bot::chat`], falling back on `context` (a forum thread's topic) when the speaker
+    /// has discussed nothing here lately.
+    async fn converse(
+        &self,
+        message: ChatMessage<'_>,
+        context: Option<Topic>,
+        now: Instant,
+        unix_now: i64,
+    ) -> Outcome {
         if let Err(wait) = self.limiter.check(message.user) {
             return respond::slow_down(wait).into();
         }
@@ -92,7 +112,7 @@ impl Bot {
             standing: Standing::Outsider,
         };
         let question = strip_mentions(message.text);
-        let previous = self.memory.recall(&speaker, now);
+        let previous = self.memory.recall(&speaker, now).or(context);
         let (answered, topic) = self
             .service
             .answer_chat(&question, previous.as_ref(), &caller, unix_now)

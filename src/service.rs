@@ -7,6 +7,7 @@
 //! first use, migrated, and seeded per board with the articles' jobs).
 
 mod adding;
+pub mod forum;
 mod gaps;
 pub mod library;
 mod me;
@@ -14,7 +15,7 @@ pub mod relaying;
 mod reloading;
 mod votes;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::advisor::intent::{self, Interpretation, Topic, Understood};
 use crate::advisor::{self, jobs as render, Problem};
@@ -25,6 +26,7 @@ use crate::jobs::rights::{Caller, Standing};
 use crate::jobs::store::{JobStore, StoreError};
 use crate::knowledge::KnowledgeBase;
 use crate::reply::Reply;
+use crate::teaching::forum::ForumProbe;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker, Owners};
 use crate::teaching::store::{TeachingError, TeachingStore};
@@ -71,6 +73,9 @@ pub struct Service {
     /// would otherwise each build from what it read, and the later swap could be the
     /// older read, leaving the other article out of the served base.
     refreshing: tokio::sync::Mutex<()>,
+    /// What the gateway sees of each server, for the forum mode; unset where this process
+    /// has no gateway (the HTTP endpoint, the terminal).
+    forum_probe: OnceLock<Arc<dyn ForumProbe>>,
 }
 
 impl Service {
@@ -92,6 +97,7 @@ impl Service {
             library,
             boards,
             owners: Owners::default(),
+            forum_probe: OnceLock::new(),
         }
     }
 
@@ -159,7 +165,9 @@ impl Service {
     ) -> (Result<Outcome, Problem>, Option<Topic>) {
         let kb = self.knowledge_for(caller);
         let (answered, topic) = match intent::interpret(&kb, question, previous) {
-            Ok(Interpretation { understood, topic }) => (
+            Ok(Interpretation {
+                understood, topic, ..
+            }) => (
                 self.understood(&kb, understood, caller, now, false).await,
                 topic,
             ),
@@ -320,7 +328,10 @@ impl Service {
         Ok(match request {
             TeachingRequest::Setup(setup) => {
                 let settings = teaching::set_up(&store, setup, &asker, now).await?;
-                advisor::teaching::settings(&settings)
+                let forum = settings
+                    .answer_forum
+                    .map(|forum| self.forum_readiness(asker.guild, forum));
+                advisor::teaching::settings(&settings, forum.as_ref())
             }
             // The form opens at the edge (`Service::article_form`); here is the terminal.
             TeachingRequest::Add => advisor::adding::use_the_file_command(),

@@ -9,6 +9,7 @@
 //! question; the voter only so that a second click changes their vote, never shown).
 
 pub mod adding;
+pub mod forum;
 pub mod manage;
 pub mod model;
 pub mod request;
@@ -17,7 +18,7 @@ pub mod store;
 pub mod upload;
 
 use model::TeachingSettings;
-use request::SetupRequest;
+use request::{ForumChoice, SetupRequest};
 use rights::{Asker, Standing};
 use store::{TeachingError, TeachingStore};
 
@@ -59,13 +60,27 @@ pub async fn set_up(
     }
     if !asker.standing.may_set_up() {
         return Err(TeachingProblem::NotAllowed(
-            "Only members with the Manage Server or Administrator permission can choose the mentor role.",
+            "Only members with the Manage Server or Administrator permission can choose the mentor role or the answer forum.",
         ));
     }
-    store
-        .set_mentor_role(asker.guild, request.mentor_role, &asker.user, now)
-        .await
-        .map_err(problem_of)
+    let mut settings = store.settings(asker.guild).await.map_err(problem_of)?;
+    if let Some(role) = request.mentor_role {
+        settings = store
+            .set_mentor_role(asker.guild, Some(role), &asker.user, now)
+            .await
+            .map_err(problem_of)?;
+    }
+    if let Some(choice) = request.answer_forum {
+        let forum = match choice {
+            ForumChoice::Answer(forum) => Some(forum),
+            ForumChoice::Stop => None,
+        };
+        settings = store
+            .set_answer_forum(asker.guild, forum, &asker.user, now)
+            .await
+            .map_err(problem_of)?;
+    }
+    Ok(settings)
 }
 
 /// A store error as the asker sees it: a refusal with its reason, a failure as

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod aspect;
 pub mod comparative;
 pub mod compare;
+pub mod forum;
 pub mod gaps;
 pub mod jobs;
 pub mod matching;

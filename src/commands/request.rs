@@ -10,7 +10,7 @@ use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
 use crate::members::request::MeRequest;
 use crate::reply::escape::strip_mentions;
-use crate::teaching::request::{SetupRequest, TeachingRequest};
+use crate::teaching::request::{ForumChoice, SetupRequest, TeachingRequest};
 
 /// A request, by where it is answered. Role names are as typed; answering resolves them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +174,12 @@ impl From<&Invocation> for Request {
             CommandId::Kb => match inv.subcommand {
                 Some("setup") => Request::Teaching(TeachingRequest::Setup(SetupRequest {
                     mentor_role: inv.id("mentor_role"),
+                    // Turning the forum off wins over naming one in the same call.
+                    answer_forum: match (inv.bool("forum_off"), inv.id("answer_forum")) {
+                        (Some(true), _) => Some(ForumChoice::Stop),
+                        (_, Some(forum)) => Some(ForumChoice::Answer(forum)),
+                        _ => None,
+                    },
                 })),
                 Some("add") => Request::Teaching(TeachingRequest::Add),
                 Some("list") => Request::Teaching(TeachingRequest::List { page }),

@@ -13,6 +13,8 @@ use serenity::all::{
 };
 use serenity::async_trait;
 
+mod forum;
+
 use super::interaction::{self, Incoming, IncomingKind};
 use super::registration::commands;
 use super::{json, Bot, ChatMessage};
@@ -43,11 +45,22 @@ pub fn intents(chat: &ChatMode) -> GatewayIntents {
     }
 }
 
+/// The forum mode's, on top of chat's: a new forum post mentions nobody, so its text comes
+/// only with MESSAGE_CONTENT (privileged); GUILDS fills serenity's cache with each server's
+/// channels, threads, roles and the bot's own member, from which the thread's forum and the
+/// bot's permissions there are known.
+pub const FORUM_INTENTS: GatewayIntents = GatewayIntents::GUILDS
+    .union(GatewayIntents::GUILD_MESSAGES)
+    .union(GatewayIntents::MESSAGE_CONTENT);
+
 /// serenity's event handler for rolecall.
 pub struct Handler {
     bot: Arc<Bot>,
     chat: ChatMode,
     registration: Registration,
+    /// Whether the gateway connects with the Message Content intent (and the forum mode's
+    /// others): `ROLECALL_MESSAGE_CONTENT`.
+    message_content: bool,
     /// Our own user id, learnt from READY: chat answers messages that mention it.
     me: OnceLock<UserId>,
 }
@@ -58,8 +71,28 @@ impl Handler {
             bot,
             chat,
             registration,
+            message_content: false,
             me: OnceLock::new(),
         }
+    }
+
+    /// The same handler, connecting with the Message Content intent when `wanted`: the
+    /// forum mode reads posts that do not mention the bot.
+    pub fn with_message_content(self, wanted: bool) -> Handler {
+        Handler {
+            message_content: wanted,
+            ..self
+        }
+    }
+
+    /// The intents to connect with: chat's, and the forum mode's when asked for.
+    pub fn intents(&self) -> GatewayIntents {
+        let forum = if self.message_content {
+            FORUM_INTENTS
+        } else {
+            GatewayIntents::empty()
+        };
+        intents(&self.chat) | forum
     }
 
     /// Whether `message` is a question for us: a DM, a mention, or a chat channel's message.
@@ -122,6 +155,13 @@ fn application_owners(application: &CurrentApplicationInfo) -> Vec<u64> {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         let _ = self.me.set(ready.user.id);
+        self.bot
+            .service()
+            .connect_forum(Arc::new(forum::CacheProbe {
+                cache: ctx.cache.clone(),
+                me: ready.user.id,
+                message_content: self.message_content,
+            }));
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
         if let Err(error) = register(&ctx.http, self.registration).await {
             tracing::error!(%error, "registering commands failed");
@@ -168,6 +208,10 @@ impl EventHandler for Handler {
     }
 
     async fn message(&self, ctx: Context, message: Message) {
+        // Only with the intent do forum posts reach the bot at all.
+        if self.message_content && !message.author.bot && self.forum_message(&ctx, &message).await {
+            return;
+        }
         if !self.is_for_us(&message) {
             return;
         }
@@ -231,7 +275,7 @@ pub fn http_client(token: &str, base_url: Option<&str>, application_id: Option<u
 
 /// The client, ready to `start()`; `http` decides where REST (and so the gateway URL) goes.
 pub async fn client(http: Http, handler: Handler) -> serenity::Result<Client> {
-    let intents = intents(&handler.chat);
+    let intents = handler.intents();
     ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await

@@ -15,6 +15,7 @@ use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
 use crate::teaching::adding::{DraftButton, FORM_ID};
+use crate::teaching::forum::TakeDownButton;
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::TeachingProblem;
 
@@ -185,6 +186,9 @@ impl Bot {
                 Ok(reply) => InteractionResponse::Update(reply),
                 Err(problem) => InteractionResponse::Message(problem.reply()),
             };
+        }
+        if TakeDownButton::parse(line).is_some() {
+            return self.take_down(incoming, unix_now).await;
         }
         if VoteButton::claims(line) {
             return self.vote(incoming, line, unix_now).await;

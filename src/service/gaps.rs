@@ -81,7 +81,7 @@ fn gap_of(problem: &Problem, question: Option<&str>) -> Option<(GapKind, String)
 
 /// The roles of `request` whose asked aspect the articles say nothing about. ("How it
 /// differs" is a comparison's, never one role's.)
-fn empty_aspects<'k>(
+pub(super) fn empty_aspects<'k>(
     kb: &'k KnowledgeBase,
     request: &KnowledgeRequest,
 ) -> Vec<(&'k Role, Section)> {

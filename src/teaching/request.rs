@@ -26,16 +26,27 @@ pub enum TeachingRequest {
     Reload,
 }
 
-/// `/kb setup`: who may teach. Nothing given shows the settings.
+/// `/kb setup`: who may teach, and where the bot answers new forum posts. Nothing given
+/// shows the settings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SetupRequest {
     /// A server role's id.
     pub mentor_role: Option<u64>,
+    pub answer_forum: Option<ForumChoice>,
+}
+
+/// A change to the server's answer forum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForumChoice {
+    /// Answer new posts in this forum channel (its id).
+    Answer(u64),
+    /// Answer in no forum.
+    Stop,
 }
 
 impl SetupRequest {
     /// Whether the request only asks to see the settings.
     pub fn shows_only(&self) -> bool {
-        self.mentor_role.is_none()
+        self.mentor_role.is_none() && self.answer_forum.is_none()
     }
 }

@@ -10,6 +10,7 @@
 //! `actor` and `author` are user ids as the job board records them (`operator` at the
 //! terminal); `now` is Unix seconds, from the caller, so tests choose the clock.
 
+pub mod forum;
 pub mod gaps;
 mod rows;
 pub mod votes;

@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
+mod forum;
 mod relaying;
 mod votes;
 
@@ -46,6 +47,8 @@ struct Fake {
     gateway_url: String,
     /// What the gateway sends after READY, in order.
     after_ready: Arc<Vec<Dispatch>>,
+    /// What `GET /channels/<id>` answers (threads the bot asks about).
+    channels: Arc<Mutex<std::collections::HashMap<String, Value>>>,
 }
 
 impl Fake {
@@ -174,6 +177,7 @@ async fn serve_rest(fake: Fake, listener: TcpListener) {
             post(callback),
         )
         .route("/api/v10/channels/{channel}/messages", post(send_message))
+        .route("/api/v10/channels/{channel}", get(get_channel))
         .route("/api/v10/oauth2/applications/@me", get(application_info))
         .route(
             "/api/v10/webhooks/{app}/{token}/messages/@original",
@@ -236,12 +240,37 @@ async fn send_message(
     body: Bytes,
 ) -> Json<Value> {
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    let index = fake.requests().len();
-    fake.record("POST", &format!("channels/{channel}/messages"), body);
+    // Counted and recorded under one lock: two messages sent at once get two ids, and a
+    // message's id is 8000 plus its place among the recorded requests.
+    let index = match fake.recorded.lock() {
+        Ok(mut recorded) => {
+            let path = format!("channels/{channel}/messages");
+            recorded.requests.push(("POST".to_owned(), path, body));
+            recorded.requests.len() - 1
+        }
+        Err(_) => 0,
+    };
     let mut sent = message(&format!("{}", 8000 + index), "");
     sent["author"] = user(BOT_ID, "rolecall");
     sent["mentions"] = json!([]);
     Json(sent)
+}
+
+/// A channel the fake knows (see `Fake::channels`), recorded as `GET channels/<id>`.
+async fn get_channel(
+    State(fake): State<Fake>,
+    Path(channel): Path<String>,
+) -> Result<Json<Value>, axum::http::StatusCode> {
+    fake.record("GET", &format!("channels/{channel}"), Value::Null);
+    let channels = fake
+        .channels
+        .lock()
+        .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?;
+    channels
+        .get(&channel)
+        .cloned()
+        .map(Json)
+        .ok_or(axum::http::StatusCode::NOT_FOUND)
 }
 
 /// A deferred response edited in, recorded as `PATCH webhooks/<token>`.
@@ -406,6 +435,7 @@ impl FakeDiscord {
             files: Arc::default(),
             gateway_url: format!("ws://{}", ws.local_addr().expect("addr")),
             after_ready: Arc::new(after_ready),
+            channels: Arc::default(),
         };
         let (push, pushes) = mpsc::unbounded_channel();
         runtime.spawn(serve_rest(fake.clone(), rest));

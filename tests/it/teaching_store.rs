@@ -393,4 +393,5 @@ on_both_backends!(
     }
 );
 
+mod forum;
 mod votes;

@@ -5,12 +5,14 @@ use crate::knowledge::building::reload::{KeptLastGood, ReloadReport, Reloaded};
 use crate::knowledge::Warning;
 use crate::reply::escape::escape_user_text;
 use crate::reply::{bullet_list, colour, count_of, limits, Embed, Reply};
+use crate::teaching::forum::{ForumReadiness, Missing};
 use crate::teaching::model::TeachingSettings;
 
-/// Who may add and remove the server's articles. The role is a mention inside an embed,
-/// which Discord renders as the role's name without pinging anyone (and every message
-/// carries an empty `allowed_mentions` anyway).
-pub fn settings(settings: &TeachingSettings) -> Reply {
+/// Who may add and remove the server's articles, and the answer forum with what the forum
+/// mode still needs (`forum`: how this process found it; given when a forum is set). Roles
+/// and channels are mentions inside an embed, which Discord renders as their names without
+/// pinging anyone (and every message carries an empty `allowed_mentions` anyway).
+pub fn settings(settings: &TeachingSettings, forum: Option<&ForumReadiness>) -> Reply {
     let teachers = match settings.mentor_role {
         Some(role) => format!("Members with the role <@&{role}>, and members with Manage Server"),
         None => {
@@ -18,12 +20,68 @@ pub fn settings(settings: &TeachingSettings) -> Reply {
                 .to_owned()
         }
     };
-    Reply::embed(Embed::new("Mentor settings").colour(colour::INFO).field(
+    let mut embed = Embed::new("Mentor settings").colour(colour::INFO).field(
         "Who may add and remove articles",
         &teachers,
         false,
-    ))
-    .ephemeral(true)
+    );
+    embed = match settings.answer_forum {
+        Some(channel) => embed.field(
+            "Answer forum",
+            &format!(
+                "<#{channel}>: each new post is answered in its thread when the bot is sure \
+                 of the answer, and left alone otherwise. Stop with `/kb setup forum_off:true`."
+            ),
+            false,
+        ),
+        None => embed.field(
+            "Answer forum",
+            "None. Name one with `/kb setup answer_forum:#forum`.",
+            false,
+        ),
+    };
+    if let (Some(channel), Some(forum)) = (settings.answer_forum, forum) {
+        let missing: Vec<String> = forum
+            .missing()
+            .iter()
+            .map(|need| missing_sentence(need, channel))
+            .collect();
+        embed = if missing.is_empty() {
+            embed.field("Forum mode", "Ready: nothing is missing.", false)
+        } else {
+            embed.field(
+                "Forum mode: missing",
+                &limits::clamp(&missing.join("\n"), limits::FIELD_VALUE),
+                false,
+            )
+        };
+    }
+    Reply::embed(embed).ephemeral(true)
+}
+
+/// What to do about one thing the forum mode lacks, as a line.
+fn missing_sentence(need: &Missing, channel: u64) -> String {
+    match need {
+        Missing::Gateway => "• Unavailable here: this bot answers interactions over HTTP only \
+            (`rolecall serve-http`), and Discord sends forum posts only over the gateway. \
+            Run `rolecall run` on the same database to answer the forum."
+            .to_owned(),
+        Missing::MessageContent => "• The Message Content intent: turn it on in the Developer \
+            Portal (Bot > Privileged Gateway Intents), set `ROLECALL_MESSAGE_CONTENT=true` \
+            and restart the bot."
+            .to_owned(),
+        Missing::NotAForum => {
+            format!("• <#{channel}> is not a forum channel of this server: pick a forum.")
+        }
+        Missing::Permissions(permissions) => format!(
+            "• The bot's permissions in <#{channel}>: give it {}.",
+            permissions.join(", ")
+        ),
+        Missing::Unknown => format!(
+            "• The bot's permissions in <#{channel}> could not be checked yet (it may have just \
+             connected): run `/kb setup` again in a minute."
+        ),
+    }
 }
 
 /// What a reload did, privately for the owner who asked: roles before and after, the
@@ -176,13 +234,61 @@ mod tests {
 
     #[test]
     fn the_mentor_role_is_named_privately() {
-        let set = settings(&TeachingSettings {
-            mentor_role: Some(777),
-            answer_forum: None,
-        });
+        let set = settings(
+            &TeachingSettings {
+                mentor_role: Some(777),
+                answer_forum: None,
+            },
+            None,
+        );
         assert!(set.is_ephemeral());
         assert!(format!("{set:?}").contains("<@&777>"));
-        let unset = format!("{:?}", settings(&TeachingSettings::default()));
+        let unset = format!("{:?}", settings(&TeachingSettings::default(), None));
         assert!(unset.contains("/kb setup mentor_role:"), "{unset}");
+        assert!(unset.contains("/kb setup answer_forum:"), "{unset}");
+    }
+
+    #[test]
+    fn the_answer_forum_comes_with_what_it_still_needs() {
+        use crate::teaching::forum::{Connection, InForum};
+        let forum = TeachingSettings {
+            mentor_role: None,
+            answer_forum: Some(555),
+        };
+        let field = |reply: &Reply, name: &str| {
+            reply.embeds()[0]
+                .fields()
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.value.clone())
+        };
+        let over_http = settings(&forum, Some(&ForumReadiness::NO_GATEWAY));
+        let missing = field(&over_http, "Forum mode: missing").expect("what is missing");
+        assert!(
+            missing.contains("Unavailable here") && missing.contains("rolecall run"),
+            "{missing}"
+        );
+        let lacking = ForumReadiness {
+            connection: Connection::Gateway {
+                message_content: false,
+            },
+            in_forum: Some(InForum::Lacks(vec!["Send Messages in Threads"])),
+        };
+        let missing = field(&settings(&forum, Some(&lacking)), "Forum mode: missing")
+            .expect("what is missing");
+        assert!(
+            missing.contains("ROLECALL_MESSAGE_CONTENT=true")
+                && missing.contains("<#555>: give it Send Messages in Threads"),
+            "{missing}"
+        );
+        let ready = ForumReadiness {
+            connection: Connection::Gateway {
+                message_content: true,
+            },
+            in_forum: Some(InForum::CanAnswer),
+        };
+        let ready = settings(&forum, Some(&ready));
+        assert!(field(&ready, "Forum mode").is_some_and(|v| v.starts_with("Ready")));
+        assert!(field(&ready, "Answer forum").is_some_and(|v| v.starts_with("<#555>")));
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::advisor::clarify::{which_role_for, Choice, Clarification};
 use crate::advisor::comparative::comparative;
+use crate::advisor::confidence::is_confident;
 use crate::advisor::reader::{self, Intent, Reading};
 use crate::advisor::{search, Problem};
 use crate::commands::request::{BoardRequest, KnowledgeRequest, Request};
@@ -22,6 +23,9 @@ pub use crate::advisor::reader::Topic;
 pub struct Interpretation {
     pub understood: Understood,
     pub topic: Option<Topic>,
+    /// Whether the reading is sure enough to answer a question nobody put to the bot (a
+    /// forum post): see [`is_confident`].
+    pub confident: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +70,20 @@ pub fn interpret(
         return Err(which);
     }
     let understood = understand(kb, &reading, question)?;
-    Ok(Interpretation { understood, topic })
+    // An answer already made is one only when it is a comparative's verdict: "I don't know"
+    // is a reply too.
+    let says_something = match &understood {
+        Understood::Knowledge(_) | Understood::Board(_) => true,
+        Understood::Reply(reply) => !reply.is_error() && reading.intent == Intent::Compare,
+        // Plain words never set anything up, nor read a member's profile unasked.
+        Understood::Teaching(_) | Understood::Member(_) => false,
+    };
+    let confident = is_confident(&reading) && says_something;
+    Ok(Interpretation {
+        understood,
+        topic,
+        confident,
+    })
 }
 
 /// When the reader found readings nearly as likely as the first: ask which is meant, each

@@ -236,7 +236,8 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     reload_on_hangup(&runtime, bot.clone());
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler =
-        gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id));
+        gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id))
+            .with_message_content(settings.message_content);
     runtime.block_on(async {
         let mut client = gateway::client(http, handler)
             .await
