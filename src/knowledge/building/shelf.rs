@@ -150,12 +150,26 @@ impl Shelf {
                 warnings,
             });
         }
+        let roles = &merged.roles;
+        // The search index is the largest: built beside the others, on another core when
+        // there is one. Each index is built alone, so the result does not depend on it.
+        let (facts, (index, by_competency, role_names, name_parts)) = beside(
+            || search::FactIndex::build(roles, &curation.taxonomy),
+            || {
+                (
+                    RoleIndex::build(roles),
+                    competency_index(roles),
+                    mentions::RoleNames::build(roles),
+                    mentions::NameParts::build(roles),
+                )
+            },
+        );
         Ok(KnowledgeBase {
-            index: RoleIndex::build(&merged.roles),
-            by_competency: competency_index(&merged.roles),
-            role_names: mentions::RoleNames::build(&merged.roles),
-            name_parts: mentions::NameParts::build(&merged.roles),
-            facts: search::FactIndex::build(&merged.roles, &curation.taxonomy),
+            index,
+            by_competency,
+            role_names,
+            name_parts,
+            facts,
             articles,
             roles: merged.roles,
             jobs: merged.jobs,
@@ -183,6 +197,30 @@ impl Shelf {
         merger.add(self.articles.len(), &entry, parsed);
         self.articles.push(entry);
     }
+}
+
+/// `first` on a thread of its own while `second` runs here; both here, one after the
+/// other, when no thread can be had.
+fn beside<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
+    // Taken by whichever side runs it: the thread, or this one when the thread cannot start.
+    let first = std::sync::Mutex::new(Some(first));
+    let run_first = || {
+        let first = first.lock().unwrap_or_else(|p| p.into_inner()).take();
+        first.map(|first| first())
+    };
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("kb-index".into())
+            .spawn_scoped(scope, run_first);
+        let second = second();
+        let first = match spawned {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => run_first(),
+        };
+        (first.expect("run once, on one side"), second)
+    })
 }
 
 fn load_taxonomy(documents: &[Document], warnings: &mut Vec<Warning>) -> Taxonomy {
