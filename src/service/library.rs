@@ -250,12 +250,12 @@ impl Library {
     ) -> Result<Arc<KnowledgeBase>, LibraryError> {
         let previous = self
             .servers
-            .read()
+            .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get(&guild)
-            .cloned();
+            .get_mut(&guild)
+            .map(ServerBase::take_merged);
         let built = tokio::task::spawn_blocking(move || {
-            ServerBase::build(&shelf, guild, articles, previous.as_ref())
+            ServerBase::build(&shelf, guild, articles, previous)
         })
         .await
         .map_err(|_| LibraryError::Stopped)??;

@@ -105,14 +105,6 @@ impl Shelf {
         parse_document_knowing(path, text, &self.curation.known)
     }
 
-    /// This shelf with `more` articles merged after its own, in the order given; `self`
-    /// stays as it was.
-    pub fn with(&self, more: impl IntoIterator<Item = ReadArticle>) -> Shelf {
-        let mut shelf = self.clone();
-        shelf.add(more);
-        shelf
-    }
-
     /// Merges `more` articles after the shelf's own, in the order given.
     pub fn add(&mut self, more: impl IntoIterator<Item = ReadArticle>) {
         let curation = Arc::clone(&self.curation);

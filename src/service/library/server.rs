@@ -41,32 +41,36 @@ struct ServerArticle {
 
 impl ServerBase {
     /// The base of `guild` over `shelf` with `articles` (oldest first), reusing what
-    /// `previous` read and merged.
+    /// `previous` read and merged. `previous` is the server's base as it was, its kept
+    /// merge taken out of the library (see [`ServerBase::take_merged`]) so that, held
+    /// here alone, it is merged on in place rather than copied.
     pub fn build(
         shelf: &Arc<Shelf>,
         guild: u64,
         articles: Vec<ArticleText>,
-        previous: Option<&ServerBase>,
+        previous: Option<ServerBase>,
     ) -> Result<ServerBase, LoadError> {
         let previous = previous.filter(|p| Arc::ptr_eq(&p.over, shelf));
-        let articles: Arc<[ServerArticle]> = read_all(shelf, articles, previous).into();
+        let articles: Arc<[ServerArticle]> = read_all(shelf, articles, previous.as_ref()).into();
         let resumed = previous.and_then(|p| {
-            let merged = p.merged.as_ref()?;
             let done = p.articles.len();
             let unchanged = articles.get(..done)?.iter().zip(p.articles.iter());
-            unchanged
+            let unchanged = unchanged
                 .clone()
-                .all(|(now, before)| now.text == before.text)
-                .then_some((merged, done))
+                .all(|(now, before)| now.text == before.text);
+            let merged = p.merged.filter(|_| unchanged)?;
+            Some((
+                Arc::try_unwrap(merged).unwrap_or_else(|m| (*m).clone()),
+                done,
+            ))
         });
-        let (from, done) = resumed.unwrap_or((shelf, 0));
-        let more = articles[done..].iter().map(|a| a.read.clone());
+        let (mut merged, done) = resumed.unwrap_or_else(|| (Shelf::clone(shelf), 0));
+        merged.add(articles[done..].iter().map(|a| a.read.clone()));
         let origin = format!("server {guild}'s knowledge base");
         let (base, merged) = if articles.len() >= KEEP_MERGED_FROM {
-            let merged = from.with(more);
             (merged.base(&origin)?, Some(Arc::new(merged)))
         } else {
-            (from.with(more).into_base(&origin)?, None)
+            (merged.into_base(&origin)?, None)
         };
         Ok(ServerBase {
             base: Arc::new(base),
@@ -74,6 +78,16 @@ impl ServerBase {
             over: Arc::clone(shelf),
             merged,
         })
+    }
+
+    /// A copy of this server's base for [`ServerBase::build`], with the kept merge moved
+    /// into it: the library's entry has none until the build swaps in a new one (or, if the
+    /// build fails, none at all, and the next build merges over the shipped shelf again).
+    pub fn take_merged(&mut self) -> ServerBase {
+        ServerBase {
+            merged: self.merged.take(),
+            ..self.clone()
+        }
     }
 
     /// The articles the base was built from, oldest first.
