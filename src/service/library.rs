@@ -7,6 +7,10 @@
 //! answer holds the `Arc` it started with, so none is built from half of one, and answers
 //! keep flowing while a reload builds. A reload re-reads the shipped documents from where
 //! they first came from and rebuilds every server's base over the new ones.
+//!
+//! The shipped documents are kept read and merged (a `Shelf`), and each server's articles
+//! as read (`server`): a server's rebuild reads and merges only what changed, and gives the
+//! base reading every document in order would.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
