@@ -11,10 +11,10 @@ pub mod understanding;
 // The families of modules, by the way a question goes: understood, answered, composed. Their
 // modules are also named here, as the rest of the crate and the tests know them.
 pub use answering::{
-    about, adding, articles, aspect, comparative, compare, jobs, matching, path, profile, reverse,
-    roles, search, teaching,
+    about, adding, articles, aspect, comparative, compare, gaps, jobs, matching, path, profile,
+    relayed, reverse, roles, search, teaching,
 };
-pub use composing::{focus, in_short, next, shown, sources, verdict};
+pub use composing::{feedback, focus, in_short, next, shown, sources, verdict};
 pub use understanding::{clarify, intent, reader};
 
 pub use problem::Problem;

@@ -8,7 +8,9 @@
 pub mod invocation;
 pub mod job;
 pub mod line;
+pub mod message;
 pub mod request;
+pub mod vote;
 
 pub use invocation::{ArgValue, Invocation, InvocationError};
 pub use line::parse_line;
@@ -46,6 +48,8 @@ pub enum OptionKind {
     Channel,
     /// A role of the server (not a career role), read as its id (`<@&123>` or `123`).
     ServerRole,
+    /// A file the user uploads with the command; only an interaction carries one.
+    Attachment,
 }
 
 /// Who a command is for: Discord shows it to them, and the bot checks again on every call.
@@ -219,7 +223,7 @@ const fn subcommand(
     }
 }
 
-/// A channel or a server role, read as its id.
+/// A channel or a server role, read as its id; or an uploaded file.
 const fn server_object(
     kind: OptionKind,
     name: &'static str,
@@ -492,11 +496,16 @@ pub const COMMANDS: &[CommandSpec] = &[
                     "Members with this role may add and remove articles",
                 )],
             ),
-            // Opens a form for the article; always private.
+            // With a file, previews it once downloaded (a deferred reply); without one,
+            // opens a form for the article. Always private.
             subcommand(
                 "add",
                 "Mentors: teach this server a role from an article (a preview first)",
-                &[],
+                &[server_object(
+                    OptionKind::Attachment,
+                    "article",
+                    "A .txt or .md file of at most 512 KB; without one, a form opens",
+                )],
             ),
             // These three are always answered privately too.
             subcommand(

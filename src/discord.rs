@@ -3,13 +3,16 @@
 //! answer says.
 
 pub mod chat;
+pub mod deferred;
 pub mod gateway;
 pub mod http;
 pub mod interaction;
 pub mod json;
+mod message_command;
 pub mod rate_limit;
 pub mod registration;
 pub mod respond;
+pub mod rest;
 pub mod signature;
 pub mod wire;
 
@@ -24,6 +27,7 @@ use crate::service::{Outcome, Service};
 use chat::{ChatMemory, Speaker};
 use interaction::{Incoming, MemberRights};
 use rate_limit::RateLimiter;
+use rest::Rest;
 
 /// Answers per user before the rate limit applies, and how fast it refills.
 const RATE_BURST: u32 = 5;
@@ -32,22 +36,32 @@ const RATE_REFILL: Duration = Duration::from_secs(3);
 const CHAT_MEMORY_TTL: Duration = Duration::from_secs(10 * 60);
 const CHAT_MEMORY_CAPACITY: u64 = 10_000;
 
-/// The bot's shared state: the service (knowledge and job boards), the rate limiter and the
-/// chat memory. One per process, shared by every shard and request.
+/// The bot's shared state: the service (knowledge and job boards), the rate limiter, the
+/// chat memory and the calls to Discord it makes itself. One per process, shared by every
+/// shard and request.
 #[derive(Debug)]
 pub struct Bot {
     service: Service,
     limiter: RateLimiter,
     memory: ChatMemory,
+    rest: Rest,
 }
 
 impl Bot {
+    /// A bot whose downloads and deferred answers go to Discord itself.
     pub fn new(service: Service) -> Bot {
         Bot {
             service,
             limiter: RateLimiter::new(RATE_BURST, RATE_REFILL),
             memory: ChatMemory::new(CHAT_MEMORY_TTL, CHAT_MEMORY_CAPACITY),
+            rest: Rest::discord(),
         }
+    }
+
+    /// The same bot, downloading and editing deferred answers through `rest` (a fake
+    /// Discord in tests).
+    pub fn with_rest(self, rest: Rest) -> Bot {
+        Bot { rest, ..self }
     }
 
     /// The shipped knowledge base, as it is now (a reload swaps it).

@@ -3,8 +3,10 @@
 //!
 //! Invariant: a [`Reply`] is always within Discord's limits. Every setter clamps its text
 //! ([`limits::clamp`]), [`Reply::push_embed`] shrinks an embed to the message's remaining
-//! budget, and [`Reply::push_buttons`] and [`Reply::push_select`] keep components to their
-//! rows, counts and unique ids, so no renderer has to check anything.
+//! budget, and [`Reply::push_buttons`], [`Reply::push_select`] and
+//! [`Reply::push_trailing_buttons`] (`trailing`: buttons that end a message without
+//! displacing its own) keep components to their rows, counts and unique ids, so no renderer
+//! has to check anything.
 //!
 //! Components carry command lines: a button's `custom_id`, and each option's `value` of a
 //! select menu, is the line that answers it (`/compare a b tools`), so a click or a choice is
@@ -14,6 +16,7 @@ pub mod escape;
 pub mod form;
 pub mod limits;
 pub mod terminal;
+mod trailing;
 
 pub use escape::escape_user_text;
 
@@ -112,6 +115,16 @@ impl Reply {
             .description(description)
             .colour(colour::ERROR);
         Reply::embed(embed).ephemeral(true)
+    }
+
+    /// The reply with `line` first in its message text, before what it already says.
+    pub fn with_intro(mut self, line: &str) -> Reply {
+        let content = match self.content.as_str() {
+            "" => line.to_owned(),
+            said => format!("{line}\n{said}"),
+        };
+        self.content = limits::clamp(&content, limits::CONTENT);
+        self
     }
 
     pub fn ephemeral(mut self, ephemeral: bool) -> Reply {

@@ -9,7 +9,9 @@
 mod adding;
 mod gaps;
 pub mod library;
+pub mod relaying;
 mod reloading;
+mod votes;
 
 use std::sync::Arc;
 
@@ -64,6 +66,10 @@ pub struct Service {
     boards: Arc<Boards>,
     /// Who may reload the knowledge base from Discord; none until the front end says.
     owners: Owners,
+    /// Held from reading a server's articles to swapping its base in: two adds at once
+    /// would otherwise each build from what it read, and the later swap could be the
+    /// older read, leaving the other article out of the served base.
+    refreshing: tokio::sync::Mutex<()>,
 }
 
 impl Service {
@@ -81,6 +87,7 @@ impl Service {
     /// A service answering each server from its base in `library`.
     pub fn over(library: Arc<Library>, boards: Arc<Boards>) -> Service {
         Service {
+            refreshing: tokio::sync::Mutex::new(()),
             library,
             boards,
             owners: Owners::default(),
@@ -173,7 +180,9 @@ impl Service {
                 } else {
                     Audience::Everyone
                 };
-                advisor::answer(kb, &request, audience)?.into()
+                let reply = advisor::answer(kb, &request, audience)?;
+                self.note_empty_aspects(caller, kb, &request, now).await;
+                votes::with_votes(kb, &request, reply).into()
             }
             Understood::Board(request) => self.board(kb, &request, caller, now).await?,
             // The library answers a reload, which needs no store.
@@ -260,9 +269,17 @@ impl Service {
     /// Rebuilds `guild`'s knowledge base from its live articles in `store`, after one was
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
+        let _refreshing = self.refreshing.lock().await;
         let articles = store.articles_of(guild).await?;
+        let added: Vec<(i64, i64)> = articles
+            .iter()
+            .map(|a| (a.article.id, a.article.added_at))
+            .collect();
         match self.library.rebuild(guild, articles).await {
-            Ok(kb) => gaps::forget_answered(store, guild, &kb).await,
+            Ok(kb) => {
+                gaps::forget_answered(store, guild, &kb).await;
+                votes::forget_answered_votes(store, guild, &kb, &added).await;
+            }
             Err(error) => {
                 let error = anyhow::Error::from(error);
                 tracing::error!(
@@ -308,7 +325,7 @@ impl Service {
             TeachingRequest::History => {
                 advisor::articles::history(&manage::history(&store, &asker).await?)
             }
-            TeachingRequest::Gaps => advisor::articles::gaps(&manage::gaps(&store, &asker).await?),
+            TeachingRequest::Gaps => advisor::gaps::report(&manage::gaps(&store, &asker).await?),
             // Answered before the store opens (`understood`); the same answer here.
             TeachingRequest::Reload => self.reload_for(&asker).await?,
         }

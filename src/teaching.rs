@@ -5,7 +5,8 @@
 //!
 //! Nothing here keeps who asked what: only what mentors chose to add, who added or removed
 //! it, and when; and, for `/kb gaps`, the subjects of questions no article answered, with a
-//! count and a time.
+//! count and a time, and members' votes on answers (what the answer was about, never the
+//! question; the voter only so that a second click changes their vote, never shown).
 
 pub mod adding;
 pub mod manage;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod request;
 pub mod rights;
 pub mod store;
+pub mod upload;
 
 use model::TeachingSettings;
 use request::SetupRequest;
@@ -31,6 +33,12 @@ pub enum TeachingProblem {
     /// The store failed; the details are in the log, not in the reply.
     #[error("teaching is unavailable")]
     Unavailable,
+}
+
+impl From<upload::UploadProblem> for TeachingProblem {
+    fn from(problem: upload::UploadProblem) -> TeachingProblem {
+        TeachingProblem::Refused(format!("This file can't be added: {problem}."))
+    }
 }
 
 /// `/kb setup`: the settings, shown (to any member of the server) or changed (by server

@@ -1,7 +1,9 @@
 //! Composing answers: what an answer shows of a role's facts (`shown`), the point of a
 //! comparison (`in_short`), the facts naming what was asked (`focus`), a yes/no verdict
-//! (`verdict`), numbered sources (`sources`), and the buttons that lead on (`next`).
+//! (`verdict`), numbered sources (`sources`), the buttons that lead on (`next`), and the
+//! "Was this useful?" pair that ends every answer (`feedback`).
 
+pub mod feedback;
 pub mod focus;
 pub mod in_short;
 pub mod next;

@@ -251,3 +251,27 @@ fn an_unknown_role_is_retried_only_with_choices_that_answer() {
         assert!(answer_line(kb(), &choice.line).is_ok(), "{choice:?}");
     }
 }
+
+/// The gap noted for an aspect with nothing (`aspect::says_nothing`) is exactly when the
+/// answer says the articles say nothing about it.
+#[test]
+fn an_aspect_says_nothing_exactly_when_its_answer_says_so() {
+    let kb = kb();
+    let mut empty = 0;
+    for role in &kb.roles {
+        for section in Section::ALL {
+            let reply = aspect::aspect(kb, role, section, None);
+            let said = reply.embeds()[0]
+                .description_text()
+                .contains("The articles say nothing about");
+            assert_eq!(
+                aspect::says_nothing(kb, role, section),
+                said,
+                "{} {section:?}",
+                role.slug
+            );
+            empty += usize::from(said);
+        }
+    }
+    assert!(empty > 0, "the shipped articles leave some aspect empty");
+}

@@ -228,6 +228,8 @@ pub fn convert(spec: &'static OptionSpec, raw: &str) -> Result<ArgValue, Invocat
             "false" | "no" | "n" | "off" | "0" => Some(ArgValue::Bool(false)),
             _ => None,
         },
+        // A typed line cannot carry a file.
+        OptionKind::Attachment => None,
     };
     value
         .ok_or_else(|| bad_value(spec))
@@ -251,6 +253,9 @@ fn check_value(
             Ok(ArgValue::Int(n))
         }
         (OptionKind::Boolean, Some(ArgValue::Bool(b))) => Ok(ArgValue::Bool(b)),
+        (OptionKind::Attachment, Some(ArgValue::Attachment(file))) => {
+            Ok(ArgValue::Attachment(file))
+        }
         (OptionKind::Channel | OptionKind::ServerRole, Some(ArgValue::Id(id))) if id > 0 => {
             Ok(ArgValue::Id(id))
         }
@@ -276,6 +281,9 @@ fn bad_value(spec: &'static OptionSpec) -> InvocationError {
         OptionKind::Channel => "a channel, e.g. #jobs".into(),
         OptionKind::ServerRole => "a server role, e.g. @Moderators".into(),
         OptionKind::String | OptionKind::SubCommand => "text".into(),
+        OptionKind::Attachment => {
+            "a file attached in Discord (from a terminal: `rolecall kb add FILE`)".into()
+        }
     };
     InvocationError::BadValue {
         option: spec.name,

@@ -147,6 +147,8 @@ impl EventHandler for Handler {
             guild_id: None,
             channel_id: None,
             member: None,
+            webhook: None,
+            message_id: None,
         });
         let response = self.bot.respond(&incoming, unix_now()).await;
         if let Err(error) = ctx
@@ -158,6 +160,10 @@ impl EventHandler for Handler {
         }
         if let Some(announcement) = &response.announcement {
             post_announcement(&ctx.http, announcement).await;
+        }
+        // Each event has a task of its own: the deferred work may take its time here.
+        if let Some(later) = response.later {
+            self.bot.finish(later).await;
         }
     }
 

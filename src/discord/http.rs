@@ -99,5 +99,10 @@ async fn interactions(
             None => tracing::warn!("a job was not announced: DISCORD_TOKEN is not set"),
         }
     }
+    if let Some(later) = response.later {
+        // After the response, which tells Discord an answer is coming.
+        let bot = endpoint.bot.clone();
+        tokio::spawn(async move { bot.finish(later).await });
+    }
     Json(response.body).into_response()
 }

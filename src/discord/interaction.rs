@@ -25,9 +25,11 @@ use crate::commands::find;
 use crate::commands::invocation::{self, ArgValue, Invocation, InvocationError};
 pub use form::{FormError, Submission};
 use options::{RawOption, Received, ReceivedOption};
+pub use target::{MessageCommandError, MessageInvocation, TargetMessage};
 
 pub mod form;
 mod options;
+pub mod target;
 
 /// The longest command line a component carries: Discord's limit on a `custom_id` and on a
 /// select option's value. Anything longer was not sent by rolecall.
@@ -43,6 +45,37 @@ pub struct Incoming {
     pub channel_id: Option<String>,
     /// In a server: the member's permissions in the channel and their role ids.
     pub member: Option<MemberRights>,
+    /// Where a deferred answer is edited in; absent from pings and partial samples.
+    pub webhook: Option<InteractionWebhook>,
+    /// The message a clicked component sits on (`message.id`): the answer a vote is on.
+    pub message_id: Option<u64>,
+}
+
+/// An interaction's own webhook: the application and the interaction's token, which lets
+/// the bot edit its response for 15 minutes. The token never appears in logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct InteractionWebhook {
+    pub application_id: u64,
+    pub token: String,
+}
+
+impl std::fmt::Debug for InteractionWebhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InteractionWebhook")
+            .field("application_id", &self.application_id)
+            .field("token", &"[redacted]")
+            .finish()
+    }
+}
+
+impl InteractionWebhook {
+    /// The webhook when both parts are present and the id is a snowflake.
+    fn of(application_id: Option<&str>, token: Option<String>) -> Option<InteractionWebhook> {
+        Some(InteractionWebhook {
+            application_id: application_id?.parse().ok().filter(|id| *id > 0)?,
+            token: token.filter(|token| !token.is_empty())?,
+        })
+    }
 }
 
 /// What Discord says a server member may do (`member.permissions`, `member.roles`).
@@ -57,6 +90,8 @@ pub enum IncomingKind {
     Ping,
     /// A slash command, checked against its definition.
     Command(Result<Invocation, InvocationError>),
+    /// A command on a message's Apps menu, with the message it was used on.
+    MessageCommand(Result<MessageInvocation, MessageCommandError>),
     /// The user is typing `typed` into an autocomplete option.
     Autocomplete {
         typed: String,
@@ -97,6 +132,13 @@ struct Raw {
     guild_id: Option<String>,
     #[serde(default)]
     channel_id: Option<String>,
+    #[serde(default)]
+    application_id: Option<String>,
+    #[serde(default)]
+    token: Option<String>,
+    /// The message a component sits on; any JSON, only its `id` read.
+    #[serde(default)]
+    message: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +162,12 @@ struct RawData {
     /// A submitted form's inputs; any JSON, read by [`form::from_json`].
     #[serde(default)]
     components: Option<Value>,
+    /// A command's type: a slash command, or one on a message's Apps menu.
+    #[serde(default, rename = "type")]
+    command_type: Option<u8>,
+    /// The message a message command was used on.
+    #[serde(default)]
+    target_id: Option<String>,
 }
 
 /// An interaction's `data`, as either front end read it: a command's name and typed
@@ -133,11 +181,18 @@ struct Data {
     values: Option<Value>,
     /// A submitted form, as read (a modal submit only).
     form: Option<Result<Submission, FormError>>,
+    /// A message command, as read (with the message it acts on); `None` for the others.
+    on_message: Option<Result<MessageInvocation, MessageCommandError>>,
 }
 
 impl From<RawData> for Data {
     fn from(raw: RawData) -> Data {
+        let on_message = (raw.command_type == Some(target::MESSAGE)).then(|| {
+            let name = raw.name.as_deref().unwrap_or_default();
+            target::from_json(name, raw.target_id.as_deref(), raw.resolved.as_ref())
+        });
         Data {
+            on_message,
             name: raw.name,
             options: options::from_json(&raw.options, raw.resolved.as_ref()),
             form: raw
@@ -186,6 +241,11 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
         guild_id: raw.guild_id,
         channel_id: raw.channel_id,
         member,
+        webhook: InteractionWebhook::of(raw.application_id.as_deref(), raw.token),
+        message_id: raw
+            .message
+            .as_ref()
+            .and_then(|m| m.get("id")?.as_str()?.parse().ok()),
     })
 }
 
@@ -195,7 +255,11 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
     let (kind, data, guild, channel, member, user) = match interaction {
         Interaction::Command(i) => (
             APPLICATION_COMMAND,
-            command_data(&i.data.name, &i.data.options, &i.data.resolved),
+            Data {
+                on_message: target::is_message_command(&i.data)
+                    .then(|| target::from_gateway(&i.data)),
+                ..command_data(&i.data.name, &i.data.options, &i.data.resolved)
+            },
             i.guild_id,
             i.channel_id,
             i.member.as_deref(),
@@ -226,12 +290,19 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
                 component_type: None,
                 values: None,
                 form: Some(form::from_gateway(&i.data.custom_id, &i.data.components)),
+                on_message: None,
             },
             i.guild_id,
             i.channel_id,
             i.member.as_ref(),
             &i.user,
         ),
+        _ => return None,
+    };
+    let (application, token) = match interaction {
+        Interaction::Command(i) | Interaction::Autocomplete(i) => (i.application_id, &i.token),
+        Interaction::Component(i) => (i.application_id, &i.token),
+        Interaction::Modal(i) => (i.application_id, &i.token),
         _ => return None,
     };
     Some(Incoming {
@@ -244,6 +315,11 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
             permissions: m.permissions.unwrap_or_else(Permissions::empty),
             roles: m.roles.iter().map(|r| r.get()).collect(),
         }),
+        webhook: InteractionWebhook::of(Some(&application.to_string()), Some(token.clone())),
+        message_id: match interaction {
+            Interaction::Component(i) => Some(i.message.id.get()),
+            _ => None,
+        },
     })
 }
 
@@ -256,6 +332,7 @@ fn command_data(name: &str, options: &[CommandDataOption], resolved: &CommandDat
         component_type: None,
         values: None,
         form: None,
+        on_message: None,
     }
 }
 
@@ -278,12 +355,20 @@ fn component_data(custom_id: &str, kind: &ComponentInteractionDataKind) -> Data 
         component_type: Some(component_type),
         values,
         form: None,
+        on_message: None,
     }
 }
 
 fn kind_of(kind: u8, data: Option<Data>) -> IncomingKind {
     match (kind, data) {
         (PING, _) => IncomingKind::Ping,
+        (
+            APPLICATION_COMMAND,
+            Some(Data {
+                on_message: Some(on_message),
+                ..
+            }),
+        ) => IncomingKind::MessageCommand(on_message),
         (APPLICATION_COMMAND, Some(data)) => IncomingKind::Command(invocation_of(&data)),
         (AUTOCOMPLETE, Some(data)) => IncomingKind::Autocomplete {
             typed: options::typing(&data.options)

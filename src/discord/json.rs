@@ -10,7 +10,8 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::wire::callback::{
-    AUTOCOMPLETE_RESULT, CHANNEL_MESSAGE_WITH_SOURCE, MODAL, PONG, UPDATE_MESSAGE,
+    AUTOCOMPLETE_RESULT, CHANNEL_MESSAGE_WITH_SOURCE, DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, MODAL,
+    PONG, UPDATE_MESSAGE,
 };
 use super::wire::component::{ACTION_ROW, BUTTON, STRING_SELECT};
 use super::wire::{button_style, EPHEMERAL};
@@ -32,6 +33,9 @@ pub enum InteractionResponse {
     Choices(Vec<(String, String)>),
     /// A form shown over the conversation (a modal).
     Form(Form),
+    /// "rolecall is thinking…", shown only to the user: the answer takes longer than
+    /// Discord's three seconds, and edits this message in when it is ready.
+    DeferredPrivate,
 }
 
 impl Serialize for InteractionResponse {
@@ -55,6 +59,11 @@ impl Serialize for InteractionResponse {
             InteractionResponse::Form(form) => {
                 Callback::with(MODAL, form::FormJson::new(form)).serialize(serializer)
             }
+            InteractionResponse::DeferredPrivate => Callback::with(
+                DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE,
+                FlagsJson { flags: EPHEMERAL },
+            )
+            .serialize(serializer),
         }
     }
 }
@@ -79,6 +88,15 @@ pub fn message(reply: &Reply) -> impl Serialize + '_ {
     MessageJson::new(reply, None)
 }
 
+/// `reply` as the new content of a deferred response (a webhook edit): a message without
+/// flags, which an edit cannot change (the deferral already made it private or not).
+pub fn edited_message(reply: &Reply) -> impl Serialize + '_ {
+    MessageJson {
+        flags: None,
+        ..MessageJson::new(reply, None)
+    }
+}
+
 /// `reply` as a channel message answering the chat message `question_id`: a reply to it
 /// that pings no one, not even its author. Ephemeral flags mean nothing outside
 /// interactions, so there are none.
@@ -101,6 +119,11 @@ impl<D> Callback<D> {
             data: Some(data),
         }
     }
+}
+
+#[derive(Serialize)]
+struct FlagsJson {
+    flags: u64,
 }
 
 #[derive(Serialize)]

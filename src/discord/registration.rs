@@ -1,16 +1,30 @@
-//! The slash commands as Discord registers them, built with serenity's `CreateCommand` from
-//! the one definition of every command (`commands::COMMANDS`).
+//! The commands as Discord registers them, built with serenity's `CreateCommand` from the one
+//! definition of every command: the slash commands (`commands::COMMANDS`) and the commands
+//! on a message's Apps menu (`commands::message::MESSAGE_COMMANDS`).
 
 use serenity::all::{
     CommandOptionType, CommandType, CreateCommand, CreateCommandOption, InteractionContext,
     Permissions,
 };
 
+use crate::commands::message::{MessageCommandSpec, MESSAGE_COMMANDS};
 use crate::commands::{Audience, Autocomplete, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 
 /// Every command, ready for `PUT /applications/{id}/commands` (or a guild's).
 pub fn commands() -> Vec<CreateCommand> {
-    COMMANDS.iter().map(command).collect()
+    COMMANDS
+        .iter()
+        .map(command)
+        .chain(MESSAGE_COMMANDS.iter().map(message_command))
+        .collect()
+}
+
+/// A command on a message's Apps menu: a name only, in servers (it answers in a channel,
+/// for the server's mentors; the bot checks who uses it).
+fn message_command(spec: &MessageCommandSpec) -> CreateCommand {
+    CreateCommand::new(spec.name)
+        .kind(CommandType::Message)
+        .contexts(vec![InteractionContext::Guild])
 }
 
 /// The registration body as JSON, as Discord receives it.
@@ -78,6 +92,7 @@ fn option_type(kind: OptionKind) -> CommandOptionType {
         OptionKind::Boolean => CommandOptionType::Boolean,
         OptionKind::Channel => CommandOptionType::Channel,
         OptionKind::ServerRole => CommandOptionType::Role,
+        OptionKind::Attachment => CommandOptionType::Attachment,
     }
 }
 
@@ -90,7 +105,14 @@ mod tests {
     fn registration_json_mirrors_the_definitions() {
         let json = registration_json();
         let commands = json.as_array().expect("an array");
-        assert_eq!(commands.len(), COMMANDS.len());
+        assert_eq!(commands.len(), COMMANDS.len() + MESSAGE_COMMANDS.len());
+        let answer = commands
+            .iter()
+            .find(|c| c["name"] == "Answer with rolecall")
+            .expect("the message command");
+        assert_eq!(answer["type"], 3, "on a message's Apps menu");
+        assert!(answer.get("description").is_none(), "{answer}");
+        assert_eq!(answer["contexts"], serde_json::json!([0]), "servers only");
         let compare = &commands[0];
         assert_eq!(compare["name"], "compare");
         assert_eq!(compare["type"], 1, "a slash command");
@@ -137,7 +159,10 @@ mod tests {
             .map(|o| &o["type"])
             .collect();
         assert_eq!(types, [8, 7, 5, 5], "role, channel, reset, private");
-        for everyone in commands.iter().filter(|c| c["name"] != "job") {
+        for everyone in commands
+            .iter()
+            .filter(|c| c["name"] != "job" && c["type"] == 1)
+        {
             assert!(everyone.get("default_member_permissions").is_none());
             assert_eq!(everyone["contexts"], serde_json::json!([0, 1, 2]));
         }

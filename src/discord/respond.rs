@@ -3,11 +3,13 @@
 
 use std::time::Duration;
 
+use super::deferred::Later;
 use super::interaction::{Incoming, IncomingKind, Submission};
 use super::json::InteractionResponse;
 use super::{caller_of, Bot};
 use crate::advisor::{self, Problem};
 use crate::commands::request::Call;
+use crate::commands::vote::VoteButton;
 use crate::commands::{self, parse_line, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
 use crate::reply::Reply;
@@ -16,11 +18,14 @@ use crate::teaching::adding::{DraftButton, FORM_ID};
 use crate::teaching::request::TeachingRequest;
 use crate::teaching::TeachingProblem;
 
-/// The interaction response, and a message the front end posts elsewhere afterwards.
+/// The interaction response, a message the front end posts elsewhere afterwards, and the
+/// answer still to come when the response defers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub body: InteractionResponse,
     pub announcement: Option<Announcement>,
+    /// For the front end to hand to [`Bot::finish`] once `body` is sent.
+    pub later: Option<Later>,
 }
 
 impl From<InteractionResponse> for Response {
@@ -28,6 +33,7 @@ impl From<InteractionResponse> for Response {
         Response {
             body,
             announcement: None,
+            later: None,
         }
     }
 }
@@ -37,16 +43,29 @@ impl Bot {
     pub async fn respond(&self, incoming: &Incoming, unix_now: i64) -> Response {
         match &incoming.kind {
             IncomingKind::Ping => InteractionResponse::Pong.into(),
-            IncomingKind::Command(Ok(invocation)) if opens_a_form(invocation) => {
-                self.article_form(incoming).await.into()
+            IncomingKind::Command(Ok(invocation)) if adds_an_article(invocation) => {
+                match invocation.attachment(ARTICLE_FILE) {
+                    Some(file) => self.defer_upload(incoming, file, unix_now).await,
+                    None => self.article_form(incoming).await.into(),
+                }
             }
             IncomingKind::Command(Ok(invocation)) => {
                 let outcome = self.command(incoming, invocation, unix_now).await;
                 Response {
                     body: InteractionResponse::Message(outcome.reply),
                     announcement: outcome.announcement,
+                    later: None,
                 }
             }
+            IncomingKind::MessageCommand(Ok(invocation)) => self
+                .message_command(incoming, invocation, unix_now)
+                .await
+                .into(),
+            IncomingKind::MessageCommand(Err(error)) => InteractionResponse::Message(Reply::error(
+                "That didn't work",
+                &format!("I couldn't use it: {error}. Try it again on the message."),
+            ))
+            .into(),
             IncomingKind::Command(Err(error)) => InteractionResponse::Message(
                 advisor::problem_of(&self.knowledge(), error.clone()).reply(),
             )
@@ -156,6 +175,9 @@ impl Bot {
                 Err(problem) => InteractionResponse::Message(problem.reply()),
             };
         }
+        if VoteButton::claims(line) {
+            return self.vote(incoming, line, unix_now).await;
+        }
         // The line is read knowing the server's own roles, as its answers were written.
         let kb = self.service.knowledge_for(&caller_of(incoming));
         let is_role = |phrase: &str| kb.naming(phrase);
@@ -184,11 +206,27 @@ impl Bot {
         }
     }
 
-    fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
+    pub(super) fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
         match &incoming.user_id {
             Some(user) => self.limiter.check(user),
             None => Ok(()),
         }
+    }
+}
+
+impl Bot {
+    /// A 👍 or 👎 on an answer: kept, and thanked privately; the answer stays as it is. A
+    /// vote rolecall did not send, or one not on a message, is refused privately.
+    async fn vote(&self, incoming: &Incoming, line: &str, unix_now: i64) -> InteractionResponse {
+        let (Some(button), Some(message)) = (VoteButton::parse(line), incoming.message_id) else {
+            return InteractionResponse::Message(Reply::error(
+                "That vote didn't work",
+                "It is not one rolecall put under an answer. Vote with the 👍 or 👎 under an answer.",
+            ));
+        };
+        let caller = caller_of(incoming);
+        let voted = self.service.vote(&caller, message, &button, unix_now).await;
+        InteractionResponse::Message(voted.unwrap_or_else(|problem| problem.reply()))
     }
 }
 
@@ -201,7 +239,10 @@ pub fn slow_down(wait: Duration) -> Reply {
     )
 }
 
-/// Whether `invocation` opens a form instead of answering (`/kb add`).
-fn opens_a_form(invocation: &Invocation) -> bool {
+/// `/kb add`'s file option.
+const ARTICLE_FILE: &str = "article";
+
+/// Whether `invocation` is `/kb add`: a file to download, or a form to open, not an answer.
+fn adds_an_article(invocation: &Invocation) -> bool {
     Request::from(invocation) == Request::Teaching(TeachingRequest::Add)
 }

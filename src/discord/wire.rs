@@ -19,6 +19,8 @@ pub mod interaction {
 pub mod callback {
     pub const PONG: u8 = 1;
     pub const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
+    /// "Thinking…" now; the message is edited in through the interaction's webhook.
+    pub const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: u8 = 5;
     pub const UPDATE_MESSAGE: u8 = 7;
     pub const AUTOCOMPLETE_RESULT: u8 = 8;
     pub const MODAL: u8 = 9;

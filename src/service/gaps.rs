@@ -1,12 +1,14 @@
 //! What members asked that their server's knowledge base could not answer, noted for the
 //! server's mentors (`/kb gaps`): a role no article covers, skills nobody names, a question
-//! read more than one way. Only in servers, only the subject, never who asked; a failure to
-//! note one is logged and never changes the answer.
+//! read more than one way, an aspect of a role the articles say nothing about. Only in
+//! servers, only the subject, never who asked; a failure to note one is logged and never
+//! changes the answer.
 
-use crate::advisor::Problem;
+use crate::advisor::{aspect::says_nothing, Problem};
+use crate::commands::request::KnowledgeRequest;
 use crate::jobs::rights::Caller;
-use crate::knowledge::KnowledgeBase;
-use crate::teaching::store::gaps::{subject_of, GapKind};
+use crate::knowledge::{KnowledgeBase, Role, Section};
+use crate::teaching::store::gaps::{aspect_of_subject, aspect_subject, subject_of, GapKind};
 use crate::teaching::store::TeachingStore;
 
 use super::{server_of, Service};
@@ -21,13 +23,35 @@ impl Service {
         question: Option<&str>,
         now: i64,
     ) {
+        if let Some((kind, subject)) = gap_of(problem, question) {
+            self.note(caller, kind, &subject, now).await;
+        }
+    }
+
+    /// Notes each aspect `request` (answered from `kb`) asked about that the articles say
+    /// nothing about for its role.
+    pub(super) async fn note_empty_aspects(
+        &self,
+        caller: &Caller,
+        kb: &KnowledgeBase,
+        request: &KnowledgeRequest,
+        now: i64,
+    ) {
+        for (role, aspect) in empty_aspects(kb, request) {
+            let subject = aspect_subject(&role.slug, aspect.key());
+            self.note(caller, GapKind::EmptyAspect, &subject, now).await;
+        }
+    }
+
+    /// Counts one more ask of `subject` in the caller's server (none outside servers).
+    async fn note(&self, caller: &Caller, kind: GapKind, subject: &str, now: i64) {
         let guild = server_of(caller);
-        let Some((kind, subject)) = gap_of(problem, question).filter(|_| guild != 0) else {
+        if guild == 0 {
             return;
-        };
+        }
         let noted = match self.teaching_store().await {
             Ok(store) => store
-                .record_gap(guild, kind, &subject, now)
+                .record_gap(guild, kind, subject, now)
                 .await
                 .map_err(anyhow::Error::from),
             Err(error) => Err(anyhow::Error::from(error)),
@@ -55,13 +79,59 @@ fn gap_of(problem: &Problem, question: Option<&str>) -> Option<(GapKind, String)
     (!subject.is_empty()).then_some((kind, subject))
 }
 
-/// Forgets the server's unknown-role gaps that `kb` (its new base) now answers.
+/// The roles of `request` whose asked aspect the articles say nothing about. ("How it
+/// differs" is a comparison's, never one role's.)
+fn empty_aspects<'k>(
+    kb: &'k KnowledgeBase,
+    request: &KnowledgeRequest,
+) -> Vec<(&'k Role, Section)> {
+    let (named, aspect) = match request {
+        KnowledgeRequest::Role {
+            role,
+            aspect: Some(aspect),
+            ..
+        } => (vec![role], *aspect),
+        KnowledgeRequest::Compare {
+            a,
+            b,
+            aspect: Some(aspect),
+        } => (vec![a, b], *aspect),
+        _ => return Vec::new(),
+    };
+    if aspect == Section::Differences {
+        return Vec::new();
+    }
+    named
+        .into_iter()
+        .filter_map(|name| kb.recognise(name))
+        .filter(|role| says_nothing(kb, role, aspect))
+        .map(|role| (role, aspect))
+        .collect()
+}
+
+/// Forgets the server's unknown-role and empty-aspect gaps that `kb` (its new base) now
+/// answers.
 pub(super) async fn forget_answered(store: &TeachingStore, guild: u64, kb: &KnowledgeBase) {
-    let forgotten = store
-        .forget_answered_gaps(guild, GapKind::UnknownRole, |role| {
-            kb.recognise(role).is_some()
-        })
-        .await;
+    let has_facts = |subject: &str| {
+        let Some((slug, key)) = aspect_of_subject(subject) else {
+            return false;
+        };
+        match (kb.exact(slug), Section::from_key(key)) {
+            (Some(role), Some(aspect)) => !says_nothing(kb, role, aspect),
+            _ => false,
+        }
+    };
+    let roles = store.forget_answered_gaps(guild, GapKind::UnknownRole, |role| {
+        kb.recognise(role).is_some()
+    });
+    let forgotten = match roles.await {
+        Ok(_) => {
+            store
+                .forget_answered_gaps(guild, GapKind::EmptyAspect, has_facts)
+                .await
+        }
+        Err(error) => Err(error),
+    };
     if let Err(error) = forgotten {
         let error = anyhow::Error::from(error);
         tracing::warn!(

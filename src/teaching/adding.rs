@@ -58,13 +58,14 @@ impl DraftButton {
     }
 }
 
-/// Reads a submitted article into `base`'s terms and keeps it as a draft for its author.
-/// An article that teaches no role is refused with the reader's reason, and kept nowhere.
+/// Reads a submitted article into `base`'s terms and keeps it as a draft for its author,
+/// under the title `title` gives it once read (typed in the form, or from the file). An
+/// article that teaches no role is refused with the reader's reason, and kept nowhere.
 pub async fn draft(
     store: &TeachingStore,
     asker: &Asker,
     base: &KnowledgeBase,
-    (title, text): (&str, &str),
+    (title, text): (impl FnOnce(&Preview) -> String, &str),
     now: i64,
 ) -> Result<(Draft, Preview), TeachingProblem> {
     mentor_only(store, asker).await?;
@@ -75,7 +76,7 @@ pub async fn draft(
         )));
     }
     let draft = store
-        .save_draft(asker.guild, &asker.user, title, text, now)
+        .save_draft(asker.guild, &asker.user, &title(&preview), text, now)
         .await
         .map_err(problem_of)?;
     Ok((draft, preview))

@@ -7,6 +7,7 @@
 use super::model::{Article, ArticleEvent};
 use super::rights::{Asker, Standing};
 use super::store::gaps::Gap;
+use super::store::votes::VotedDown;
 use super::store::{TeachingError, TeachingStore};
 use super::{problem_of, TeachingProblem};
 
@@ -54,14 +55,55 @@ pub async fn history(
 /// Gaps `/kb gaps` shows: the most asked, within one embed.
 pub const GAPS_SHOWN: usize = 15;
 
-/// What members asked that the server's knowledge base could not answer, most asked first,
-/// for a mentor.
-pub async fn gaps(store: &TeachingStore, asker: &Asker) -> Result<Vec<Gap>, TeachingProblem> {
+/// One line of `/kb gaps`: what members asked that no article answered, or an answer they
+/// voted down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shortfall {
+    Unanswered(Gap),
+    VotedDown(VotedDown),
+}
+
+impl Shortfall {
+    /// How many asks or down votes.
+    pub fn count(&self) -> i64 {
+        match self {
+            Shortfall::Unanswered(gap) => gap.asks,
+            Shortfall::VotedDown(voted) => voted.votes,
+        }
+    }
+
+    /// When the last one was.
+    pub fn last_at(&self) -> i64 {
+        match self {
+            Shortfall::Unanswered(gap) => gap.last_at,
+            Shortfall::VotedDown(voted) => voted.last_at,
+        }
+    }
+}
+
+/// What members asked that the server's knowledge base could not answer and the answers
+/// they voted down, the most frequent first (then the most recent), for a mentor.
+pub async fn gaps(store: &TeachingStore, asker: &Asker) -> Result<Vec<Shortfall>, TeachingProblem> {
     mentor_only(store, asker).await?;
-    store
-        .gaps(asker.guild, GAPS_SHOWN)
+    let guild = asker.guild;
+    let unanswered = store.gaps(guild, GAPS_SHOWN).await.map_err(problem_of)?;
+    let voted_down = store
+        .voted_down(guild, GAPS_SHOWN)
         .await
-        .map_err(problem_of)
+        .map_err(problem_of)?;
+    let mut all: Vec<Shortfall> = unanswered
+        .into_iter()
+        .map(Shortfall::Unanswered)
+        .chain(voted_down.into_iter().map(Shortfall::VotedDown))
+        .collect();
+    // Stable: among equals, unanswered questions stay before voted-down answers.
+    all.sort_by(|a, b| {
+        b.count()
+            .cmp(&a.count())
+            .then(b.last_at().cmp(&a.last_at()))
+    });
+    all.truncate(GAPS_SHOWN);
+    Ok(all)
 }
 
 /// Articles belong to a server: a DM has none to show or change.

@@ -13,9 +13,10 @@ pub const DRAFT_LIFETIME_SECS: i64 = 15 * 60;
 /// Longest article title, in code points (it is shown as an embed title, limit 256).
 pub const TITLE_MAX: usize = 200;
 
-/// Largest article text, in bytes: a long role-comparison article is about 30 KB; this
-/// keeps one server's knowledge base (rebuilt in memory) and its rows reasonable.
-pub const TEXT_MAX_BYTES: usize = 256 * 1024;
+/// Largest article text, in bytes, as large as the largest file `/kb add` takes: a long
+/// role-comparison article is about 30 KB; this keeps one server's knowledge base (rebuilt
+/// in memory) and its rows reasonable.
+pub const TEXT_MAX_BYTES: usize = 512 * 1024;
 
 /// A server's teaching settings. `None`: not set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,6 +71,14 @@ pub fn document_path(article: &Article) -> String {
 /// Where article `id` stands among a base's documents.
 pub fn document_prefix(id: i64) -> String {
     format!("server/{id}-")
+}
+
+/// The id of the added article a base's document `file` is ([`document_path`]), if it is
+/// one: a shipped document or a draft is none.
+pub fn article_of_document(file: &str) -> Option<i64> {
+    let (id, _) = file.strip_prefix("server/")?.split_once('-')?;
+    let id: i64 = id.parse().ok()?;
+    file.starts_with(&document_prefix(id)).then_some(id)
 }
 
 /// A draft's document name, for its preview: read as an added article will be.
@@ -175,6 +184,28 @@ pub fn article_slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_added_articles_document_names_its_id() {
+        let article = Article {
+            id: 42,
+            guild: 1,
+            title: "Data Engineering".into(),
+            slug: "data-engineering".into(),
+            content_hash: String::new(),
+            added_by: "1".into(),
+            added_at: 0,
+        };
+        assert_eq!(article_of_document(&document_path(&article)), Some(42));
+        for other in [
+            DRAFT_DOCUMENT,
+            "articles/data-engineer.md",
+            "server/-1-x.md",
+            "server/+4-x.md",
+        ] {
+            assert_eq!(article_of_document(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_same_text_from_another_editor_has_the_same_hash() {

@@ -12,6 +12,7 @@
 
 pub mod gaps;
 mod rows;
+pub mod votes;
 
 use rand::Rng;
 use sqlx::{AnyConnection, AnyPool};

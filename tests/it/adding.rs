@@ -239,3 +239,57 @@ fn mentors_see_what_members_could_not_get_answered_until_an_article_answers_it()
     let after = private_message(&endpoint, &gaps_command(&mentor));
     assert!(!after.to_string().contains("analytics engineer"), "{after}");
 }
+
+const STEWARD: &str = "\
+## Data Steward
+
+**Definition:** A Data Steward keeps the catalogue of business definitions trustworthy.
+
+**Tools:** Collibra, SQL
+";
+
+/// Two mentors of one server press Add at the same moment, in server after server: both
+/// articles are added and the server answers from both (neither rebuild undoes the other).
+#[test]
+fn two_mentors_adding_at_once_both_teach_the_server() {
+    let endpoint = start_teaching(sqlite_url("adding_together"));
+    for guild in ["11", "12", "13", "14", "15", "16"] {
+        // Members of each server of their own: the rate limit is per member.
+        let (ada, bob) = (
+            member(guild, &format!("1{guild}"), MANAGE_GUILD),
+            member(guild, &format!("2{guild}"), MANAGE_GUILD),
+        );
+        let add_of = |title: &str, article: &str, who: &Value| {
+            let preview = private_message(&endpoint, &submit(title, article, who));
+            click(&button_ids(&preview)[0], who)
+        };
+        let clicks = [
+            add_of("Analytics", ARTICLE, &ada),
+            add_of("Steward", STEWARD, &bob),
+        ];
+        std::thread::scope(|scope| {
+            let pressed: Vec<_> = clicks
+                .iter()
+                .map(|click| scope.spawn(|| respond(&endpoint, click)))
+                .collect();
+            for added in pressed {
+                let added = added.join().expect("an Add");
+                assert_eq!(added["type"], 7, "{added}");
+            }
+        });
+        let answer = |role: &str| {
+            let options = json!([{ "type": 3, "name": "role", "value": role }]);
+            let asker = member(guild, &format!("9{guild}"), 0);
+            respond(&endpoint, &command("role", options, asker)).to_string()
+        };
+        assert!(
+            answer("analytics engineer").contains("tested data models"),
+            "server {guild}"
+        );
+        let steward = answer("data steward");
+        assert!(
+            steward.contains("business definitions"),
+            "server {guild}: {steward}"
+        );
+    }
+}

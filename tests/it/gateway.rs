@@ -21,6 +21,8 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
+mod relaying;
+mod votes;
 
 const BOT_ID: &str = "1000";
 const GUILD_ID: &str = "4000";
@@ -39,6 +41,8 @@ type Dispatch = (String, Value);
 #[derive(Clone)]
 struct Fake {
     recorded: Arc<Mutex<Recorded>>,
+    /// What the fake CDN serves at `/attachments/<name>`.
+    files: Arc<Mutex<std::collections::HashMap<String, Vec<u8>>>>,
     gateway_url: String,
     /// What the gateway sends after READY, in order.
     after_ready: Arc<Vec<Dispatch>>,
@@ -171,6 +175,11 @@ async fn serve_rest(fake: Fake, listener: TcpListener) {
         )
         .route("/api/v10/channels/{channel}/messages", post(send_message))
         .route("/api/v10/oauth2/applications/@me", get(application_info))
+        .route(
+            "/api/v10/webhooks/{app}/{token}/messages/@original",
+            axum::routing::patch(edit_original),
+        )
+        .route("/attachments/{name}", get(attachment))
         .fallback(unexpected)
         .with_state(fake);
     let _ = axum::serve(listener, app).await;
@@ -201,6 +210,10 @@ async fn put_commands(State(fake): State<Fake>, uri: Uri, body: Bytes) -> Json<V
             command["application_id"] = json!(BOT_ID);
             command["version"] = json!("1");
             command["default_member_permissions"] = Value::Null;
+            // Discord answers "" for a command registered without one (a message command's).
+            if command.get("description").is_none() {
+                command["description"] = json!("");
+            }
             command
         })
         .collect();
@@ -229,6 +242,35 @@ async fn send_message(
     sent["author"] = user(BOT_ID, "rolecall");
     sent["mentions"] = json!([]);
     Json(sent)
+}
+
+/// A deferred response edited in, recorded as `PATCH webhooks/<token>`.
+async fn edit_original(
+    State(fake): State<Fake>,
+    Path((_app, token)): Path<(String, String)>,
+    body: Bytes,
+) -> Json<Value> {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    fake.record("PATCH", &format!("webhooks/{token}"), body);
+    let mut edited = message("8999", "");
+    edited["author"] = user(BOT_ID, "rolecall");
+    Json(edited)
+}
+
+/// A file members attached, as Discord's CDN serves it.
+async fn attachment(
+    State(fake): State<Fake>,
+    Path(name): Path<String>,
+) -> Result<Vec<u8>, axum::http::StatusCode> {
+    fake.record("GET", &format!("attachments/{name}"), Value::Null);
+    let files = fake
+        .files
+        .lock()
+        .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?;
+    files
+        .get(&name)
+        .cloned()
+        .ok_or(axum::http::StatusCode::NOT_FOUND)
 }
 
 /// The application, owned by user 77 (the bot asks on READY, to know who may reload).
@@ -361,6 +403,7 @@ impl FakeDiscord {
         let rest_addr = rest.local_addr().expect("addr");
         let fake = Fake {
             recorded: Arc::default(),
+            files: Arc::default(),
             gateway_url: format!("ws://{}", ws.local_addr().expect("addr")),
             after_ready: Arc::new(after_ready),
         };
@@ -373,6 +416,14 @@ impl FakeDiscord {
             push,
             _runtime: runtime,
         }
+    }
+
+    /// Serves `bytes` at `/attachments/<name>`; returns the file's URL.
+    fn serve_file(&self, name: &str, bytes: &[u8]) -> String {
+        if let Ok(mut files) = self.fake.files.lock() {
+            files.insert(name.to_owned(), bytes.to_vec());
+        }
+        format!("http://{}/attachments/{name}", self.rest_addr)
     }
 
     /// The binary with `args`, its REST pointed at this fake, in the default chat mode.
@@ -621,6 +672,23 @@ fn register_with_guild_puts_the_one_command_definition_to_that_guild_and_exits_0
     let count = expected.as_array().map_or(0, Vec::len);
     assert_eq!(stdout.trim(), format!("registered {count} commands"));
     assert!(!stderr.contains(TOKEN), "the token leaked into the logs");
+}
+
+#[test]
+fn a_stand_in_for_discord_off_this_machine_is_refused_before_the_token_is_sent() {
+    let discord = FakeDiscord::start(Vec::new());
+    for command in [&["register"][..], &["run"][..]] {
+        let mut started = discord.rolecall(command);
+        started
+            .env("DISCORD_APPLICATION_ID", BOT_ID)
+            .env("ROLECALL_DISCORD_API", "http://discord.example.com");
+        let output = output_within_30s(started);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command:?}: {stderr}");
+        assert!(stderr.contains("ROLECALL_DISCORD_API"), "{stderr}");
+        assert!(stderr.contains("not this machine"), "{stderr}");
+    }
+    assert!(discord.fake.requests().is_empty());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use rolecall::discord::{http, signature::Verifier, Bot};
+use rolecall::discord::{http, rest::Rest, signature::Verifier, Bot};
 use rolecall::knowledge::reading::source::DocumentSource;
 use rolecall::service::library::Library;
 use rolecall::service::Service;
@@ -53,6 +53,20 @@ pub fn start_with(database_url: String, rest: Option<serenity::all::Http>) -> En
 /// An endpoint whose servers may add articles: each answers from the shipped documents plus
 /// its own articles, kept at `database_url`.
 pub fn start_teaching(database_url: String) -> Endpoint {
+    serve(teaching_service(database_url), None)
+}
+
+/// [`start_teaching`], downloading attachments from and editing deferred answers on the
+/// fake Discord at `api` (an origin on loopback).
+pub fn start_teaching_with_api(database_url: String, api: &str) -> Endpoint {
+    let rest = Rest::pointing_at(Some(api)).expect("a loopback fake");
+    serve_bot(
+        Bot::new(teaching_service(database_url)).with_rest(rest),
+        None,
+    )
+}
+
+fn teaching_service(database_url: String) -> Service {
     let (documents, _) = rolecall::knowledge::KnowledgeBase::documents_to_load(Some(
         &crate::support::shipped_knowledge(),
     ))
@@ -60,7 +74,7 @@ pub fn start_teaching(database_url: String) -> Endpoint {
     let source = DocumentSource::Directory(crate::support::shipped_knowledge());
     let library = Library::new(Arc::clone(crate::support::shipped_kb()), documents, source);
     let boards = Arc::new(rolecall::jobs::board::Boards::new(database_url));
-    serve(Service::over(Arc::new(library), boards), None)
+    Service::over(Arc::new(library), boards)
 }
 
 /// An endpoint over the knowledge directory `knowledge` (read again on reload), whose
@@ -75,6 +89,10 @@ pub fn start_owned(database_url: String, knowledge: &Path, owners: &[u64]) -> En
 }
 
 fn serve(service: Service, rest: Option<serenity::all::Http>) -> Endpoint {
+    serve_bot(Bot::new(service), rest)
+}
+
+fn serve_bot(bot: Bot, rest: Option<serenity::all::Http>) -> Endpoint {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -82,7 +100,7 @@ fn serve(service: Service, rest: Option<serenity::all::Http>) -> Endpoint {
         .expect("runtime");
     let key = SigningKey::from_bytes(&[42u8; 32]);
     let verifier = Verifier::from_key(key.verifying_key());
-    let bot = Arc::new(Bot::new(service));
+    let bot = Arc::new(bot);
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind loopback");

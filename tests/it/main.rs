@@ -3,6 +3,7 @@
 
 mod adding;
 mod cli;
+mod crash;
 mod documents;
 mod gateway;
 mod honesty;
@@ -14,6 +15,7 @@ mod oracle;
 mod properties;
 mod questions;
 mod real_documents;
+mod relaying;
 mod reload;
 mod server_knowledge;
 mod snapshots;
@@ -21,3 +23,5 @@ mod spec;
 mod store;
 mod support;
 mod teaching_store;
+mod uploads;
+mod votes;

@@ -75,6 +75,22 @@ fn message_validator() -> &'static Validator {
     VALIDATOR.get_or_init(|| body_validator("/channels/{channel_id}/messages", "post"))
 }
 
+fn webhook_edit_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        body_validator(
+            "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+            "patch",
+        )
+    })
+}
+
+/// `Ok` when Discord's description accepts `body` as the edit of an interaction's deferred
+/// response.
+pub fn check_webhook_edit(body: &Value) -> Result<(), String> {
+    check(webhook_edit_validator(), body)
+}
+
 /// `Ok` when Discord's description accepts `body` as an interaction response.
 pub fn check_callback(body: &Value) -> Result<(), String> {
     check(callback_validator(), body)

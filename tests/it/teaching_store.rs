@@ -223,7 +223,7 @@ on_both_backends!(bad_titles_and_texts_are_refused_with_a_reason, |store| {
             "{refused:?}"
         );
     }
-    let huge = "word ".repeat(60_000);
+    let huge = "word ".repeat(120_000);
     let refused = store.add(GUILD, "Huge", &huge, MENTOR, NOW).await;
     let message = refused.expect_err("too large").to_string();
     assert!(message.contains("KB"), "{message}");
@@ -392,3 +392,5 @@ on_both_backends!(
             .all(|g| g.subject != "astronaut" && g.subject != "skill 0"));
     }
 );
+
+mod votes;

@@ -11,7 +11,6 @@ use crate::jobs::validate::format_date;
 use crate::reply::limits::lines_within;
 use crate::reply::{colour, count_of, escape_user_text, limits, Embed, Reply};
 use crate::teaching::model::{Article, ArticleAction, ArticleEvent};
-use crate::teaching::store::gaps::{Gap, GapKind};
 
 /// Articles per page of `/kb list`: ten fields of at most a title and a line each stay well
 /// within an embed's 6,000 characters.
@@ -83,32 +82,14 @@ pub fn history(events: &[ArticleEvent]) -> Reply {
     })
 }
 
-/// What members asked that no article answers (`/kb gaps`), most asked first, each with
-/// what would close it.
-pub fn gaps(gaps: &[Gap]) -> Reply {
-    if gaps.is_empty() {
-        return nothing_yet(
-            "No gaps noted",
-            "Every question members asked here since the last article that answers it found its answer.",
-        );
-    }
-    let lines: Vec<String> = gaps.iter().map(gap_line).collect();
-    line_list("What members could not get answered", &lines, |shown| {
-        format!(
-            "most asked first · {} · who asked is never kept",
-            count_of(shown, "gap")
-        )
-    })
-}
-
-/// An empty list, said in a sentence.
-fn nothing_yet(title: &str, sentence: &str) -> Reply {
+/// An empty list, said in a sentence (here and in `gaps`).
+pub(super) fn nothing_yet(title: &str, sentence: &str) -> Reply {
     Reply::embed(Embed::new(title).colour(colour::INFO).description(sentence))
 }
 
 /// `lines` one a line, as many as one description holds; the footer says how many
 /// (`footer` is given that number).
-fn line_list(title: &str, lines: &[String], footer: impl Fn(usize) -> String) -> Reply {
+pub(super) fn line_list(title: &str, lines: &[String], footer: impl Fn(usize) -> String) -> Reply {
     let (description, shown) = lines_within(lines, limits::EMBED_DESCRIPTION);
     Reply::embed(
         Embed::new(title)
@@ -116,26 +97,6 @@ fn line_list(title: &str, lines: &[String], footer: impl Fn(usize) -> String) ->
             .description(&description)
             .footer(&footer(shown)),
     )
-}
-
-/// `**data engineer**: asked 3 times, last 2026-12-05; no article covers it: add one with
-/// `/kb add`.`
-fn gap_line(gap: &Gap) -> String {
-    let asked = format!(
-        "asked {}, last {}",
-        count_of(usize::try_from(gap.asks).unwrap_or(usize::MAX), "time"),
-        format_date(gap.last_at)
-    );
-    let subject = escape_user_text(&gap.subject);
-    match gap.kind {
-        GapKind::UnknownRole => {
-            format!("**{subject}**: {asked}; no article covers this role: add one with `/kb add`")
-        }
-        GapKind::UnknownSkills => format!("**{subject}**: {asked}; no article names these skills"),
-        GapKind::Unclear => {
-            format!("\"{subject}\": {asked}; read more than one way or naming no role")
-        }
-    }
 }
 
 /// `2026-12-05 14:03 UTC · removed #12 Title · by @someone`.
@@ -284,28 +245,5 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with("by <@42>"), "{line}");
-    }
-
-    #[test]
-    fn gaps_say_what_would_close_them_and_escape_what_members_typed() {
-        let gap = |kind, subject: &str, asks| Gap {
-            kind,
-            subject: subject.to_owned(),
-            asks,
-            last_at: 1_764_950_000,
-        };
-        let shown = gaps(&[
-            gap(GapKind::UnknownRole, "data *engineer*", 3),
-            gap(GapKind::Unclear, "which pays more @everyone", 1),
-        ]);
-        let text = shown.embeds()[0].description_text().to_owned();
-        assert!(
-            text.contains(r"**data \*engineer\***: asked 3 times, last 2025-12-05"),
-            "{text}"
-        );
-        assert!(text.contains("add one with `/kb add`"), "{text}");
-        assert!(text.contains("asked 1 time,"), "{text}");
-        assert!(!text.contains("@everyone"), "{text}");
-        assert_eq!(gaps(&[]).embeds()[0].title_text(), "No gaps noted");
     }
 }

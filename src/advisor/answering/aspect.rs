@@ -93,6 +93,17 @@ pub fn aspect(kb: &KnowledgeBase, role: &Role, section: Section, focus: Option<&
     reply
 }
 
+/// Whether the articles say nothing about `section` for `role`, as its answer then says
+/// ("The articles say nothing about …"): no fact of its own there, no skill or tool named
+/// for Skills or Tools, no salary stated. Such an ask is a gap for the server's mentors.
+pub fn says_nothing(kb: &KnowledgeBase, role: &Role, section: Section) -> bool {
+    role.facts(section)
+        .iter()
+        .all(|fact| own_text(kb, role, fact).is_none())
+        && named_items(role, section).is_none()
+        && stated_salaries(role, section).is_none()
+}
+
 /// For Skills and Tools, the skills or tools the role's facts name (what `/skills` lists),
 /// the most named first: what a member asking "which tools" wants before the sentences.
 fn named_items(role: &Role, section: Section) -> Option<String> {

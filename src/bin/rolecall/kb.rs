@@ -15,15 +15,11 @@ use anyhow::Context;
 
 use rolecall::jobs::validate::format_date;
 use rolecall::knowledge::building::preview::Preview;
-use rolecall::reply::limits;
 use rolecall::service::unix_now;
-use rolecall::teaching::model::TITLE_MAX;
 use rolecall::teaching::store::{TeachingError, TeachingStore};
+use rolecall::teaching::upload::{self, FileFacts, UPLOAD_MAX_BYTES};
 
 use super::{load, settings, write_stdout, KnowledgeArg};
-
-/// Largest article file read, in bytes. (The store then keeps texts up to its own bound.)
-const FILE_MAX_BYTES: u64 = 512 * 1024;
 
 /// Who the store records at the terminal, as `rolecall ask` and `rolecall jobs` do.
 const OPERATOR: &str = "operator";
@@ -33,7 +29,8 @@ const AUTHOR_MAX: usize = 100;
 
 #[derive(clap::Args)]
 pub struct AddArgs {
-    /// The article: a .md or .txt file, UTF-8, at most 512 KB.
+    /// The article: a .md or .txt file, UTF-8 (or UTF-16 with a byte-order mark), at most
+    /// 512 KB.
     file: PathBuf,
     /// The server (its id) to add it to.
     #[arg(long, value_name = "ID")]
@@ -83,7 +80,7 @@ pub fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     }
     let title = match &args.title {
         Some(title) => title.clone(),
-        None => default_title(&article.title, &args.file),
+        None => upload::title_for(&article.title, &args.file.to_string_lossy()),
     };
     let added = block_on(async {
         Ok(store()
@@ -161,39 +158,23 @@ pub fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
 /// (a byte-order mark is no part of it). Otherwise why not, for the operator.
 fn read_article(path: &Path) -> Result<String, String> {
     let shown = path.display();
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
-    if !["md", "txt"]
-        .iter()
-        .any(|known| extension.eq_ignore_ascii_case(known))
-    {
-        return Err(format!("{shown}: an article is a .md or .txt file"));
-    }
+    let filename = path.to_string_lossy();
     let file =
         std::fs::File::open(path).map_err(|error| format!("cannot read {shown}: {error}"))?;
     // Read one byte past the bound rather than trusting the size the file system reports.
     let mut bytes = Vec::new();
-    file.take(FILE_MAX_BYTES + 1)
+    file.take(UPLOAD_MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| format!("cannot read {shown}: {error}"))?;
-    if bytes.len() as u64 > FILE_MAX_BYTES {
-        return Err(format!(
-            "{shown} is over {} KB, the most an article may be",
-            FILE_MAX_BYTES / 1024
-        ));
-    }
-    let text = String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "{shown} is not UTF-8 text (byte {} is not); save it as UTF-8",
-            error.utf8_error().valid_up_to()
-        )
-    })?;
-    Ok(text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    let facts = FileFacts {
+        filename: &filename,
+        size: bytes.len() as u64,
+        content_type: None,
+    };
+    // The rules a file attached in Discord is read by.
+    upload::check_file(facts)
+        .and_then(|()| upload::read_file(&bytes))
+        .map_err(|problem| format!("{shown}: {problem}"))
 }
 
 /// Why an article teaches no role: the reader's first warning, which says what it looked for.
@@ -202,19 +183,6 @@ fn no_role_reason(name: &str, warnings: &[(usize, String)]) -> String {
         Some((line, message)) => format!("{name}:{line}: {message}"),
         None => format!("{name}: no role found, so the article would teach nothing"),
     }
-}
-
-/// The article's own title, else the file's name; cut to the longest title kept (the
-/// operator did not type it, so it is not refused for its length).
-fn default_title(parsed: &str, file: &Path) -> String {
-    let title = match parsed.trim() {
-        "" => file
-            .file_stem()
-            .map(|stem| stem.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        title => title.to_owned(),
-    };
-    limits::clamp(&title, TITLE_MAX)
 }
 
 /// `--author`, trimmed and bounded, or [`OPERATOR`].

@@ -128,11 +128,28 @@ struct KnowledgeArg {
     knowledge: Option<PathBuf>,
 }
 
+/// `ROLECALL_LOG`'s filter, except that serenity's REST client logs only warnings: its
+/// request span (at info) prints each request's route, an interaction's route holds the
+/// interaction's token, and every event inside the span (hyper's, at debug) repeats it.
+fn log_filter() -> tracing_subscriber::EnvFilter {
+    let asked = std::env::var("ROLECALL_LOG").unwrap_or_default();
+    let quiet = "serenity::http=warn";
+    let directives = if asked.trim().is_empty() {
+        quiet.to_owned()
+    } else {
+        format!("{asked},{quiet}")
+    };
+    tracing_subscriber::EnvFilter::try_new(&directives).unwrap_or_else(|error| {
+        eprintln!("ROLECALL_LOG is not a log filter ({error}); logging errors only");
+        tracing_subscriber::EnvFilter::new(format!("error,{quiet}"))
+    })
+}
+
 fn main() -> ExitCode {
     // A missing .env is normal; variables may come from the environment itself.
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_env("ROLECALL_LOG"))
+        .with_env_filter(log_filter())
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
@@ -182,11 +199,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Where Discord's REST API is: Discord itself, unless a test points it at a fake.
-fn api_base() -> Option<String> {
-    std::env::var("ROLECALL_DISCORD_API")
+/// Where Discord's REST API is: Discord itself, unless a test points it at a fake, which
+/// must be on this machine (the bot token is sent there). Said loudly when set.
+fn api_base() -> anyhow::Result<Option<String>> {
+    let Some(base) = std::env::var("ROLECALL_DISCORD_API")
         .ok()
         .filter(|v| !v.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let origin = discord::rest::checked_api_base(&base)?;
+    tracing::warn!(api = %origin, "ROLECALL_DISCORD_API is set: Discord calls go to a fake Discord, not discord.com");
+    Ok(Some(origin))
+}
+
+/// The bot over `service`, downloading and editing deferred answers where `api` says.
+fn bot(service: Service, api: Option<&str>) -> anyhow::Result<Bot> {
+    Ok(Bot::new(service).with_rest(discord::rest::Rest::pointing_at(api)?))
 }
 
 fn registration(guild: Option<u64>) -> Registration {
@@ -199,13 +228,13 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
+    let api = api_base()?;
+    let bot = Arc::new(bot(
+        runtime.block_on(service(library, &settings))?,
+        api.as_deref(),
+    )?);
     reload_on_hangup(&runtime, bot.clone());
-    let http = gateway::http_client(
-        token.expose(),
-        api_base().as_deref(),
-        settings.application_id,
-    );
+    let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler =
         gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id));
     runtime.block_on(async {
@@ -232,7 +261,7 @@ fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
     let count = runtime.block_on(async {
         let http = gateway::http_client(
             token.expose(),
-            api_base().as_deref(),
+            api_base()?.as_deref(),
             settings.application_id,
         );
         if http.application_id().is_none() {
@@ -268,17 +297,18 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let bot = Arc::new(Bot::new(runtime.block_on(service(library, &settings))?));
+    let api = api_base()?;
+    let bot = Arc::new(bot(
+        runtime.block_on(service(library, &settings))?,
+        api.as_deref(),
+    )?);
     reload_on_hangup(&runtime, bot.clone());
     let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
-    let rest = settings.discord_token.as_ref().map(|token| {
-        gateway::http_client(
-            token.expose(),
-            api_base().as_deref(),
-            settings.application_id,
-        )
-    });
+    let rest = settings
+        .discord_token
+        .as_ref()
+        .map(|token| gateway::http_client(token.expose(), api.as_deref(), settings.application_id));
     runtime
         .block_on(discord::http::serve(
             addr,

@@ -1,5 +1,6 @@
 //! What members asked that a server's knowledge base could not answer (`/kb gaps`): a count
-//! and the time of the last ask per subject, never who asked. Kept with the teaching store,
+//! and the time of the last ask per subject, never who asked. (The answers members voted
+//! down are kept apart, as votes: `votes`.) Kept with the teaching store,
 //! on its pool.
 
 use sqlx::Row;
@@ -23,26 +24,31 @@ pub enum GapKind {
     /// A question read more than one way, or naming no role it needed (subject: the
     /// question, normalised).
     Unclear,
+    /// An aspect of a role the articles say nothing about (subject: the role's slug and the
+    /// aspect's key, `data-engineer tools`: see [`aspect_subject`]).
+    EmptyAspect,
 }
 
 impl GapKind {
+    pub const ALL: [GapKind; 4] = [
+        GapKind::UnknownRole,
+        GapKind::UnknownSkills,
+        GapKind::Unclear,
+        GapKind::EmptyAspect,
+    ];
+
     /// The word kept in the database.
     pub fn key(self) -> &'static str {
         match self {
             GapKind::UnknownRole => "unknown_role",
             GapKind::UnknownSkills => "unknown_skills",
             GapKind::Unclear => "unclear",
+            GapKind::EmptyAspect => "empty_aspect",
         }
     }
 
     fn from_key(key: &str) -> Option<GapKind> {
-        [
-            GapKind::UnknownRole,
-            GapKind::UnknownSkills,
-            GapKind::Unclear,
-        ]
-        .into_iter()
-        .find(|kind| kind.key() == key)
+        GapKind::ALL.into_iter().find(|kind| kind.key() == key)
     }
 }
 
@@ -59,6 +65,16 @@ pub struct Gap {
 pub fn subject_of(text: &str) -> String {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
     words.join(" ").chars().take(SUBJECT_MAX).collect()
+}
+
+/// The subject of an [`GapKind::EmptyAspect`] gap: the role's slug and the aspect's key.
+pub fn aspect_subject(slug: &str, aspect: &str) -> String {
+    subject_of(&format!("{slug} {aspect}"))
+}
+
+/// The role's slug and the aspect's key an [`GapKind::EmptyAspect`] subject names.
+pub fn aspect_of_subject(subject: &str) -> Option<(&str, &str)> {
+    subject.split_once(' ')
 }
 
 impl TeachingStore {
@@ -167,12 +183,13 @@ mod tests {
     fn a_subject_is_lower_case_single_spaced_and_capped() {
         assert_eq!(subject_of("  Data   ENGINEER "), "data engineer");
         assert_eq!(subject_of(&"x ".repeat(300)).chars().count(), SUBJECT_MAX);
-        for kind in [
-            GapKind::UnknownRole,
-            GapKind::UnknownSkills,
-            GapKind::Unclear,
-        ] {
+        for kind in GapKind::ALL {
             assert_eq!(GapKind::from_key(kind.key()), Some(kind));
         }
+        let subject = aspect_subject("data-engineer", "tools");
+        assert_eq!(
+            aspect_of_subject(&subject),
+            Some(("data-engineer", "tools"))
+        );
     }
 }

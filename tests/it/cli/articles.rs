@@ -46,6 +46,15 @@ fn the_operator_adds_lists_and_removes_a_servers_articles() {
         &["add", &file, "--guild", "43", "--title", "Elsewhere"],
     )
     .assert_code(0);
+    // Saved as UTF-16 (Windows' "Unicode"), with its byte-order mark: read the same.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (_wide, wide) = file_with("analytics-utf16.txt", &utf16);
+    let added = kb_on(&db, &["add", &wide, "--guild", "44"]);
+    added.assert_code(0);
+    assert_line_with(&added.stdout, &["roles:", "Analytics Engineer"]);
 
     let listed = kb_on(&db, &["list", "--guild", "42"]);
     listed.assert_code(0);
@@ -130,13 +139,17 @@ fn a_file_that_is_no_article_is_refused_with_the_reason() {
     let (_b, latin1) = file_with("latin1.md", b"# Analytics Engineer\n\nCaf\xe9 data.\n");
     add(&latin1).assert_code(1).assert_contains("not UTF-8");
     let (_c, pdf) = file_with("guide.pdf", ARTICLE.as_bytes());
-    add(&pdf).assert_code(1).assert_contains(".md or .txt");
+    add(&pdf)
+        .assert_code(1)
+        .assert_contains("not a .txt or .md file");
     let big = format!("{ARTICLE}{}", "x".repeat(512 * 1024));
     let (_d, large) = file_with("large.md", big.as_bytes());
     add(&large).assert_code(1).assert_contains("512 KB");
     add("/nowhere/at/all.md")
         .assert_code(1)
         .assert_contains("cannot read");
+    let (_e, binary) = file_with("binary.md", b"PK\x03\x04\x00\x00");
+    add(&binary).assert_code(1).assert_contains("binary data");
     let (_e, good) = file_with("good.md", ARTICLE.as_bytes());
     kb_on(&db, &["add", &good, "--guild", "42", "--author", " "])
         .assert_code(1)

@@ -119,3 +119,76 @@ fn a_mentor_adds_an_article_through_the_gateway() {
     );
     assert!(status.success(), "{status}\n{logs}");
 }
+
+/// `/kb add` with `filename` attached at `url`.
+fn kb_add_file(id: &str, filename: &str, url: &str) -> Value {
+    let mut command = kb_add(id);
+    command["data"]["options"][0]["options"] =
+        json!([{ "name": "article", "type": 11, "value": "77" }]);
+    command["data"]["resolved"] = json!({ "attachments": { "77": {
+        "id": "77", "filename": filename, "size": ARTICLE.len(), "url": url, "proxy_url": url,
+        "content_type": "text/markdown; charset=utf-8",
+    } } });
+    command
+}
+
+#[test]
+fn a_mentors_file_is_downloaded_previewed_and_added_through_the_gateway() {
+    let discord = FakeDiscord::start(Vec::new());
+    let url = discord.serve_file("analytics.md", ARTICLE.as_bytes());
+    let mut command = discord.rolecall(&["run"]);
+    command.env("DATABASE_URL", crate::support::sqlite_url("gateway_upload"));
+    let mut bot = command.spawn().expect("rolecall run starts");
+    let logs = drain(bot.stderr.take());
+    let fake = &discord.fake;
+    let push = |event: Value| {
+        discord
+            .push
+            .send(("INTERACTION_CREATE".into(), event))
+            .expect("the fake gateway takes events");
+    };
+    wait_for(fake, &mut bot, "the registration", |requests| {
+        requests.iter().any(|(m, _, _)| m == "PUT")
+    });
+
+    push(kb_add_file("2301", "analytics.md", &url));
+    wait_for(fake, &mut bot, "the preview edited in", |requests| {
+        requests
+            .iter()
+            .any(|(m, p, _)| m == "PATCH" && p == "webhooks/token-2301")
+    });
+    let deferred = fake.find("POST", "callback/2301").expect("the deferral");
+    assert_eq!(deferred, json!({ "type": 5, "data": { "flags": 64 } }));
+    crate::spec::check_callback(&deferred).expect("a deferral as Discord describes it");
+    assert!(fake.find("GET", "attachments/analytics.md").is_some());
+    let preview = fake
+        .find("PATCH", "webhooks/token-2301")
+        .expect("the preview");
+    crate::spec::check_webhook_edit(&preview).expect("an edit as Discord describes it");
+    assert_eq!(
+        preview["embeds"][0]["title"], "Preview: Analytics Engineer",
+        "{preview}"
+    );
+    let add = preview["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .expect("an Add button")
+        .to_owned();
+
+    push(clicked("2302", &add));
+    wait_for(fake, &mut bot, "the Add", |requests| {
+        requests.iter().any(|(_, p, _)| p == "callback/2302")
+    });
+    send_signal(&bot, "-TERM");
+    let status = wait_with_timeout(&mut bot);
+    let logs = logs.join().unwrap_or_default();
+    let added = fake.find("POST", "callback/2302").expect("the Add");
+    assert_eq!(
+        added["data"]["embeds"][0]["title"], "Added: Analytics Engineer",
+        "{added}"
+    );
+    assert!(
+        !logs.contains("token-2301"),
+        "the interaction's token is never logged"
+    );
+    assert!(status.success(), "{status}\n{logs}");
+}
