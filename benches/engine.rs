@@ -6,7 +6,6 @@
 //! rebuilt with it. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -154,30 +153,74 @@ fn bench_teaching(c: &mut Criterion) {
         })
         .map(|d| String::from_utf8_lossy(&d.bytes).into_owned())
         .expect("a shipped article");
-    let added = ArticleText {
-        article: Article {
-            id: 1,
-            guild: 7,
-            title: "Added".into(),
-            slug: "added".into(),
-            content_hash: String::new(),
-            added_by: "1".into(),
-            added_at: 0,
-        },
-        text: article.replace("Data Specialist", "Data Steward"),
-    };
+    let added = mentor_article(
+        1,
+        article
+            .replace("Data Specialist", "Data Steward")
+            .as_bytes(),
+    );
     for (name, docs) in [corpora().swap_remove(0), corpora().swap_remove(2)] {
-        let base = Arc::new(build(&docs));
+        // Never reloaded here: where the documents came from does not matter.
+        let library =
+            Library::from_documents(&docs, DocumentSource::BuiltIn).expect("the corpus has roles");
+        let base = library.base();
         group.bench_function(BenchmarkId::new("preview", name), |b| {
             b.iter(|| Preview::of(&base, "added.md", black_box(&added.text)))
         });
-        // Never reloaded here: where the documents came from does not matter.
-        let library = Library::new(Arc::clone(&base), docs, DocumentSource::BuiltIn);
+        // A new id each time, as each add is a new article: it is read, not taken as read.
+        let mut id = 0;
         group.bench_function(BenchmarkId::new("server_rebuild", name), |b| {
-            b.iter(|| runtime.block_on(library.rebuild(7, vec![added.clone()])))
+            b.iter(|| {
+                id += 1;
+                let mut article = added.clone();
+                article.article.id = id;
+                runtime.block_on(library.rebuild(7, vec![article]))
+            })
         });
     }
+    // A server with 10,000 articles of its own over ours gets one more, again and again.
+    let library = Library::from_documents(&embedded_documents(), DocumentSource::BuiltIn)
+        .expect("our documents teach roles");
+    let mut articles: Vec<ArticleText> = (1..)
+        .zip(synthetic::articles(10_000, 42))
+        .map(|(id, document)| mentor_article(id, &document.bytes))
+        .collect();
+    runtime
+        .block_on(library.rebuild(7, articles.clone()))
+        .expect("builds");
+    let more = synthetic::articles(200, 43);
+    group.bench_function("server_rebuild/own-10000-plus-one", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                let next = articles.len() as i64 + 1;
+                let bytes = &more[next as usize % more.len()].bytes;
+                articles.push(mentor_article(next, bytes));
+                let list = articles.clone();
+                let started = std::time::Instant::now();
+                runtime.block_on(library.rebuild(7, list)).expect("builds");
+                spent += started.elapsed();
+            }
+            spent
+        })
+    });
     group.finish();
+}
+
+/// A mentor's article `id` of server 7 with the text `bytes`.
+fn mentor_article(id: i64, bytes: &[u8]) -> ArticleText {
+    ArticleText {
+        article: Article {
+            id,
+            guild: 7,
+            title: format!("Article {id}"),
+            slug: format!("article-{id}"),
+            content_hash: String::new(),
+            added_by: "1".into(),
+            added_at: id,
+        },
+        text: String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
 
 criterion_group!(

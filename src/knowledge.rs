@@ -12,16 +12,14 @@ pub mod text;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use model::*;
 pub use reading::source::Document;
 
-use building::{filing, merge, parallel};
 use lookup::index::RoleIndex;
 use lookup::{mentions, search};
-use reading::backgrounds::Backgrounds;
-use reading::curated::CuratedRoles;
-use reading::source::{self, DocumentKind};
+use reading::source;
 use reading::taxonomy::Taxonomy;
 
 /// How many "did you mean" suggestions an unknown role gets.
@@ -35,7 +33,8 @@ pub struct KnowledgeBase {
     pub roles: Vec<Role>,
     pub jobs: Vec<FeaturedJob>,
     pub warnings: Vec<Warning>,
-    pub taxonomy: Taxonomy,
+    /// Shared by every base built over the same curated files (each server's base).
+    pub taxonomy: Arc<Taxonomy>,
     /// Where the documents came from, for `/kb stats` and logs.
     pub origin: String,
     index: RoleIndex,
@@ -49,10 +48,10 @@ pub struct KnowledgeBase {
     /// Every fact, for `/search`.
     facts: search::FactIndex,
     /// Backgrounds the articles do not profile (`backgrounds.toml`), for paths from them.
-    pub backgrounds: reading::backgrounds::Backgrounds,
+    pub backgrounds: Arc<reading::backgrounds::Backgrounds>,
     /// The role names known before reading (`roles.toml`), to read one more document as the
     /// build read these (`kb check --explain`).
-    known: reading::known::KnownRoles,
+    known: Arc<reading::known::KnownRoles>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -86,63 +85,7 @@ impl KnowledgeBase {
         documents: &[Document],
         origin: &str,
     ) -> Result<KnowledgeBase, LoadError> {
-        let mut warnings = Vec::new();
-        let taxonomy = load_taxonomy(documents, &mut warnings);
-        let curated = load_curated(documents, &mut warnings);
-        let backgrounds = load_backgrounds(documents, &mut warnings);
-        let mut merger = merge::Merger::new(&taxonomy, &curated);
-        let mut articles = Vec::new();
-        let sources: Vec<&Document> = documents
-            .iter()
-            .filter(|d| d.kind() == DocumentKind::Article)
-            .collect();
-        let known = reading::known::KnownRoles::from_curated(&curated);
-        parallel::read_in_order(&sources, &known, |read| {
-            if read.lossy {
-                warnings.push(Warning {
-                    file: read.document.path.clone(),
-                    line: 0,
-                    message: "not valid UTF-8; undecodable bytes were replaced".into(),
-                });
-            }
-            let entry = Article {
-                title: read.parsed.title.clone(),
-                file: read.document.path.clone(),
-                reading: read.parsed.reading(),
-            };
-            merger.add(articles.len(), &entry, read.parsed);
-            articles.push(entry);
-        });
-        let mut merged = merger.finish();
-        filing::file_stray_facts(&mut merged.roles, &taxonomy);
-        warnings.extend(merged.warnings);
-        if merged.roles.is_empty() {
-            return Err(LoadError::NoRoles {
-                documents: documents.len(),
-                origin: origin.to_owned(),
-                warnings,
-            });
-        }
-        let index = RoleIndex::build(&merged.roles);
-        let by_competency = competency_index(&merged.roles);
-        let role_names = mentions::RoleNames::build(&merged.roles);
-        let name_parts = mentions::NameParts::build(&merged.roles);
-        let facts = search::FactIndex::build(&merged.roles, &taxonomy);
-        Ok(KnowledgeBase {
-            articles,
-            roles: merged.roles,
-            jobs: merged.jobs,
-            warnings,
-            taxonomy,
-            origin: origin.to_owned(),
-            index,
-            by_competency,
-            role_names,
-            name_parts,
-            facts,
-            backgrounds,
-            known,
-        })
+        building::shelf::Shelf::read(documents).into_base(origin)
     }
 
     /// Builds from every file below `dir`.
@@ -362,54 +305,6 @@ impl KnowledgeBase {
             .iter()
             .map(|&id| self.articles[id].title.as_str())
             .collect()
-    }
-}
-
-fn load_taxonomy(documents: &[Document], warnings: &mut Vec<Warning>) -> Taxonomy {
-    let Some(document) = documents.iter().find(|d| d.kind() == DocumentKind::Skills) else {
-        return Taxonomy::empty();
-    };
-    match Taxonomy::from_toml(&document.text().0) {
-        Ok(taxonomy) => taxonomy,
-        Err(error) => {
-            warnings.push(curation_warning(document, &error.to_string()));
-            Taxonomy::empty()
-        }
-    }
-}
-
-fn load_backgrounds(documents: &[Document], warnings: &mut Vec<Warning>) -> Backgrounds {
-    let Some(document) = documents
-        .iter()
-        .find(|d| d.kind() == DocumentKind::Backgrounds)
-    else {
-        return Backgrounds::default();
-    };
-    Backgrounds::from_toml(&document.text().0).unwrap_or_else(|error| {
-        warnings.push(curation_warning(document, &error.to_string()));
-        Backgrounds::default()
-    })
-}
-
-fn load_curated(documents: &[Document], warnings: &mut Vec<Warning>) -> CuratedRoles {
-    let Some(document) = documents.iter().find(|d| d.kind() == DocumentKind::Roles) else {
-        return CuratedRoles::empty();
-    };
-    match CuratedRoles::from_toml(&document.text().0) {
-        Ok(curated) => curated,
-        Err(error) => {
-            warnings.push(curation_warning(document, &error.to_string()));
-            CuratedRoles::empty()
-        }
-    }
-}
-
-/// A broken curated file is skipped, not fatal: articles alone still make a knowledge base.
-fn curation_warning(document: &Document, error: &str) -> Warning {
-    Warning {
-        file: document.path.clone(),
-        line: 0,
-        message: format!("ignored: {error}"),
     }
 }
 

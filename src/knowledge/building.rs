@@ -3,7 +3,8 @@
 //! to (`filing`), with the curated data of `roles.toml` (`curated`) and `skills.toml`
 //! (`taxonomy`); `report` says what was built, for `kb check`; `preview` what one more
 //! article would teach, before it is added; `reload` what reloading the shipped documents
-//! did.
+//! did; `shelf` documents read and merged once, to build bases over them plus a few more
+//! articles without reading them again.
 
 pub mod filing;
 pub mod merge;
@@ -11,3 +12,4 @@ pub mod parallel;
 pub mod preview;
 pub mod reload;
 pub mod report;
+pub mod shelf;

@@ -1,6 +1,7 @@
 //! The knowledge base built from the shipped documents, checked against what the articles say.
 
 use super::*;
+use crate::knowledge::reading::source::DocumentKind;
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::from_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))

@@ -7,14 +7,22 @@
 //! answer holds the `Arc` it started with, so none is built from half of one, and answers
 //! keep flowing while a reload builds. A reload re-reads the shipped documents from where
 //! they first came from and rebuilds every server's base over the new ones.
+//!
+//! The shipped documents are kept read and merged (a `Shelf`), and each server's articles
+//! as read (`server`): a server's rebuild reads and merges only what changed, and gives the
+//! base reading every document in order would.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use crate::knowledge::building::reload::{KeptLastGood, ReloadReport, Reloaded};
+use crate::knowledge::building::shelf::Shelf;
 use crate::knowledge::reading::source::DocumentSource;
 use crate::knowledge::{Document, KnowledgeBase, LoadError};
-use crate::teaching::model::{document_path, document_prefix, ArticleText};
+use crate::teaching::model::{document_prefix, ArticleText};
+
+mod server;
+use server::ServerBase;
 
 #[derive(Debug)]
 pub struct Library {
@@ -33,16 +41,9 @@ pub struct Library {
 #[derive(Debug, Clone)]
 struct Shipped {
     base: Arc<KnowledgeBase>,
+    /// The shipped documents read and merged, which every server's base is built over;
     /// `None` when the base was handed over built: servers cannot have articles then.
-    documents: Option<Arc<[Document]>>,
-}
-
-/// A server's own base and the articles it was built from, kept to rebuild it over a
-/// reloaded shipped base without going back to the store.
-#[derive(Debug, Clone)]
-struct ServerBase {
-    base: Arc<KnowledgeBase>,
-    articles: Arc<[ArticleText]>,
+    shelf: Option<Arc<Shelf>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,16 +60,18 @@ pub enum LibraryError {
 
 impl Library {
     /// A library over `base`, built from `documents` read from `source`: servers may add
-    /// articles, and a reload reads `source` again.
+    /// articles, and a reload reads `source` again. Reads `documents` again to keep them
+    /// merged for the servers' bases; [`Library::load`] reads them once.
     pub fn new(
         base: Arc<KnowledgeBase>,
         documents: Vec<Document>,
         source: DocumentSource,
     ) -> Library {
+        let shelf = Shelf::read(&documents);
         Library::with(
             Shipped {
                 base,
-                documents: Some(documents.into()),
+                shelf: Some(Arc::new(shelf)),
             },
             Some(source),
         )
@@ -77,20 +80,29 @@ impl Library {
     /// Reads `source` and builds the shipped base from it.
     pub fn load(source: DocumentSource) -> Result<Library, LoadError> {
         let documents = KnowledgeBase::read(&source)?;
-        let base = KnowledgeBase::from_documents(&documents, &source.origin())?;
-        Ok(Library::new(Arc::new(base), documents, source))
+        Library::from_documents(&documents, source)
+    }
+
+    /// Builds the shipped base from `documents`, read from `source`.
+    pub fn from_documents(
+        documents: &[Document],
+        source: DocumentSource,
+    ) -> Result<Library, LoadError> {
+        let shelf = Shelf::read(documents);
+        let base = shelf.base(&source.origin())?;
+        Ok(Library::with(
+            Shipped {
+                base: Arc::new(base),
+                shelf: Some(Arc::new(shelf)),
+            },
+            Some(source),
+        ))
     }
 
     /// A library over a base built elsewhere: every server answers from it alone, and
     /// there is nothing to reload.
     pub fn fixed(base: Arc<KnowledgeBase>) -> Library {
-        Library::with(
-            Shipped {
-                base,
-                documents: None,
-            },
-            None,
-        )
+        Library::with(Shipped { base, shelf: None }, None)
     }
 
     fn with(shipped: Shipped, source: Option<DocumentSource>) -> Library {
@@ -140,8 +152,8 @@ impl Library {
             self.swap(guild, None);
             return Ok(self.base());
         }
-        let shipped = self.shipped().documents.ok_or(LibraryError::NoDocuments)?;
-        self.build_server(guild, articles.into(), shipped).await
+        let shelf = self.shipped().shelf.ok_or(LibraryError::NoDocuments)?;
+        self.build_server(guild, articles, shelf).await
     }
 
     /// Re-reads the shipped documents from where they first came from and, when they teach
@@ -167,8 +179,7 @@ impl Library {
             );
         };
         let origin = source.origin();
-        let (documents, base) = match tokio::task::spawn_blocking(move || read_and_build(&source))
-            .await
+        let (shelf, base) = match tokio::task::spawn_blocking(move || read_and_build(&source)).await
         {
             Ok(Ok(built)) => built,
             Ok(Err(LoadError::NoRoles {
@@ -190,7 +201,7 @@ impl Library {
         };
         let report = Reloaded {
             origin,
-            documents: documents.len(),
+            documents: shelf.document_count(),
             roles_before,
             roles_after: base.roles.len(),
             warnings: base.warnings.clone(),
@@ -199,24 +210,24 @@ impl Library {
         };
         *self.shipped_mut() = Shipped {
             base: Arc::new(base),
-            documents: Some(documents.clone()),
+            shelf: Some(Arc::clone(&shelf)),
         };
-        ReloadReport::Reloaded(self.rebuild_servers(report, documents).await)
+        ReloadReport::Reloaded(self.rebuild_servers(report, shelf).await)
     }
 
-    /// Rebuilds every server's own base over the new shipped `documents` (the caller holds
+    /// Rebuilds every server's own base over the new shipped `shelf` (the caller holds
     /// `builds`); a server whose rebuild fails keeps its previous base, logged.
-    async fn rebuild_servers(&self, mut report: Reloaded, documents: Arc<[Document]>) -> Reloaded {
-        let mut servers: Vec<(u64, Arc<[ArticleText]>)> = self
+    async fn rebuild_servers(&self, mut report: Reloaded, shelf: Arc<Shelf>) -> Reloaded {
+        let mut servers: Vec<(u64, Vec<ArticleText>)> = self
             .servers
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .iter()
-            .map(|(&guild, server)| (guild, server.articles.clone()))
+            .map(|(&guild, server)| (guild, server.texts()))
             .collect();
         servers.sort_unstable_by_key(|(guild, _)| *guild);
         for (guild, articles) in servers {
-            match self.build_server(guild, articles, documents.clone()).await {
+            match self.build_server(guild, articles, Arc::clone(&shelf)).await {
                 Ok(_) => report.servers_rebuilt.push(guild),
                 Err(error) => {
                     let error = anyhow::Error::from(error);
@@ -232,26 +243,28 @@ impl Library {
         report
     }
 
-    /// Builds `guild`'s base from `shipped` and `articles` on a blocking thread and swaps it
-    /// in (the caller holds `builds`).
+    /// Builds `guild`'s base over the shipped `shelf` with `articles` on a blocking thread
+    /// and swaps it in (the caller holds `builds`). What the server's previous build read
+    /// and merged is reused where it still holds (`server::ServerBase::build`).
     async fn build_server(
         &self,
         guild: u64,
-        articles: Arc<[ArticleText]>,
-        shipped: Arc<[Document]>,
+        articles: Vec<ArticleText>,
+        shelf: Arc<Shelf>,
     ) -> Result<Arc<KnowledgeBase>, LibraryError> {
-        let kept = articles.clone();
-        let built = tokio::task::spawn_blocking(move || build(&shipped, guild, &kept))
-            .await
-            .map_err(|_| LibraryError::Stopped)??;
-        let base = Arc::new(built);
-        self.swap(
-            guild,
-            Some(ServerBase {
-                base: base.clone(),
-                articles,
-            }),
-        );
+        let previous = self
+            .servers
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get_mut(&guild)
+            .map(ServerBase::take_merged);
+        let built = tokio::task::spawn_blocking(move || {
+            ServerBase::build(&shelf, guild, articles, previous)
+        })
+        .await
+        .map_err(|_| LibraryError::Stopped)??;
+        let base = Arc::clone(&built.base);
+        self.swap(guild, Some(built));
         Ok(base)
     }
 
@@ -280,26 +293,12 @@ impl Library {
     }
 }
 
-/// The shipped documents as they are now, and the base they build.
-fn read_and_build(source: &DocumentSource) -> Result<(Arc<[Document]>, KnowledgeBase), LoadError> {
+/// The shipped documents as they are now, read and merged, and the base they build.
+fn read_and_build(source: &DocumentSource) -> Result<(Arc<Shelf>, KnowledgeBase), LoadError> {
     let documents = KnowledgeBase::read(source)?;
-    let base = KnowledgeBase::from_documents(&documents, &source.origin())?;
-    Ok((documents.into(), base))
-}
-
-/// The shipped documents and a server's articles, as one base (each article under
-/// [`document_path`]).
-fn build(
-    shipped: &[Document],
-    guild: u64,
-    articles: &[ArticleText],
-) -> Result<KnowledgeBase, LoadError> {
-    let mut documents = shipped.to_vec();
-    documents.extend(articles.iter().map(|added| Document {
-        path: document_path(&added.article),
-        bytes: added.text.clone().into_bytes(),
-    }));
-    KnowledgeBase::from_documents(&documents, &format!("server {guild}'s knowledge base"))
+    let shelf = Shelf::read(&documents);
+    let base = shelf.base(&source.origin())?;
+    Ok((Arc::new(shelf), base))
 }
 
 /// The roles the server's article `id` teaches in `kb`.

@@ -1,7 +1,6 @@
 //! Merging parsed articles into role profiles: one role per person-facing job title, every
 //! fact kept once with all its sources, skills and tools recognised as competencies.
 
-use crate::knowledge::text::words::split_words;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::knowledge::model::{
@@ -11,16 +10,10 @@ use crate::knowledge::reading::curated::CuratedRoles;
 use crate::knowledge::reading::parsed::{ParsedArticle, ParsedRole};
 use crate::knowledge::reading::taxonomy::Taxonomy;
 use crate::knowledge::text::names::{acronym, slugify};
-use crate::knowledge::text::stop_words::is_stop_word;
-use crate::knowledge::text::words::{normalize, stem};
+use crate::knowledge::text::words::normalize;
 
-/// Two bullets whose word sets overlap this much (Jaccard) say the same thing…
-const NEAR_DUPLICATE: f64 = 0.75;
-/// …and so does a bullet of at least [`CONTAINED_MIN_WORDS`] content words whose words are
-/// nearly all in another ("validate model effectiveness" within "validate model performance
-/// and improve accuracy").
-const CONTAINED: f64 = 0.8;
-const CONTAINED_MIN_WORDS: usize = 4;
+mod near;
+use near::{near_duplicate, word_set, WordSet};
 
 /// Sections whose facts name skills and tools. A difference often speaks of both roles
 /// ("… whereas MLOps mainly focus on … programming"): its skills are counted when it is
@@ -43,11 +36,20 @@ type JobKey = (String, String, String, Option<(String, u64, u64)>);
 pub struct Merger<'k> {
     taxonomy: &'k Taxonomy,
     curated: &'k CuratedRoles,
+    state: MergeState,
+}
+
+/// What merging the articles so far left, apart from the curated data it merged them with:
+/// kept after the shipped documents (`building::shelf`), so that a server's base merges
+/// only its own articles over a copy of it, as merging every document in order would.
+#[derive(Debug, Default)]
+pub struct MergeState {
     /// Normalised name or alias → role.
     by_name: HashMap<String, RoleId>,
     roles: Vec<Role>,
-    /// Per role and section, the word sets of its facts, for near-duplicate checks.
-    word_sets: Vec<BTreeMap<Section, Vec<WordSet>>>,
+    /// Per role and section, the word sets of its facts, for near-duplicate checks; `None`
+    /// until the role takes a fact after a copy (see `Clone`).
+    word_sets: Vec<Option<WordSets>>,
     jobs: Vec<FeaturedJob>,
     /// Every job card kept: the same card in many articles is one job.
     job_keys: HashSet<JobKey>,
@@ -55,19 +57,55 @@ pub struct Merger<'k> {
     warnings: Vec<Warning>,
 }
 
+/// A role's facts' word sets, per section, in the order of its facts.
+type WordSets = BTreeMap<Section, Vec<WordSet>>;
+
+/// A copy leaves the word sets out: a fact's are always those of its text, so they are read
+/// again for the few roles a later article adds to, rather than copied for every role (at
+/// 10,000 articles, a third of the copy).
+impl Clone for MergeState {
+    fn clone(&self) -> MergeState {
+        MergeState {
+            by_name: self.by_name.clone(),
+            roles: self.roles.clone(),
+            word_sets: vec![None; self.word_sets.len()],
+            jobs: self.jobs.clone(),
+            job_keys: self.job_keys.clone(),
+            slugs: self.slugs.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+/// The word sets of `role`'s facts, as merging them kept them.
+fn word_sets_of(role: &Role) -> WordSets {
+    role.sections
+        .iter()
+        .map(|(&section, facts)| (section, facts.iter().map(|f| word_set(&f.text)).collect()))
+        .collect()
+}
+
 impl<'k> Merger<'k> {
     pub fn new(taxonomy: &'k Taxonomy, curated: &'k CuratedRoles) -> Merger<'k> {
+        Merger::resume(taxonomy, curated, MergeState::default())
+    }
+
+    /// Goes on merging after the articles that left `state`, with the same curated data.
+    pub fn resume(
+        taxonomy: &'k Taxonomy,
+        curated: &'k CuratedRoles,
+        state: MergeState,
+    ) -> Merger<'k> {
         Merger {
             taxonomy,
             curated,
-            by_name: HashMap::new(),
-            roles: Vec::new(),
-            word_sets: Vec::new(),
-            jobs: Vec::new(),
-            job_keys: HashSet::new(),
-            slugs: HashSet::new(),
-            warnings: Vec::new(),
+            state,
         }
+    }
+
+    /// What the articles merged so far left, to resume from later.
+    pub fn into_state(self) -> MergeState {
+        self.state
     }
 
     /// Adds one parsed article, read from `article`, known as `id`.
@@ -91,7 +129,7 @@ impl<'k> Merger<'k> {
 
     pub fn finish(mut self) -> Merged {
         self.add_acronyms();
-        for role in &mut self.roles {
+        for role in &mut self.state.roles {
             // By key, as `Role::has_competency` binary-searches them; by name, "MLOps" sorts
             // before "Machine learning" and the search misses one of them.
             role.competencies
@@ -108,14 +146,14 @@ impl<'k> Merger<'k> {
             role.competencies = named;
         }
         Merged {
-            roles: self.roles,
-            jobs: self.jobs,
-            warnings: self.warnings,
+            roles: self.state.roles,
+            jobs: self.state.jobs,
+            warnings: self.state.warnings,
         }
     }
 
     fn warn(&mut self, file: &str, line: usize, message: String) {
-        self.warnings.push(Warning {
+        self.state.warnings.push(Warning {
             file: file.to_owned(),
             line,
             message,
@@ -135,7 +173,7 @@ impl<'k> Merger<'k> {
         }
         let existing = names
             .iter()
-            .find_map(|n| self.by_name.get(&normalize(n)).copied());
+            .find_map(|n| self.state.by_name.get(&normalize(n)).copied());
         let id = existing.unwrap_or_else(|| {
             let name = curated.map_or(parsed.name.as_str(), |c| c.name.as_str());
             self.new_role(name, curated.map(|c| c.notes.clone()).unwrap_or_default())
@@ -148,17 +186,17 @@ impl<'k> Merger<'k> {
 
     fn new_role(&mut self, name: &str, notes: Vec<String>) -> RoleId {
         let mut slug = slugify(name);
-        if self.slugs.contains(&slug) {
+        if self.state.slugs.contains(&slug) {
             // Keep the suffix within the limit too: it must stay unique and short.
-            let suffix = format!("-{}", self.roles.len() + 1);
+            let suffix = format!("-{}", self.state.roles.len() + 1);
             let mut base = slug.clone();
             while base.len() + suffix.len() > crate::knowledge::text::names::SLUG_MAX {
                 base.pop();
             }
             slug = format!("{}{suffix}", base.trim_end_matches('-'));
         }
-        self.slugs.insert(slug.clone());
-        self.roles.push(Role {
+        self.state.slugs.insert(slug.clone());
+        self.state.roles.push(Role {
             slug,
             name: name.to_owned(),
             aliases: Vec::new(),
@@ -167,8 +205,8 @@ impl<'k> Merger<'k> {
             sources: Vec::new(),
             notes,
         });
-        self.word_sets.push(BTreeMap::new());
-        self.roles.len() - 1
+        self.state.word_sets.push(Some(WordSets::new()));
+        self.state.roles.len() - 1
     }
 
     fn add_alias(&mut self, id: RoleId, alias: &str) {
@@ -177,8 +215,8 @@ impl<'k> Merger<'k> {
             return;
         }
         // The first role to claim a name keeps it.
-        let owner = *self.by_name.entry(key.clone()).or_insert(id);
-        let role = &mut self.roles[id];
+        let owner = *self.state.by_name.entry(key.clone()).or_insert(id);
+        let role = &mut self.state.roles[id];
         if owner == id
             && normalize(&role.name) != key
             && !role.aliases.iter().any(|a| normalize(a) == key)
@@ -188,13 +226,13 @@ impl<'k> Merger<'k> {
     }
 
     fn absorb(&mut self, role_id: RoleId, article: ArticleId, parsed: ParsedRole) {
-        if !self.roles[role_id].sources.contains(&article) {
-            self.roles[role_id].sources.push(article);
+        if !self.state.roles[role_id].sources.contains(&article) {
+            self.state.roles[role_id].sources.push(article);
         }
         for fact in parsed.facts {
             if COMPETENCY_SECTIONS.contains(&fact.section) {
                 let found = competencies(self.taxonomy, fact.section, &fact.text);
-                self.roles[role_id].competencies.extend(found);
+                self.state.roles[role_id].competencies.extend(found);
             }
             self.add_fact(role_id, article, fact.section, fact.text);
         }
@@ -203,8 +241,15 @@ impl<'k> Merger<'k> {
     /// Adds a fact, or credits `article` on a near-identical one already there.
     fn add_fact(&mut self, role_id: RoleId, article: ArticleId, section: Section, text: String) {
         let words = word_set(&text);
-        let sets = self.word_sets[role_id].entry(section).or_default();
-        let facts = self.roles[role_id].sections.entry(section).or_default();
+        let role = &self.state.roles[role_id];
+        let sets = self.state.word_sets[role_id]
+            .get_or_insert_with(|| word_sets_of(role))
+            .entry(section)
+            .or_default();
+        let facts = self.state.roles[role_id]
+            .sections
+            .entry(section)
+            .or_default();
         let near = sets.iter().position(|s| near_duplicate(s, &words));
         // A near-duplicate that names a skill or tool the kept wording lacks is not the same
         // fact ("…, Java, C++" after "…, Java"; "AWS SageMaker" after "AWS"): it replaces a
@@ -246,21 +291,21 @@ impl<'k> Merger<'k> {
             job.location.clone(),
             salary,
         );
-        if self.job_keys.insert(key) {
-            self.jobs.push(job);
+        if self.state.job_keys.insert(key) {
+            self.state.jobs.push(job);
         }
     }
 
     /// Gives each role its initials as an alias ("MLE"), unless two roles share them.
     fn add_acronyms(&mut self) {
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for role in &self.roles {
+        for role in &self.state.roles {
             if let Some(a) = acronym(&role.name) {
                 *counts.entry(a).or_default() += 1;
             }
         }
-        for id in 0..self.roles.len() {
-            if let Some(a) = acronym(&self.roles[id].name) {
+        for id in 0..self.state.roles.len() {
+            if let Some(a) = acronym(&self.state.roles[id].name) {
                 if counts.get(&a) == Some(&1) {
                     self.add_alias(id, &a);
                 }
@@ -322,115 +367,9 @@ fn category_from_label(label: &str) -> Category {
         .map_or(Category::DataTool, |(_, category)| *category)
 }
 
-/// A bullet's content words, as sorted, deduplicated hashes: compact, because one is kept
-/// per fact until merging ends.
-type WordSet = Vec<u64>;
-
-/// Lower-case content words of `text`, hashed.
-fn word_set(text: &str) -> WordSet {
-    let mut words: WordSet = split_words(text)
-        .filter(|w| !is_stop_word_any_case(w))
-        .map(word_hash)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// [`is_stop_word`] for a word as written ("The"): only a short capitalised word is
-/// lower-cased to ask, since no stop word is longer than seven letters.
-fn is_stop_word_any_case(word: &str) -> bool {
-    if word.len() <= 7 && word.bytes().any(|b| b.is_ascii_uppercase()) {
-        is_stop_word(&word.to_ascii_lowercase())
-    } else {
-        is_stop_word(word)
-    }
-}
-
-/// FNV-1a over the stem of the lower-cased word: stable, fast, and collisions only ever merge
-/// two bullets that were already almost alike. Runs for every word of every fact, so short
-/// ASCII words (nearly all) are lower-cased on the stack.
-fn word_hash(word: &str) -> u64 {
-    let mut small = [0u8; 32];
-    let owned;
-    let lower = match small.get_mut(..word.len()) {
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            std::str::from_utf8(buf).unwrap_or(word)
-        }
-        _ => {
-            owned = word.to_lowercase();
-            &owned
-        }
-    };
-    stem(lower)
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        })
-}
-
-fn near_duplicate(a: &[u64], b: &[u64]) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return a.is_empty() && b.is_empty();
-    }
-    let shared = shared_words(a, b) as f64;
-    let smaller = a.len().min(b.len());
-    let jaccard = shared / ((a.len() + b.len()) as f64 - shared);
-    jaccard >= NEAR_DUPLICATE
-        || (smaller >= CONTAINED_MIN_WORDS && shared / smaller as f64 >= CONTAINED)
-}
-
-/// How many words two sorted, deduplicated word lists share.
-fn shared_words(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn near_duplicates_share_most_words() {
-        let a = word_set("Develop and implement machine learning models and algorithms.");
-        let b = word_set("Develop and implement Machine Learning models and algorithms");
-        let c = word_set("Optimize models for performance and scalability.");
-        assert!(near_duplicate(&a, &b));
-        assert!(!near_duplicate(&a, &c));
-    }
-
-    #[test]
-    fn a_shorter_bullet_within_a_longer_one_is_a_near_duplicate() {
-        let short = word_set("Conduct experiments to validate model effectiveness.");
-        let long =
-            word_set("Conduct experiments to validate model performance and improve accuracy.");
-        assert!(near_duplicate(&short, &long));
-        let deploying = word_set(
-            "Familiarity with cloud platforms (e.g., AWS, Google Cloud) for deploying models.",
-        );
-        let deployment = word_set(
-            "Familiarity with cloud platforms (e.g., AWS, Google Cloud) for model deployment.",
-        );
-        assert!(near_duplicate(&deploying, &deployment));
-        // Short items share a word without saying the same thing.
-        assert!(!near_duplicate(
-            &word_set("Finance and Banking"),
-            &word_set("Finance and Insurance")
-        ));
-    }
 
     #[test]
     fn tools_lists_split_into_items() {
