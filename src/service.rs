@@ -7,6 +7,7 @@
 //! first use, migrated, and seeded per board with the articles' jobs).
 
 mod adding;
+mod following;
 pub mod forum;
 mod gaps;
 pub mod library;

@@ -131,6 +131,21 @@ impl Library {
         }
     }
 
+    /// Every server answering from a base of its own, with the ids of the articles it was
+    /// built from (oldest first).
+    pub fn built_from(&self) -> Vec<(u64, Vec<i64>)> {
+        let servers = self
+            .servers
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut built: Vec<(u64, Vec<i64>)> = servers
+            .iter()
+            .map(|(guild, server)| (*guild, server.article_ids()))
+            .collect();
+        built.sort_unstable();
+        built
+    }
+
     /// How many servers answer from a base of their own.
     pub fn servers_with_articles(&self) -> usize {
         self.servers

@@ -16,13 +16,13 @@ mod rows;
 pub mod votes;
 
 use rand::Rng;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{
     article_slug, checked, content_hash, Article, ArticleAction, ArticleEvent, ArticleText, Draft,
     DraftId, TeachingSettings, TextProblem, DRAFT_LIFETIME_SECS,
 };
-use crate::database::{Database, OpenError};
+use crate::database::{Backend, Database, OpenError};
 use rows::{db_id, NewArticle};
 
 /// Why the teaching store refused or failed; each refusal says what happened in words a
@@ -54,7 +54,13 @@ pub enum TeachingError {
 #[derive(Debug, Clone)]
 pub struct TeachingStore {
     pool: AnyPool,
+    backend: Backend,
 }
+
+/// The PostgreSQL channel on which a change to a server's articles is announced (its
+/// payload: the server's id), in the same transaction as the change: every rolecall process
+/// sharing the database rebuilds that server's base (`service::following`).
+pub const ARTICLES_CHANGED: &str = "rolecall_articles";
 
 impl TeachingStore {
     /// Opens (creating and migrating if need be) the database at `url` for teaching alone;
@@ -67,6 +73,7 @@ impl TeachingStore {
     pub fn on(database: &Database) -> TeachingStore {
         TeachingStore {
             pool: database.pool().clone(),
+            backend: database.backend(),
         }
     }
 
@@ -169,6 +176,7 @@ impl TeachingStore {
         let (title, text) = checked(title, text)?;
         let mut tx = self.pool.begin().await?;
         let article = add(&mut tx, guild, &title, &text, author, now).await?;
+        self.announce(&mut tx, guild).await?;
         tx.commit().await?;
         Ok(article)
     }
@@ -191,6 +199,7 @@ impl TeachingStore {
             }
         };
         let article = add(&mut tx, guild, &draft.title, &draft.text, author, now).await?;
+        self.announce(&mut tx, guild).await?;
         tx.commit().await?;
         Ok(article)
     }
@@ -216,8 +225,44 @@ impl TeachingStore {
             .await?
             .ok_or(TeachingError::NoSuchArticle(id))?;
         rows::insert_event(&mut tx, id, guild_id, ArticleAction::Remove, actor, now).await?;
+        self.announce(&mut tx, guild).await?;
         tx.commit().await?;
         Ok(article)
+    }
+
+    /// Tells the other processes on this database that `guild`'s articles changed, when
+    /// the transaction commits (PostgreSQL delivers a notification only then, and not at
+    /// all on a rollback). SQLite serves one process: nothing to tell.
+    async fn announce(&self, tx: &mut AnyConnection, guild: u64) -> Result<(), TeachingError> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(ARTICLES_CHANGED)
+                .bind(guild.to_string())
+                .execute(tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Every server with live articles, and their ids, oldest first: what each server's
+    /// base should be built from (a process compares it with what its bases were built
+    /// from when it may have missed an announcement).
+    pub async fn live_article_ids(&self) -> Result<Vec<(u64, Vec<i64>)>, TeachingError> {
+        let rows = sqlx::query(
+            "SELECT guild, id FROM articles WHERE removed_at IS NULL ORDER BY guild, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut servers: Vec<(u64, Vec<i64>)> = Vec::new();
+        for row in rows {
+            let guild = u64::try_from(row.try_get::<i64, _>("guild")?).unwrap_or_default();
+            let id: i64 = row.try_get("id")?;
+            match servers.last_mut() {
+                Some((last, ids)) if *last == guild => ids.push(id),
+                _ => servers.push((guild, vec![id])),
+            }
+        }
+        Ok(servers)
     }
 
     /// The latest `limit` additions and removals in `guild`, newest first.

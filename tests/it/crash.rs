@@ -25,7 +25,7 @@ fn key() -> SigningKey {
     SigningKey::from_bytes(&[42u8; 32])
 }
 
-fn mentor() -> Value {
+pub fn mentor() -> Value {
     json!({ "guild_id": "5", "member": {
         "user": { "id": "1", "username": "m" },
         "permissions": Permissions::MANAGE_GUILD.bits().to_string(), "roles": [],
@@ -40,7 +40,7 @@ fn with_mentor(mut body: Value) -> Vec<u8> {
 }
 
 /// `rolecall serve-http` on `port`, keeping articles at `database`, once it listens.
-fn serve(port: u16, database: &str) -> (Child, Endpoint) {
+pub fn serve(port: u16, database: &str) -> (Child, Endpoint) {
     let child = Command::new(env!("CARGO_BIN_EXE_rolecall"))
         .args(["serve-http", "--addr", &format!("127.0.0.1:{port}")])
         .env(
@@ -63,7 +63,7 @@ fn serve(port: u16, database: &str) -> (Child, Endpoint) {
     (child, endpoint)
 }
 
-fn client(port: u16) -> Endpoint {
+pub fn client(port: u16) -> Endpoint {
     Endpoint {
         addr: SocketAddr::from(([127, 0, 0, 1], port)),
         key: key(),
@@ -74,7 +74,7 @@ fn client(port: u16) -> Endpoint {
     }
 }
 
-fn kill(child: &mut Child, signal: &str) {
+pub fn kill(child: &mut Child, signal: &str) {
     let sent = Command::new("kill")
         .args([signal, &child.id().to_string()])
         .status()
@@ -84,7 +84,7 @@ fn kill(child: &mut Child, signal: &str) {
 }
 
 /// The Add button of a new draft of [`ARTICLE`].
-fn preview(endpoint: &Endpoint) -> Vec<u8> {
+pub fn preview(endpoint: &Endpoint) -> Vec<u8> {
     let input = |id: &str, value: &str| json!({ "type": 1, "components": [{ "type": 4, "custom_id": id, "value": value }] });
     let submitted = with_mentor(json!({
         "type": 5, "id": "1", "token": "t", "application_id": "1", "channel_id": "9",
@@ -102,7 +102,7 @@ fn preview(endpoint: &Endpoint) -> Vec<u8> {
 }
 
 /// Whether the server lists the article, and whether it answers from it.
-fn listed_and_answered(endpoint: &Endpoint) -> (bool, bool) {
+pub fn listed_and_answered(endpoint: &Endpoint) -> (bool, bool) {
     let list = command(
         "kb",
         json!([{ "name": "list", "type": 1, "options": [] }]),

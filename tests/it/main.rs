@@ -13,6 +13,7 @@ mod job_board;
 mod layers;
 mod mentors;
 mod oracle;
+mod processes;
 mod profile_store;
 mod profiles;
 mod properties;

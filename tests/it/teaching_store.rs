@@ -395,3 +395,24 @@ on_both_backends!(
 
 mod forum;
 mod votes;
+
+on_both_backends!(
+    live_article_ids_say_what_each_server_should_be_built_from,
+    |store| {
+        assert!(store.live_article_ids().await.expect("ids").is_empty());
+        let a = store.add(GUILD, "A", "text a", "1", NOW).await.expect("a");
+        let b = store.add(GUILD, "B", "text b", "1", NOW).await.expect("b");
+        let c = store
+            .add(OTHER_GUILD, "C", "text c", "1", NOW)
+            .await
+            .expect("c");
+        store
+            .remove(GUILD, a.id, "1", NOW + 1)
+            .await
+            .expect("removed");
+        assert_eq!(
+            store.live_article_ids().await.expect("ids"),
+            vec![(GUILD, vec![b.id]), (OTHER_GUILD, vec![c.id])]
+        );
+    }
+);

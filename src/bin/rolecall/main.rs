@@ -234,6 +234,7 @@ fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
         api.as_deref(),
     )?);
     reload_on_hangup(&runtime, bot.clone());
+    follow_other_processes(&runtime, bot.clone(), &settings);
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler =
         gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id))
@@ -304,6 +305,7 @@ fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Resu
         api.as_deref(),
     )?);
     reload_on_hangup(&runtime, bot.clone());
+    follow_other_processes(&runtime, bot.clone(), &settings);
     let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings
@@ -380,6 +382,23 @@ async fn shutdown_signal() {
 /// service logs what each reload did. The handler is in place when this returns (before the
 /// server listens), so an early SIGHUP reloads rather than ending the process. Not on other
 /// platforms: they have no SIGHUP.
+/// On PostgreSQL, other rolecall processes may share the database: keep every server's base
+/// in step with the articles they add and remove (logged if it cannot).
+fn follow_other_processes(runtime: &tokio::runtime::Runtime, bot: Arc<Bot>, settings: &Settings) {
+    let url = settings.database_url.expose().to_owned();
+    if !url.starts_with("postgres") {
+        return;
+    }
+    runtime.spawn(async move {
+        if let Err(error) = bot.service().follow_other_processes(&url).await {
+            tracing::error!(
+                error = format!("{error:#}"),
+                "not following other processes: articles they add reach this one on restart"
+            );
+        }
+    });
+}
+
 fn reload_on_hangup(runtime: &tokio::runtime::Runtime, bot: Arc<Bot>) {
     #[cfg(unix)]
     {

@@ -40,6 +40,14 @@ struct ServerArticle {
 }
 
 impl ServerBase {
+    /// The ids of the articles it was built from, oldest first.
+    pub(super) fn article_ids(&self) -> Vec<i64> {
+        self.articles
+            .iter()
+            .map(|article| article.text.article.id)
+            .collect()
+    }
+
     /// The base of `guild` over `shelf` with `articles` (oldest first), reusing what
     /// `previous` read and merged. `previous` is the server's base as it was, its kept
     /// merge taken out of the library (see [`ServerBase::take_merged`]) so that, held

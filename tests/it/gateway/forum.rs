@@ -3,6 +3,7 @@
 //! intent; `answers` drives the whole mode.
 
 mod answers;
+mod mentor_path;
 
 use std::time::Duration;
 
