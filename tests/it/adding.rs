@@ -293,3 +293,48 @@ fn two_mentors_adding_at_once_both_teach_the_server() {
         );
     }
 }
+
+/// The form's bounds, and an article about a role the base already knows: one character is
+/// refused with the reason; 4,000 characters are previewed; a known role is merged into
+/// the known one, and its answers then cite the article beside the shipped ones.
+#[test]
+fn short_long_and_known_role_articles_are_read_as_the_form_sends_them() {
+    let endpoint = start_teaching(sqlite_url("adding_bounds"));
+    let mentor = member("5", "1", MANAGE_GUILD);
+    let one = private_message(&endpoint, &submit("X", "x", &mentor));
+    assert!(one.to_string().contains("teaches no role"), "{one}");
+    assert!(button_ids(&one).is_empty(), "{one}");
+
+    let mut long = ARTICLE.to_owned();
+    while long.chars().count() < 4_000 {
+        long.push_str("- Review a colleague's model and its tests\n");
+    }
+    let long: String = long.chars().take(4_000).collect();
+    let preview = private_message(&endpoint, &submit("Long", &long, &mentor));
+    assert!(
+        preview.to_string().contains("Analytics Engineer (new)"),
+        "{preview}"
+    );
+    assert_eq!(button_ids(&preview).len(), 2, "{preview}");
+
+    let known = "## Data Scientist\n\n**Key Responsibilities**\n\
+        - Present churn forecasts to the board every quarter\n";
+    let merged = private_message(&endpoint, &submit("More on data science", known, &mentor));
+    assert!(
+        merged
+            .to_string()
+            .contains("Data Scientist (adds to the known role)"),
+        "{merged}"
+    );
+    respond(&endpoint, &click(&button_ids(&merged)[0], &mentor));
+    let options = json!([{ "type": 3, "name": "role", "value": "data scientist" }]);
+    let answer = respond(&endpoint, &command("role", options, member("5", "8", 0))).to_string();
+    assert!(answer.contains("churn forecasts"), "{answer}");
+    // Cited beside the shipped article, by its own heading.
+    assert!(
+        answer.contains(
+            "Sources: Data Scientist vs. Machine Learning Operations Engineer · Data Scientist"
+        ),
+        "cited: {answer}"
+    );
+}
