@@ -623,6 +623,11 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "Delete your profile and your name from rolecall's records (asks first)",
                 &[],
             ),
+            subcommand(
+                "export",
+                "Everything rolecall keeps about you, as a JSON file",
+                &[],
+            ),
         ],
     },
     CommandSpec {

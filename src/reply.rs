@@ -36,6 +36,15 @@ pub struct Reply {
     embeds: Vec<Embed>,
     rows: Vec<Vec<Component>>,
     ephemeral: bool,
+    /// A file sent with the message (`/me export`'s JSON).
+    file: Option<File>,
+}
+
+/// A file attached to a reply: its name and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -115,6 +124,16 @@ impl Reply {
             .description(description)
             .colour(colour::ERROR);
         Reply::embed(embed).ephemeral(true)
+    }
+
+    /// The reply with `file` attached.
+    pub fn with_file(mut self, file: File) -> Reply {
+        self.file = Some(file);
+        self
+    }
+
+    pub fn file(&self) -> Option<&File> {
+        self.file.as_ref()
     }
 
     /// The reply with `line` first in its message text, before what it already says.

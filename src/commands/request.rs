@@ -198,6 +198,7 @@ impl From<&Invocation> for Request {
                     remove: maybe("remove"),
                 },
                 Some("forget") => MeRequest::Forget,
+                Some("export") => MeRequest::Export,
                 _ => MeRequest::Show,
             }),
             CommandId::Help => K::Help.into(),

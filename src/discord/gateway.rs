@@ -7,9 +7,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use serenity::all::{
-    ChannelId, Client, ClientBuilder, Context, CurrentApplicationInfo, EventHandler,
-    GatewayIntents, GuildId, Http, HttpBuilder, Interaction, MembershipState, Message, Ready,
-    ResumedEvent, TeamMemberRole, UserId,
+    ChannelId, Client, ClientBuilder, Context, CreateAttachment, CurrentApplicationInfo,
+    EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, Interaction, MembershipState,
+    Message, Ready, ResumedEvent, TeamMemberRole, UserId,
 };
 use serenity::async_trait;
 
@@ -191,9 +191,15 @@ impl EventHandler for Handler {
             message_id: None,
         });
         let response = self.bot.respond(&incoming, unix_now()).await;
+        let files = response
+            .body
+            .file()
+            .map(|file| CreateAttachment::bytes(file.bytes.clone(), file.name.clone()))
+            .into_iter()
+            .collect();
         if let Err(error) = ctx
             .http
-            .create_interaction_response(id, token, &response.body, Vec::new())
+            .create_interaction_response(id, token, &response.body, files)
             .await
         {
             tracing::warn!(%error, "answering an interaction failed");

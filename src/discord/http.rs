@@ -16,9 +16,10 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use super::gateway::post_announcement;
-use super::interaction;
 use super::signature::Verifier;
 use super::Bot;
+use super::{interaction, json};
+use crate::reply::File;
 use crate::service::unix_now;
 
 /// Interactions are small JSON documents; anything larger is refused before it is read.
@@ -59,6 +60,39 @@ pub async fn serve(
     axum::serve(listener, router(bot, verifier, rest))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// A response carrying a file: `multipart/form-data`, the JSON as `payload_json` and the
+/// file as `files[0]`, as Discord takes files in answer to an interaction.
+fn with_file(body: &json::InteractionResponse, file: &File) -> Response {
+    // Serialising our own response types cannot fail.
+    let payload = serde_json::to_vec(body).unwrap_or_default();
+    let boundary = format!("rolecall-{:016x}", rand::random::<u64>());
+    let mut multipart = Vec::with_capacity(payload.len() + file.bytes.len() + 512);
+    let mut part = |headers: &str, content: &[u8]| {
+        multipart.extend_from_slice(format!("--{boundary}\r\n{headers}\r\n\r\n").as_bytes());
+        multipart.extend_from_slice(content);
+        multipart.extend_from_slice(b"\r\n");
+    };
+    part(
+        "Content-Disposition: form-data; name=\"payload_json\"\r\nContent-Type: application/json",
+        &payload,
+    );
+    // The name is ours (`/me export`'s), never a member's: nothing to escape.
+    part(
+        &format!(
+            "Content-Disposition: form-data; name=\"files[0]\"; filename=\"{}\"\r\nContent-Type: application/json",
+            file.name
+        ),
+        &file.bytes,
+    );
+    multipart.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    (
+        [(axum::http::header::CONTENT_TYPE, content_type)],
+        multipart,
+    )
+        .into_response()
 }
 
 async fn healthz(State(endpoint): State<Endpoint>) -> Json<serde_json::Value> {
@@ -104,5 +138,8 @@ async fn interactions(
         let bot = endpoint.bot.clone();
         tokio::spawn(async move { bot.finish(later).await });
     }
-    Json(response.body).into_response()
+    match response.body.file() {
+        Some(file) => with_file(&response.body, file),
+        None => Json(response.body).into_response(),
+    }
 }

@@ -16,7 +16,7 @@ use super::wire::callback::{
 use super::wire::component::{ACTION_ROW, BUTTON, STRING_SELECT};
 use super::wire::{button_style, EPHEMERAL};
 use crate::reply::form::Form;
-use crate::reply::{ButtonStyle, Component, Embed, Field, Reply, SelectOption};
+use crate::reply::{ButtonStyle, Component, Embed, Field, File, Reply, SelectOption};
 
 mod form;
 
@@ -36,6 +36,18 @@ pub enum InteractionResponse {
     /// "rolecall is thinking…", shown only to the user: the answer takes longer than
     /// Discord's three seconds, and edits this message in when it is ready.
     DeferredPrivate,
+}
+
+impl InteractionResponse {
+    /// The file a message response carries, sent beside the JSON as `files[0]`.
+    pub fn file(&self) -> Option<&File> {
+        match self {
+            InteractionResponse::Message(reply) | InteractionResponse::Update(reply) => {
+                reply.file()
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Serialize for InteractionResponse {
@@ -149,6 +161,17 @@ struct MessageJson<'a> {
     flags: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message_reference: Option<MessageReference<'a>>,
+    /// The file sent with the message, as `files[0]` of a multipart body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attachments: Option<[AttachmentJson<'a>; 1]>,
+}
+
+/// An attachment's metadata: `id` is the index of its `files[n]` part, as a snowflake
+/// string (Discord's type for it).
+#[derive(Serialize)]
+struct AttachmentJson<'a> {
+    id: &'static str,
+    filename: &'a str,
 }
 
 impl<'a> MessageJson<'a> {
@@ -169,6 +192,12 @@ impl<'a> MessageJson<'a> {
             message_reference: question_id.map(|message_id| MessageReference {
                 message_id,
                 fail_if_not_exists: false,
+            }),
+            attachments: reply.file().map(|file| {
+                [AttachmentJson {
+                    id: "0",
+                    filename: &file.name,
+                }]
             }),
         }
     }

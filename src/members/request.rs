@@ -14,4 +14,6 @@ pub enum MeRequest {
     Show,
     /// `/me forget`: asks to confirm, with a button.
     Forget,
+    /// `/me export`: everything stored about the member, as a JSON file.
+    Export,
 }

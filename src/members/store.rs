@@ -1,6 +1,7 @@
 //! Where profiles are kept: the `member_profiles` table, in the database the job board and
-//! the teaching store use. Also `/me forget`: the one place that knows every column holding
-//! a member's id, and erases the member from all of them in one transaction.
+//! the teaching store use. Also `/me export` and `/me forget`, which read and erase every
+//! row naming a member (the tables and columns are listed once, in `export`): drafts are
+//! deleted, and elsewhere a pseudonym takes the member's place, in one transaction.
 
 use rand::RngCore;
 use sqlx::AnyPool;
@@ -8,6 +9,8 @@ use sqlx::Row;
 
 use super::model::Profile;
 use crate::database::{Database, OpenError};
+
+mod export;
 
 /// The profile store, on a shared database.
 #[derive(Debug, Clone)]
@@ -23,22 +26,6 @@ pub enum ProfileError {
     Database(#[from] sqlx::Error),
 }
 
-/// Columns that name a member (the job board's and the teaching store's audit, articles,
-/// votes): on `/me forget` a pseudonym takes the member's place, so what they did stays
-/// accounted for without saying who did it.
-const NAMING_COLUMNS: &[(&str, &str)] = &[
-    ("jobs", "posted_by"),
-    ("jobs", "updated_by"),
-    ("jobs", "removed_by"),
-    ("job_events", "actor"),
-    ("board_settings", "updated_by"),
-    ("teaching_settings", "updated_by"),
-    ("articles", "added_by"),
-    ("articles", "removed_by"),
-    ("article_events", "actor"),
-    ("answer_votes", "voter"),
-];
-
 impl ProfileStore {
     /// Opens (creating and migrating if need be) the database at `url` for profiles alone.
     pub async fn open(url: &str) -> Result<ProfileStore, ProfileError> {
@@ -50,6 +37,10 @@ impl ProfileStore {
         ProfileStore {
             pool: database.pool().clone(),
         }
+    }
+
+    fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     /// `user`'s profile; an empty one when they have none.
@@ -110,7 +101,9 @@ impl ProfileStore {
                 .await?
                 .rows_affected();
         }
-        for (table, column) in NAMING_COLUMNS {
+        for (table, column) in
+            export::naming_columns().filter(|(table, _)| *table != "article_drafts")
+        {
             touched += sqlx::query(&format!(
                 "UPDATE {table} SET {column} = $1 WHERE {column} = $2"
             ))
@@ -127,11 +120,7 @@ impl ProfileStore {
     /// Whether any row still names `user`: what `/me forget` must leave false.
     pub async fn names(&self, user: &str) -> Result<bool, ProfileError> {
         let mut named = self.profile(user).await?.updated_at > 0;
-        for (table, column) in NAMING_COLUMNS
-            .iter()
-            .copied()
-            .chain([("article_drafts", "author")])
-        {
+        for (table, column) in export::naming_columns() {
             let count: i64 = sqlx::query(&format!(
                 "SELECT COUNT(*) AS n FROM {table} WHERE {column} = $1"
             ))

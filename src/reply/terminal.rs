@@ -46,6 +46,11 @@ pub fn render(reply: &Reply, colour: Colour) -> String {
     for embed in reply.embeds() {
         render_embed(embed, &paint, &mut out);
     }
+    if let Some(file) = reply.file() {
+        let _ = writeln!(out, "{}", paint.dim(&format!("── {} ──", file.name)));
+        out.push_str(&String::from_utf8_lossy(&file.bytes));
+        out.push('\n');
+    }
     for row in reply.rows() {
         let shown: Vec<String> = row
             .iter()

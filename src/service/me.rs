@@ -50,6 +50,10 @@ impl Service {
             }
             MeRequest::Show => Ok(render::profile(kb, &profile, false)),
             MeRequest::Forget => Ok(render::forget_confirm()),
+            MeRequest::Export => {
+                let export = profiles.export(&caller.user).await.map_err(unavailable)?;
+                Ok(render::export(&export))
+            }
         }
     }
 

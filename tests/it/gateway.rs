@@ -22,6 +22,7 @@ use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
 mod forum;
+mod profiles;
 mod relaying;
 mod votes;
 
@@ -229,8 +230,27 @@ async fn callback(
     Path((id, _token)): Path<(String, String)>,
     body: Bytes,
 ) -> axum::http::StatusCode {
-    let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    fake.record("POST", &format!("callback/{id}"), body);
+    // A response with a file comes as multipart: its JSON is `payload_json`, recorded as the
+    // body; the file (JSON too, in rolecall's case) is recorded as `FILE callback/<id>`.
+    let text = String::from_utf8_lossy(&body);
+    let json = |content: &str| serde_json::from_str(content).unwrap_or(Value::Null);
+    match text.strip_prefix("--") {
+        Some(rest) => {
+            let boundary = format!("--{}", rest.lines().next().unwrap_or_default().trim());
+            for part in text.split(boundary.as_str()) {
+                let Some((head, content)) = part.trim_start().split_once("\r\n\r\n") else {
+                    continue;
+                };
+                let content = json(content.trim_end());
+                if head.contains("name=\"payload_json\"") {
+                    fake.record("POST", &format!("callback/{id}"), content);
+                } else if head.contains("name=\"files[0]\"") {
+                    fake.record("FILE", &format!("callback/{id}"), content);
+                }
+            }
+        }
+        None => fake.record("POST", &format!("callback/{id}"), json(&text)),
+    }
     axum::http::StatusCode::NO_CONTENT
 }
 

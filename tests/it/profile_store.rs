@@ -71,6 +71,27 @@ async fn check(database: Database) {
         .expect("a vote");
     assert!(profiles.names("42").await.expect("a count"));
 
+    // The export holds every row naming 42, and nothing of 43's.
+    let export = profiles.export("42").await.expect("an export");
+    let records = &export["records"];
+    let titles: Vec<&str> = records["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{export}");
+    assert!(titles.contains(&"A") && titles.contains(&"B"), "{export}");
+    assert_eq!(records["answer_votes"][0]["vote"], "down", "{export}");
+    assert_eq!(records["article_drafts"][0]["title"], "D", "{export}");
+    assert_eq!(records["teaching_settings"][0]["guild"], GUILD, "{export}");
+    assert_eq!(
+        records["article_events"].as_array().map(Vec::len),
+        Some(3),
+        "{export}"
+    );
+    assert!(!export.to_string().contains("\"43\""), "{export}");
+
     let pseudonym = profiles.forget("42").await.expect("forgotten");
     assert!(pseudonym
         .as_deref()

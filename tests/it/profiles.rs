@@ -119,3 +119,46 @@ fn forget_asks_first_then_leaves_no_row_naming_the_member() {
     });
     assert!(!named, "no row names the member");
 }
+
+/// The parts of a `multipart/form-data` body: (the part's headers, its content).
+fn parts(body: &str) -> Vec<(String, String)> {
+    let boundary = body.lines().next().unwrap_or_default().trim().to_owned();
+    body.split(boundary.as_str())
+        .filter_map(|part| {
+            let (head, content) = part.trim_start_matches("\r\n").split_once("\r\n\r\n")?;
+            Some((head.to_owned(), content.trim_end_matches("\r\n").to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn export_sends_everything_kept_about_the_member_as_a_json_file() {
+    let endpoint = start_with(sqlite_url("profiles_export"), None);
+    let set = json!([{ "name": "set", "type": 3, "value": "python, <@99> sql" }]);
+    respond(&endpoint, &me("skills", set, "41"));
+    let response = endpoint.post_signed(&me("export", json!([]), "41"));
+    assert_eq!(response.status, 200, "{}", response.body);
+    let parts = parts(&response.body);
+    let payload = parts
+        .iter()
+        .find(|(head, _)| head.contains("name=\"payload_json\""))
+        .map(|(_, content)| serde_json::from_str::<Value>(content).expect("JSON"))
+        .expect("the message, as payload_json");
+    crate::spec::check_callback(&payload).expect("a response as Discord describes it");
+    crate::oracle::check_interaction_response(&payload).expect("within Discord's limits");
+    assert!(private(&payload), "{payload}");
+    assert_eq!(
+        payload["data"]["attachments"],
+        json!([{ "id": "0", "filename": "rolecall-me.json" }])
+    );
+    let file = parts
+        .iter()
+        .find(|(head, _)| head.contains("name=\"files[0]\""))
+        .map(|(_, content)| serde_json::from_str::<Value>(content).expect("a JSON file"))
+        .expect("the file, as files[0]");
+    assert_eq!(file["member"], "41");
+    assert_eq!(file["profile"]["skills"], json!(["python", "sql"]));
+    // Another member's export holds nothing of this one's.
+    let other = endpoint.post_signed(&me("export", json!([]), "42")).body;
+    assert!(!other.contains("python"), "{other}");
+}

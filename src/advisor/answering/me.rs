@@ -6,7 +6,7 @@ use crate::advisor::matching::{rank, skill_keys};
 use crate::knowledge::{Category, KnowledgeBase};
 use crate::members::model::Profile;
 use crate::members::FORGET_BUTTON;
-use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, Reply};
+use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, File, Reply};
 
 /// Roles shown as fitting best.
 const FITS_SHOWN: usize = 3;
@@ -85,6 +85,34 @@ fn fits(kb: &KnowledgeBase, skills: &[String]) -> String {
         lines.join("\n")
     }
 }
+
+/// `/me export`'s answer: what the file holds, and the file.
+pub fn export(export: &serde_json::Value) -> Reply {
+    let records = export["records"].as_object().map_or(0, |records| {
+        records
+            .values()
+            .map(|rows| rows.as_array().map_or(0, Vec::len))
+            .sum::<usize>()
+    });
+    let skills = export["profile"]["skills"].as_array().map_or(0, Vec::len);
+    // Serialising a JSON value cannot fail.
+    let bytes = serde_json::to_vec_pretty(export).unwrap_or_default();
+    Reply::embed(
+        Embed::new("Everything rolecall keeps about you")
+            .colour(colour::INFO)
+            .description(&format!(
+                "Attached: your profile ({skills} skills) and {records} records that name you (articles, jobs, settings, votes). `/me forget` erases them."
+            )),
+    )
+    .ephemeral(true)
+    .with_file(File {
+        name: EXPORT_FILE.to_owned(),
+        bytes,
+    })
+}
+
+/// The export's file name.
+pub const EXPORT_FILE: &str = "rolecall-me.json";
 
 /// `/me forget`'s question, with the button that confirms it.
 pub fn forget_confirm() -> Reply {
