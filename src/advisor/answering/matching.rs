@@ -12,10 +12,26 @@ const MISSING_SHOWN: usize = 8;
 /// A role and how the person's skills cover it.
 pub struct Fit<'k> {
     pub role: &'k Role,
-    /// Competency keys the person has.
+    /// The names of the role's competencies the person has.
     pub matched: Vec<&'k str>,
-    /// Percentage of the role's competencies covered.
-    pub coverage: usize,
+    /// [`fit_percent`].
+    pub fit: usize,
+}
+
+/// How well skills (competency keys, sorted) fit a role, in percent: the share of what the
+/// role's articles name that the skills cover, each skill weighted by how often the articles
+/// name it for the role (how central it is). The one measure of fit: `/match`, `/me show`
+/// and `/jobs fit:true` rank by it.
+pub fn fit_percent(role: &Role, keys: &[String]) -> usize {
+    let weight = |named: u32| u64::from(named.max(1));
+    let total: u64 = role.competencies.iter().map(|c| weight(c.named)).sum();
+    let had: u64 = role
+        .competencies
+        .iter()
+        .filter(|c| keys.binary_search(&c.key).is_ok())
+        .map(|c| weight(c.named))
+        .sum();
+    usize::try_from(had * 100 / total.max(1)).unwrap_or(100)
 }
 
 /// The competency keys named in `text`: known skills anywhere in it, plus each
@@ -57,7 +73,7 @@ fn list_items(text: &str) -> impl Iterator<Item = &str> {
     lists::items(text).filter(|item| item.len() <= lists::ITEM_MAX)
 }
 
-/// Every role that shares at least one competency with `keys`, best fit first.
+/// Every role that shares at least one competency with `keys` (sorted), best fit first.
 pub fn rank<'k>(kb: &'k KnowledgeBase, keys: &[String]) -> Vec<Fit<'k>> {
     let mut fits: Vec<Fit<'k>> = kb
         .roles_with_any(keys)
@@ -70,18 +86,17 @@ pub fn rank<'k>(kb: &'k KnowledgeBase, keys: &[String]) -> Vec<Fit<'k>> {
                 .map(|c| c.name.as_str())
                 .collect();
             (!matched.is_empty()).then(|| Fit {
-                coverage: matched.len() * 100 / role.competencies.len().max(1),
+                fit: fit_percent(role, keys),
                 role,
                 matched,
             })
         })
         .collect();
-    // First the roles that use most of what the person knows, then those they cover best.
+    // Best fit first; of two that fit as well, the one using more of what the person knows.
     fits.sort_by(|a, b| {
-        b.matched
-            .len()
-            .cmp(&a.matched.len())
-            .then(b.coverage.cmp(&a.coverage))
+        b.fit
+            .cmp(&a.fit)
+            .then(b.matched.len().cmp(&a.matched.len()))
             .then(a.role.name.cmp(&b.role.name))
     });
     fits
@@ -142,15 +157,15 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
             }
         );
         let name = format!(
-            "{} — uses {} of your {known} skills, {}% of its list",
+            "{} — {}% fit, uses {} of your {known} skills",
             fit.role.name,
-            fit.matched.len(),
-            fit.coverage
+            fit.fit,
+            fit.matched.len()
         );
         embed = embed.field(&name, &value, false);
     }
     let mut reply = Reply::embed(embed.footer(
-        "Ranked by how many of your skills each role uses, then by the share of its skills and tools you have",
+        "Ranked by fit: the share of what the role's articles name that you have, each skill weighted by how often they name it",
     ));
     let roles: Vec<&Role> = fits.iter().take(SHOWN).map(|fit| fit.role).collect();
     if let Some(menu) = next::open_menu("Open a role…", &roles, |r| format!("/role {}", r.slug)) {
@@ -198,6 +213,33 @@ pub fn match_skills(kb: &KnowledgeBase, text: &str) -> Result<Reply, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_weighs_each_skill_by_how_often_the_articles_name_it_for_the_role() {
+        let kb = KnowledgeBase::embedded().expect("shipped roles");
+        let role = kb.exact("data-scientist").expect("a shipped role");
+        let most = role
+            .competencies
+            .iter()
+            .max_by_key(|c| c.named)
+            .expect("competencies");
+        let least = role
+            .competencies
+            .iter()
+            .min_by_key(|c| c.named)
+            .expect("competencies");
+        assert!(
+            most.named > least.named,
+            "the articles name some skills more"
+        );
+        let fit_of =
+            |c: &crate::knowledge::Competency| fit_percent(role, std::slice::from_ref(&c.key));
+        assert!(fit_of(most) > fit_of(least));
+        let mut all: Vec<String> = role.competencies.iter().map(|c| c.key.clone()).collect();
+        all.sort();
+        assert_eq!(fit_percent(role, &all), 100);
+        assert_eq!(fit_percent(role, &[]), 0);
+    }
     use crate::knowledge::reading::source::Document;
 
     /// An article whose tools lines hold only stray punctuation after their labels.

@@ -72,10 +72,10 @@ fn fits(kb: &KnowledgeBase, skills: &[String]) -> String {
         .take(FITS_SHOWN)
         .map(|fit| {
             format!(
-                "**{}**: uses {} of your skills, {}% of its list",
+                "**{}**: {}% fit, uses {} of your skills",
                 fit.role.name,
-                fit.matched.len(),
-                fit.coverage
+                fit.fit,
+                fit.matched.len()
             )
         })
         .collect();
