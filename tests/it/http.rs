@@ -128,6 +128,17 @@ impl Endpoint {
         hex::encode(self.key.sign(&message).to_bytes())
     }
 
+    /// The answer to `body`, signed: a 200 whose JSON is within Discord's limits (our
+    /// oracle) and as Discord's OpenAPI description says an interaction response is.
+    pub fn answer(&self, body: &[u8]) -> Value {
+        let response = self.post_signed(body);
+        assert_eq!(response.status, 200, "{}", response.body);
+        let json = response.json();
+        check_interaction_response(&json).expect("within Discord's limits");
+        crate::spec::check_callback(&json).expect("a response as Discord describes it");
+        json
+    }
+
     /// POSTs `body` signed now with the test key.
     pub fn post_signed(&self, body: &[u8]) -> Response {
         let timestamp = now();

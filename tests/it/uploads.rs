@@ -182,6 +182,7 @@ fn add_file(token: &str, filename: &str, size: u64, url: &str, who: &Value) -> V
     body.to_string().into_bytes()
 }
 
+/// The answer to `body` (a deferral is no message, so only Discord's description checks it).
 fn respond(endpoint: &Endpoint, body: &[u8]) -> Value {
     let response = endpoint.post_signed(body);
     assert_eq!(response.status, 200, "{}", response.body);
