@@ -1,13 +1,12 @@
 //! Answers that take longer than Discord's three seconds: `/kb add` with a file, which must
 //! be downloaded and read. The interaction is answered at once with a private "thinking…"
-//! ([`InteractionResponse::DeferredPrivate`]); the front end then calls [`Bot::finish`],
+//! (`InteractionResponse::DeferredPrivate`); the front end then calls [`Bot::finish`],
 //! which does the work and edits the answer in through the interaction's webhook. Both front
 //! ends share this: the gateway finishes in its event's task, the HTTP endpoint after it has
 //! sent its response.
 
 use super::interaction::{Incoming, InteractionWebhook};
-use super::json::{self, InteractionResponse};
-use super::respond::Response;
+use super::json;
 use super::{caller_of, Bot};
 use crate::advisor::Problem;
 use crate::commands::invocation::Attachment;
@@ -25,6 +24,14 @@ pub struct Later {
     unix_now: i64,
 }
 
+/// What becomes of a request that would take too long to answer at once.
+pub(super) enum Deferral {
+    /// Answered later: the interaction is deferred meanwhile.
+    Later(Later),
+    /// Refused at once, with the reason.
+    Refused(Reply),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Work {
     /// A mentor's article file, to download, read and preview.
@@ -32,16 +39,16 @@ enum Work {
 }
 
 impl Bot {
-    /// `/kb add article:<file>`: refused at once when the caller may not add articles or the
-    /// file is not one rolecall reads (decided from what Discord says of it, before any
-    /// download); otherwise deferred, to be downloaded and previewed by [`Bot::finish`].
+    /// `/kb add article:<file>`: refused at once (the reply says why) when the caller may
+    /// not add articles or the file is not one rolecall reads (decided from what Discord says
+    /// of it, before any download); otherwise the work to defer, for [`Bot::finish`].
     pub(super) async fn defer_upload(
         &self,
         incoming: &Incoming,
         file: &Attachment,
         unix_now: i64,
-    ) -> Response {
-        let refuse = |problem: Problem| InteractionResponse::Message(problem.reply()).into();
+    ) -> Deferral {
+        let refuse = |problem: Problem| Deferral::Refused(problem.reply());
         let caller = caller_of(incoming);
         if let Err(problem) = self.service.may_add_articles(&caller).await {
             return refuse(problem);
@@ -55,22 +62,17 @@ impl Bot {
             return refuse(TeachingProblem::from(problem).into());
         }
         let Some(webhook) = incoming.webhook.clone() else {
-            return InteractionResponse::Message(Reply::error(
+            return Deferral::Refused(Reply::error(
                 "That file didn't work",
                 "Discord sent this command without the token to answer it later; run it again.",
-            ))
-            .into();
+            ));
         };
-        Response {
-            body: InteractionResponse::DeferredPrivate,
-            announcement: None,
-            later: Some(Later {
-                work: Work::Upload(file.clone()),
-                caller,
-                webhook,
-                unix_now,
-            }),
-        }
+        Deferral::Later(Later {
+            work: Work::Upload(file.clone()),
+            caller,
+            webhook,
+            unix_now,
+        })
     }
 
     /// Does the deferred work and edits its answer in. A failed edit is logged: the member

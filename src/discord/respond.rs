@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::deferred::Later;
+use super::deferred::{Deferral, Later};
 use super::interaction::{Incoming, IncomingKind, Submission};
 use super::json::InteractionResponse;
 use super::{caller_of, Bot};
@@ -46,7 +46,14 @@ impl Bot {
             IncomingKind::Ping => InteractionResponse::Pong.into(),
             IncomingKind::Command(Ok(invocation)) if adds_an_article(invocation) => {
                 match invocation.attachment(ARTICLE_FILE) {
-                    Some(file) => self.defer_upload(incoming, file, unix_now).await,
+                    Some(file) => match self.defer_upload(incoming, file, unix_now).await {
+                        Deferral::Later(later) => Response {
+                            body: InteractionResponse::DeferredPrivate,
+                            announcement: None,
+                            later: Some(later),
+                        },
+                        Deferral::Refused(refusal) => InteractionResponse::Message(refusal).into(),
+                    },
                     None => self.article_form(incoming).await.into(),
                 }
             }
