@@ -1,4 +1,5 @@
 use super::*;
+use serenity::all::Interaction;
 use crate::commands::CommandId;
 
 /// Discord's documented sample payloads (see `tests/fixtures/discord/SOURCES.md`).
