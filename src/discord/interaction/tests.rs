@@ -1,6 +1,6 @@
 use super::*;
-use serenity::all::Interaction;
 use crate::commands::CommandId;
+use serenity::all::Interaction;
 
 /// Discord's documented sample payloads (see `tests/fixtures/discord/SOURCES.md`).
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord/");
