@@ -4,6 +4,7 @@
 
 mod answers;
 mod articles;
+mod invite;
 mod jobs;
 mod knowledge;
 

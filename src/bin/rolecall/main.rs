@@ -23,6 +23,7 @@ use rolecall::reply::{terminal, Reply};
 use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
+mod invite;
 mod jobs;
 mod kb;
 
@@ -83,6 +84,13 @@ enum Command {
         addr: Option<SocketAddr>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+    },
+    /// Print the links that install the bot on a server and on a user's account, with the
+    /// permissions the enabled features need (DISCORD_APPLICATION_ID, chat and forum settings).
+    Invite {
+        /// Print the links, permissions and features as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Manage featured jobs as the operator: list, add, edit, remove (any server's board).
     Jobs {
@@ -196,6 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
         Command::Jobs { command } => jobs::run(command),
+        Command::Invite { json } => invite::run(&settings()?, json),
     }
 }
 
