@@ -4,6 +4,7 @@
 
 mod answers;
 mod articles;
+mod doctor;
 mod invite;
 mod jobs;
 mod knowledge;
