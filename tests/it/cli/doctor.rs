@@ -11,6 +11,8 @@ use super::*;
 
 const APP: &str = "123456789012345678";
 const GUILD: &str = "223456789012345678";
+/// A server whose commands are those registration sends.
+const IN_STEP_GUILD: &str = "233456789012345678";
 /// A token of the right shape whose first part is `APP` in base64url.
 const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abc_DEF-ghi";
 
@@ -161,10 +163,24 @@ fn a_knowledge_directory_without_roles_exits_5() {
 /// A fake Discord serving the guild's commands: the definitions with /help missing, /path's
 /// description changed and an /old command, to the right token only.
 fn fake_discord(runtime: &tokio::runtime::Runtime) -> String {
-    let mut registered = match rolecall::discord::registration::registration_json() {
+    let defined = match rolecall::discord::registration::registration_json() {
         Value::Array(commands) => commands,
         other => panic!("not a list: {other}"),
     };
+    // In step: the definitions as Discord writes them back, with its own fields added.
+    let in_step: Vec<Value> = defined
+        .iter()
+        .map(|command| {
+            let mut command = command.clone();
+            command["id"] = json!("3");
+            command["application_id"] = json!(APP);
+            command["version"] = json!("3");
+            command["nsfw"] = json!(false);
+            command["description_localizations"] = Value::Null;
+            command
+        })
+        .collect();
+    let mut registered = defined;
     registered.retain(|c| c["name"] != "help");
     for command in &mut registered {
         if command["name"] == "path" {
@@ -179,13 +195,18 @@ fn fake_discord(runtime: &tokio::runtime::Runtime) -> String {
         get(
             move |UrlPath((app, guild)): UrlPath<(String, String)>, headers: HeaderMap| {
                 let registered = registered.clone();
+                let in_step = in_step.clone();
                 async move {
                     let authorised = headers.get("authorization").and_then(|v| v.to_str().ok())
                         == Some(&format!("Bot {TOKEN}"));
-                    if !authorised || app != APP || guild != GUILD {
+                    if !authorised || app != APP {
                         return Err(StatusCode::UNAUTHORIZED);
                     }
-                    Ok(Json(Value::Array(registered)))
+                    match guild.as_str() {
+                        GUILD => Ok(Json(Value::Array(registered))),
+                        IN_STEP_GUILD => Ok(Json(Value::Array(in_step))),
+                        _ => Err(StatusCode::NOT_FOUND),
+                    }
                 }
             },
         ),
@@ -225,6 +246,15 @@ fn the_registered_commands_are_diffed_against_the_definitions() {
     assert!(status_of(&json, "registered commands")
         .starts_with("problem: registering would add /help;"));
 
+    let mut in_step = settings;
+    in_step[2].1 = IN_STEP_GUILD;
+    doctor(&in_step, &[])
+        .assert_code(0)
+        .assert_contains(&format!(
+        "ok      registered commands: the {} server {IN_STEP_GUILD} commands match the definitions",
+        count_defined()
+    ));
+
     // A token Discord refuses: Discord answered, and said no.
     let other = "OTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abc_DEF-ghi";
     let mut refused = settings;
@@ -235,4 +265,35 @@ fn the_registered_commands_are_diffed_against_the_definitions() {
     run.assert_contains(
         "Discord answered 401 Unauthorized to GET /applications/923456789012345678/guilds/",
     );
+}
+
+/// On PostgreSQL too: an empty database has every migration pending, a migrated one none
+/// (the versions and checksums read through the `Any` driver).
+#[test]
+fn postgres_migrations_are_compared_without_being_run() {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let url = runtime.block_on(crate::support::postgres_url("doctor"));
+    let migrations = fs::read_dir(crate_root().join("migrations/postgres"))
+        .expect("the migrations")
+        .count();
+    let fresh = doctor(&[("DATABASE_URL", &url)], &[]);
+    fresh.assert_code(0);
+    fresh.assert_contains(&format!("the PostgreSQL store opens; {migrations} pending migration(s), run at the next start: 20261125000001 job board"));
+    // Nothing was applied: the same again.
+    doctor(&[("DATABASE_URL", &url)], &[])
+        .assert_contains(&format!("{migrations} pending migration(s)"));
+    let mut migrate = rolecall();
+    migrate
+        .env("DATABASE_URL", &url)
+        .args(["jobs", "list", "--guild", "42"]);
+    run(migrate).assert_code(0);
+    doctor(&[("DATABASE_URL", &url)], &[])
+        .assert_code(0)
+        .assert_contains("the PostgreSQL store opens; up to date");
+}
+
+fn count_defined() -> usize {
+    rolecall::discord::registration::registration_json()
+        .as_array()
+        .map_or(0, Vec::len)
 }
