@@ -297,3 +297,12 @@ fn count_defined() -> usize {
         .as_array()
         .map_or(0, Vec::len)
 }
+
+#[test]
+fn any_other_malformed_setting_is_named_by_its_variable() {
+    let run = doctor(&[("ROLECALL_CHAT", "sometimes")], &["--json"]);
+    run.assert_code(3);
+    assert!(status_of(&run, "ROLECALL_CHAT")
+        .starts_with("problem: Invalid ROLECALL_CHAT: \"sometimes\""));
+    assert!(status_of(&run, "DATABASE_URL").starts_with("skipped: "));
+}

@@ -105,13 +105,18 @@ pub fn check(
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
-    let loaded = Settings::load(file, lookup);
+    // The ids are checked one by one below; loading without them from the environment lets
+    // a malformed id leave the store, knowledge and every other setting still checked.
+    let loaded = Settings::load(file, |name| match name {
+        "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" => None,
+        _ => lookup(name),
+    });
     let mut checked = Checked {
         ids_usable: true,
         ..Checked::default()
     };
     // The ids: each named, from the environment or (once loaded) rolecall.toml.
-    let mut application_id = None;
+    let (mut application_id, mut guild_id) = (None, None);
     for (name, unset) in [
         (
             "DISCORD_APPLICATION_ID",
@@ -133,6 +138,8 @@ pub fn check(
                 report.add(Class::Settings, name, Status::Ok, format!("{id}"));
                 if name == "DISCORD_APPLICATION_ID" {
                     application_id = Some(id);
+                } else {
+                    guild_id = Some(id);
                 }
             }
             Some(Err(reason)) => {
@@ -213,7 +220,9 @@ pub fn check(
         }
     }
     match loaded {
-        Ok(settings) => {
+        Ok(mut settings) => {
+            settings.application_id = application_id;
+            settings.guild_id = guild_id;
             report.add(
                 Class::Settings,
                 "other settings",
@@ -222,9 +231,6 @@ pub fn check(
             );
             checked.settings = Some(settings);
         }
-        // The ids were named above already.
-        Err(ConfigError::Invalid { name, .. })
-            if name == "DISCORD_APPLICATION_ID" || name == "DISCORD_GUILD_ID" => {}
         Err(error) => {
             let name = match &error {
                 ConfigError::Invalid { name, .. } | ConfigError::Missing(name) => *name,
