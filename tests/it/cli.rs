@@ -4,6 +4,8 @@
 
 mod answers;
 mod articles;
+mod doctor;
+mod invite;
 mod jobs;
 mod knowledge;
 

@@ -23,6 +23,8 @@ use rolecall::reply::{terminal, Reply};
 use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
+mod doctor;
+mod invite;
 mod jobs;
 mod kb;
 
@@ -83,6 +85,24 @@ enum Command {
         addr: Option<SocketAddr>,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+    },
+    /// Check a deployment before it goes live: every setting's shape, the store and its
+    /// pending migrations, the knowledge base, and the registered commands against the
+    /// definitions (with DISCORD_TOKEN). Changes nothing. Exit 0 ok, 3 settings, 4 store,
+    /// 5 knowledge base, 6 Discord.
+    Doctor {
+        /// Print the checks as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+    /// Print the links that install the bot on a server and on a user's account, with the
+    /// permissions the enabled features need (DISCORD_APPLICATION_ID, chat and forum settings).
+    Invite {
+        /// Print the links, permissions and features as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Manage featured jobs as the operator: list, add, edit, remove (any server's board).
     Jobs {
@@ -196,6 +216,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run { knowledge } => run_gateway(knowledge),
         Command::Register { guild } => register(guild),
         Command::Jobs { command } => jobs::run(command),
+        Command::Doctor { json, knowledge } => doctor(json, &knowledge),
+        Command::Invite { json } => invite::run(&settings()?, json),
     }
 }
 
@@ -281,13 +303,29 @@ fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `rolecall doctor`, reading what `settings` reads, but every setting on its own.
+fn doctor(json: bool, knowledge: &KnowledgeArg) -> anyhow::Result<ExitCode> {
+    let file = settings_file()?;
+    doctor::run(
+        file.as_deref(),
+        |name| std::env::var(name).ok(),
+        knowledge.knowledge.as_deref(),
+        json,
+    )
+}
+
+/// rolecall.toml's text, if there is one.
+fn settings_file() -> anyhow::Result<Option<String>> {
+    match std::fs::read_to_string("rolecall.toml") {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error).context("reading rolecall.toml"),
+    }
+}
+
 /// Settings from `rolecall.toml` (if present) and the environment.
 fn settings() -> anyhow::Result<Settings> {
-    let file = match std::fs::read_to_string("rolecall.toml") {
-        Ok(text) => Some(text),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(error).context("reading rolecall.toml"),
-    };
+    let file = settings_file()?;
     Ok(Settings::load(file.as_deref(), |name| {
         std::env::var(name).ok()
     })?)
