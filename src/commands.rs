@@ -502,6 +502,10 @@ pub const COMMANDS: &[CommandSpec] = &[
                 max_length: Some(ROLE_MAX),
                 ..string("company", "Only jobs at this company")
             },
+            boolean(
+                "fit",
+                "Best fit for the skills you saved with /me first (only you see it)",
+            ),
             page(),
             PRIVATE,
         ],

@@ -207,7 +207,7 @@ impl Service {
                     _ => reply.into(),
                 }
             }
-            Understood::Board(request) => self.board(kb, &request, caller, now).await?,
+            Understood::Board(request) => self.board(kb, &request, caller, now, public).await?,
             // The library answers a reload, which needs no store.
             Understood::Teaching(TeachingRequest::Reload) => self
                 .reload_for(&asker_of(caller))
@@ -226,12 +226,23 @@ impl Service {
         request: &BoardRequest,
         caller: &Caller,
         now: i64,
+        public: bool,
     ) -> Result<Outcome, Problem> {
         let board = caller.board;
         Ok(match request {
             BoardRequest::Jobs { filter, page } => {
-                let listing = self.boards.listing(kb, board, filter, *page, now).await?;
-                render::listing(&listing, filter).into()
+                let fits = match filter.by_fit {
+                    true => self.profile_fits(kb, caller).await?,
+                    false => Vec::new(),
+                };
+                let listing = self
+                    .boards
+                    .listing(kb, board, (filter, &fits), *page, now)
+                    .await?;
+                // Ranked by the member's own skills: theirs alone unless they said otherwise.
+                let reply = render::listing(&listing, filter, &fits);
+                let private = reply.is_ephemeral() || (filter.by_fit && !public);
+                reply.ephemeral(private).into()
             }
             BoardRequest::Salary { roles } => {
                 let mut salaries = Vec::new();

@@ -107,6 +107,7 @@ pub fn job_filter(inv: &Invocation) -> JobFilter {
         level: inv.str("level").map(str::to_owned),
         remote: inv.bool("remote"),
         company: inv.str("company").map(str::to_owned),
+        by_fit: inv.bool("fit").unwrap_or(false),
     }
 }
 

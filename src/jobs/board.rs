@@ -109,18 +109,21 @@ impl Boards {
         Ok(store)
     }
 
-    /// Page `page` of the jobs on `board` that `filter` lists; a page past the last shows
-    /// the last.
+    /// Page `page` of the jobs on `board` that `filter` lists, best fit first by `fits`
+    /// (role slug, percent) when the filter asks for it; a page past the last shows the last.
     pub async fn listing(
         &self,
         kb: &KnowledgeBase,
         board: Board,
-        filter: &JobFilter,
+        (filter, fits): (&JobFilter, &[(String, usize)]),
         page: usize,
         now: i64,
     ) -> Result<Listing, BoardProblem> {
         let store = self.open(kb, board, now).await?;
-        let query = job_query(kb, filter);
+        let query = JobQuery {
+            by_fit: fits.to_vec(),
+            ..job_query(kb, filter)
+        };
         let fetch = |page: usize| store.list(board, &query, now, (page - 1) * PER_PAGE, PER_PAGE);
         let mut found = fetch(page).await.map_err(unavailable)?;
         let pages = found.total.div_ceil(PER_PAGE).max(1);
@@ -287,6 +290,7 @@ pub fn job_query(kb: &KnowledgeBase, filter: &JobFilter) -> JobQuery {
         level: filter.level.clone(),
         remote: filter.remote,
         company_contains: filter.company.clone(),
+        by_fit: Vec::new(),
     }
 }
 

@@ -106,6 +106,9 @@ pub struct JobQuery {
     pub level: Option<String>,
     pub remote: Option<bool>,
     pub company_contains: Option<String>,
+    /// How well each role fits the asker (role slug, percent): jobs whose roles fit best
+    /// come first (a job fits as its best-fitting role), then the newest. Empty: newest first.
+    pub by_fit: Vec<(String, usize)>,
 }
 
 /// One page of a listing and how many jobs match in all, counted up to a cap.

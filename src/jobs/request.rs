@@ -67,4 +67,6 @@ pub struct JobFilter {
     pub level: Option<String>,
     pub remote: Option<bool>,
     pub company: Option<String>,
+    /// Best fit for the asker's saved skills first, rather than newest first.
+    pub by_fit: bool,
 }

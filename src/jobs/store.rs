@@ -204,7 +204,8 @@ impl JobStore {
         Ok(job)
     }
 
-    /// One page of the jobs on `board` that match `query` and have not expired, newest first.
+    /// One page of the jobs on `board` that match `query` and have not expired: best fit
+    /// first when the query ranks by fit, then newest first.
     pub async fn list(
         &self,
         board: Board,
@@ -217,9 +218,10 @@ impl JobStore {
         let mut conn = self.pool.acquire().await?;
         let counted = conditions::count(&mut conn, &conditions, COUNT_CAP + 1).await?;
         let sql = format!(
-            "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY j.posted_at DESC, j.id DESC \
+            "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY {}j.posted_at DESC, j.id DESC \
              LIMIT {} OFFSET {}",
             conditions.sql(),
+            fit_order(&query.by_fit),
             limit,
             offset
         );
@@ -264,4 +266,28 @@ impl JobStore {
         let mut conn = self.pool.acquire().await?;
         Ok(rows::save_settings(&mut conn, board, settings, actor, now).await?)
     }
+}
+
+/// The ORDER BY term that puts the jobs whose roles fit best first: each job's best fit
+/// among its roles' (none: 0). Slugs and percents are inlined: a slug is lower-case letters,
+/// digits and dashes (anything else is left out), a percent a number.
+fn fit_order(fits: &[(String, usize)]) -> String {
+    let is_slug = |slug: &str| {
+        !slug.is_empty()
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let cases: Vec<String> = fits
+        .iter()
+        .filter(|(slug, fit)| is_slug(slug) && *fit > 0)
+        .map(|(slug, fit)| format!("WHEN '{slug}' THEN {fit}"))
+        .collect();
+    if cases.is_empty() {
+        return String::new();
+    }
+    format!(
+        "COALESCE((SELECT MAX(CASE r.role {} ELSE 0 END) FROM job_roles r WHERE r.job_id = j.id), 0) DESC, ",
+        cases.join(" ")
+    )
 }

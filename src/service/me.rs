@@ -2,6 +2,7 @@
 //! was not given (`/match` with none, `/path` with neither a role nor skills to start from).
 //! Profiles live in the boards' database; answers about them are the member's alone.
 
+use crate::advisor::matching::{fit_percent, skill_keys};
 use crate::advisor::{me as render, Problem};
 use crate::commands::request::KnowledgeRequest;
 use crate::jobs::rights::Caller;
@@ -62,6 +63,31 @@ impl Service {
         let profiles = self.profiles().await?;
         let forgotten = profiles.forget(&caller.user).await.map_err(unavailable)?;
         Ok(render::forgotten(forgotten.is_some()))
+    }
+
+    /// How well each role fits the caller's saved skills (role slug, percent; the roles they
+    /// do not fit at all left out), for `/jobs fit:true`; refused when none are saved.
+    pub(super) async fn profile_fits(
+        &self,
+        kb: &KnowledgeBase,
+        caller: &Caller,
+    ) -> Result<Vec<(String, usize)>, Problem> {
+        let profile = self
+            .profiles()
+            .await?
+            .profile(&caller.user)
+            .await
+            .map_err(unavailable)?;
+        if profile.skills.is_empty() {
+            return Err(MemberProblem::NoProfile.into());
+        }
+        let keys = skill_keys(kb, &profile.skills.join(", "));
+        Ok(kb
+            .roles
+            .iter()
+            .map(|role| (role.slug.clone(), fit_percent(role, &keys)))
+            .filter(|(_, fit)| *fit > 0)
+            .collect())
     }
 
     /// `request`, with the caller's saved skills where it needs skills and was given none;

@@ -158,3 +158,47 @@ fn export_sends_everything_kept_about_the_member_as_a_json_file() {
     let other = endpoint.post_signed(&me("export", json!([]), "42")).body;
     assert!(!other.contains("python"), "{other}");
 }
+
+/// The percents a `/jobs fit:true` page shows, in order.
+fn fits_shown(page: &Value) -> Vec<u32> {
+    page["data"]["embeds"][0]["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|field| {
+            let value = field["value"].as_str()?;
+            value.strip_prefix("**")?.split('%').next()?.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn jobs_are_ranked_by_the_members_saved_skills_privately() {
+    let endpoint = start_with(sqlite_url("profiles_jobs"), None);
+    let set =
+        json!([{ "name": "set", "type": 3, "value": "python, sql, tableau, machine learning" }]);
+    respond(&endpoint, &me("skills", set, "51"));
+    let fit = json!([{ "name": "fit", "type": 5, "value": true }]);
+    let page = respond(&endpoint, &command("jobs", fit.clone(), member("51")));
+    assert!(private(&page), "{page}");
+    let fits = fits_shown(&page);
+    assert!(!fits.is_empty(), "{page}");
+    assert!(
+        fits.windows(2).all(|pair| pair[0] >= pair[1]),
+        "best first: {fits:?}"
+    );
+    assert!(
+        page.to_string()
+            .contains("best fit for your saved skills first"),
+        "{page}"
+    );
+
+    // In plain words, about oneself: the same ranking.
+    let asked = json!([{ "name": "question", "type": 3, "value": "which jobs fit me?" }]);
+    let answer = respond(&endpoint, &command("ask", asked, member("51")));
+    assert_eq!(fits_shown(&answer), fits, "{answer}");
+
+    // Without a profile: asked for skills.
+    let nothing = respond(&endpoint, &command("jobs", fit, member("52")));
+    assert!(nothing.to_string().contains("/me skills set"), "{nothing}");
+}

@@ -608,3 +608,42 @@ fn migrations_differ_between_backends_only_in_id_generation() {
         }
     }
 }
+
+on_both_backends!(jobs_are_ranked_by_how_well_their_roles_fit, |store| {
+    let with_roles = |title: &str, roles: &[&str]| JobDraft {
+        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+        ..draft(title)
+    };
+    let posts = [
+        ("Analyst", &["data-analyst"][..]),
+        ("Engineer", &["machine-learning-engineer"][..]),
+        ("Both", &["data-analyst", "mlops-engineer"][..]),
+        ("Untagged", &[][..]),
+    ];
+    for (i, (title, roles)) in posts.into_iter().enumerate() {
+        store
+            .post(A, &with_roles(title, roles), "42", NOW + i as i64)
+            .await
+            .expect("post");
+    }
+    let by_fit = JobQuery {
+        by_fit: vec![
+            ("data-analyst".into(), 30),
+            ("mlops-engineer".into(), 70),
+            ("machine-learning-engineer".into(), 50),
+            // Not a slug: left out of the query, not written into it.
+            ("x' OR 1=1 --".into(), 99),
+        ],
+        ..everything()
+    };
+    let page = store.list(A, &by_fit, NOW + 10, 0, 10).await.expect("list");
+    let titles: Vec<&str> = page.jobs.iter().map(|j| j.draft.title.as_str()).collect();
+    assert_eq!(titles, ["Both", "Engineer", "Analyst", "Untagged"]);
+    // Without fits: newest first, as always.
+    let page = store
+        .list(A, &everything(), NOW + 10, 0, 10)
+        .await
+        .expect("list");
+    let titles: Vec<&str> = page.jobs.iter().map(|j| j.draft.title.as_str()).collect();
+    assert_eq!(titles, ["Untagged", "Both", "Engineer", "Analyst"]);
+});

@@ -19,7 +19,9 @@ pub fn role_name(kb: &KnowledgeBase, typed: &str) -> String {
 }
 
 /// One page of a listing, newest first, with previous/next buttons.
-pub fn listing(listing: &Listing, filter: &JobFilter) -> Reply {
+/// A page of featured jobs; with `fits` (role slug, percent), each job shows how well it
+/// fits the asker's saved skills (as its best-fitting role does).
+pub fn listing(listing: &Listing, filter: &JobFilter, fits: &[(String, usize)]) -> Reply {
     let Listing { found, page, pages } = listing;
     if found.total == 0 {
         return Reply::error(
@@ -34,7 +36,19 @@ pub fn listing(listing: &Listing, filter: &JobFilter) -> Reply {
     };
     let mut embed = Embed::new(&format!("Featured jobs ({count})")).colour(colour::JOBS);
     for job in &found.jobs {
-        embed = embed.field(&escape_user_text(&job.draft.title), &job_card(job), false);
+        let mut card = job_card(job);
+        if filter.by_fit {
+            let fit = job
+                .draft
+                .roles
+                .iter()
+                .filter_map(|role| fits.iter().find(|(slug, _)| slug == role))
+                .map(|(_, fit)| *fit)
+                .max()
+                .unwrap_or(0);
+            card = format!("**{fit}% fit** for your skills\n{card}");
+        }
+        embed = embed.field(&escape_user_text(&job.draft.title), &card, false);
     }
     // The articles the page's jobs come from, named once rather than under each job.
     let mut articles: Vec<&str> = Vec::new();
@@ -47,7 +61,14 @@ pub fn listing(listing: &Listing, filter: &JobFilter) -> Reply {
     if *pages > 1 {
         footer.push(format!("Page {page}/{pages}"));
     }
-    footer.push("newest first".to_owned());
+    footer.push(
+        if filter.by_fit {
+            "best fit for your saved skills first"
+        } else {
+            "newest first"
+        }
+        .to_owned(),
+    );
     if found.more {
         footer.push("narrow the filters to reach older jobs".to_owned());
     }

@@ -198,6 +198,8 @@ fn understand(
                 level: reading.level.map(str::to_owned),
                 remote: reading.remote,
                 company: None,
+                // "Which jobs fit me?": ranked by the member's saved skills.
+                by_fit: speaks_of_oneself(question),
             },
             page: 1,
         }

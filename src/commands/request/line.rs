@@ -124,6 +124,9 @@ pub fn jobs_line(filter: &JobFilter) -> String {
     if let Some(company) = &filter.company {
         named(&mut line, "company", company);
     }
+    if filter.by_fit {
+        line.push_str(" fit:true");
+    }
     line
 }
 

@@ -46,7 +46,7 @@ fn page(jobs: Vec<Job>, total: usize, more: bool, page: usize) -> Listing {
 #[test]
 fn a_listing_shows_each_job_with_its_id_terms_and_a_link_to_apply() {
     let listed = |n| page(vec![job(7, "ML Engineer")], 11, false, n);
-    let reply = listing(&listed(2), &JobFilter::default());
+    let reply = listing(&listed(2), &JobFilter::default(), &[]);
     let text = render(&reply, Colour::Plain);
     for expected in [
         "Featured jobs (11)",
@@ -78,7 +78,7 @@ fn a_listing_shows_each_job_with_its_id_terms_and_a_link_to_apply() {
 #[test]
 fn moderator_text_is_escaped() {
     let listed = |n| page(vec![job(1, "@everyone **hiring** <@&1>")], 1, false, n);
-    let reply = listing(&listed(1), &JobFilter::default());
+    let reply = listing(&listed(1), &JobFilter::default(), &[]);
     let body = &reply.embeds()[0].fields()[0].name;
     assert!(!body.contains("@everyone"), "{body}");
     assert!(!body.contains("**hiring**"), "{body}");
@@ -91,7 +91,10 @@ fn moderator_text_is_escaped() {
 #[test]
 fn a_capped_count_says_there_are_more() {
     let listed = |n| page(vec![job(3, "Analyst")], 1000, true, n);
-    let text = render(&listing(&listed(1), &JobFilter::default()), Colour::Plain);
+    let text = render(
+        &listing(&listed(1), &JobFilter::default(), &[]),
+        Colour::Plain,
+    );
     assert!(text.contains("Featured jobs (1000+)"), "{text}");
     assert!(text.contains("Page 1/200"), "{text}");
     assert!(text.contains("narrow the filters"), "{text}");
@@ -100,7 +103,10 @@ fn a_capped_count_says_there_are_more() {
 #[test]
 fn an_empty_listing_says_how_to_widen_it() {
     let listed = |n| page(vec![], 0, false, n);
-    let text = render(&listing(&listed(1), &JobFilter::default()), Colour::Plain);
+    let text = render(
+        &listing(&listed(1), &JobFilter::default(), &[]),
+        Colour::Plain,
+    );
     assert!(text.contains("No featured job matches"), "{text}");
 }
 
