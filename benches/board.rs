@@ -158,8 +158,18 @@ fn bench_board(c: &mut Criterion) {
             remote: Some(true),
             ..JobQuery::default()
         };
+        // `/jobs fit:true`: every role's fit for a member, ranking the whole board.
+        let by_fit = JobQuery {
+            by_fit: ROLES
+                .iter()
+                .enumerate()
+                .map(|(i, role)| ((*role).to_owned(), 10 + 7 * i))
+                .collect(),
+            ..JobQuery::default()
+        };
         for (query_name, query, offset) in [
             ("first_page", &all, 0),
+            ("by_fit", &by_fit, 0),
             ("page_1000", &all, 5_000),
             ("role", &by_role, 0),
             ("senior_remote", &senior_remote, 0),
