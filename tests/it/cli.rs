@@ -8,6 +8,7 @@ mod doctor;
 mod invite;
 mod jobs;
 mod knowledge;
+mod logs;
 
 use std::fs;
 use std::path::Path;

@@ -168,11 +168,18 @@ fn log_filter() -> tracing_subscriber::EnvFilter {
 fn main() -> ExitCode {
     // A missing .env is normal; variables may come from the environment itself.
     let _ = dotenvy::dotenv();
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(log_filter())
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+        .with_writer(std::io::stderr);
+    // One JSON object a line for a log collector; otherwise lines for people.
+    match std::env::var("ROLECALL_LOG_FORMAT").as_deref() {
+        Ok("json") => logs.json().init(),
+        Ok("" | "text") | Err(_) => logs.with_ansi(std::io::stderr().is_terminal()).init(),
+        Ok(other) => {
+            eprintln!("ROLECALL_LOG_FORMAT is json or text, not `{other}`; logging text");
+            logs.with_ansi(std::io::stderr().is_terminal()).init();
+        }
+    }
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(error) => {
