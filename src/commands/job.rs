@@ -2,9 +2,12 @@
 //! becomes a typed [`JobRequest`]. The fields' bounds and choices come from the job board's
 //! model, so Discord and rolecall refuse the same things.
 
+use super::table::{
+    boolean, required, role, server_object, string, subcommand, LEVEL_CHOICES, PRIVATE,
+};
 use super::{
-    boolean, required, role, server_object, string, subcommand, Audience, Choice, CommandId,
-    CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec, Reach, PRIVATE,
+    Audience, Choice, CommandId, CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec,
+    Reach,
 };
 use crate::jobs::model::{self, Term};
 use crate::jobs::request::{JobFields, JobRequest, SetupRequest};
@@ -86,7 +89,7 @@ const EMPLOYMENT: OptionSpec = choices(
     string("employment_type", "Full time, contract…"),
     &EMPLOYMENT_CHOICES,
 );
-const LEVEL: OptionSpec = choices(string("level", "Seniority"), &super::LEVEL_CHOICES);
+const LEVEL: OptionSpec = choices(string("level", "Seniority"), &LEVEL_CHOICES);
 const SALARY_MIN: OptionSpec = integer(
     "salary_min",
     "Lowest yearly salary, in whole units",
