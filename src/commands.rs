@@ -9,14 +9,16 @@ pub mod invocation;
 pub mod job;
 pub mod line;
 pub mod message;
+mod options;
 pub mod request;
 mod table;
 pub mod vote;
 
 pub use invocation::{ArgValue, Invocation, InvocationError};
 pub use line::parse_line;
+pub use options::{ROLE_MAX, TEXT_MAX};
 pub use request::Request;
-pub use table::{ASPECTS, COMMANDS, ROLE_MAX, TEXT_MAX};
+pub use table::{ASPECTS, COMMANDS};
 
 /// Declares [`CommandId`] and [`CommandId::ALL`] from one list, so that `ALL` cannot miss
 /// a command.

@@ -2,9 +2,7 @@
 //! becomes a typed [`JobRequest`]. The fields' bounds and choices come from the job board's
 //! model, so Discord and rolecall refuse the same things.
 
-use super::table::{
-    boolean, required, role, server_object, string, subcommand, LEVEL_CHOICES, PRIVATE,
-};
+use super::options::{boolean, required, role, server_object, string, subcommand, PRIVATE};
 use super::{
     Audience, Choice, CommandId, CommandSpec, Cost, HelpGroup, Invocation, OptionKind, OptionSpec,
     Reach,
@@ -89,6 +87,9 @@ const EMPLOYMENT: OptionSpec = choices(
     string("employment_type", "Full time, contract…"),
     &EMPLOYMENT_CHOICES,
 );
+/// The job levels, as `/jobs` and `/job` offer them.
+pub(super) const LEVEL_CHOICES: [Choice; model::LEVELS.len()] = choices_of(model::LEVELS);
+
 const LEVEL: OptionSpec = choices(string("level", "Seniority"), &LEVEL_CHOICES);
 const SALARY_MIN: OptionSpec = integer(
     "salary_min",

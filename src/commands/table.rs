@@ -1,99 +1,14 @@
-//! Every command's definition, in one table ([`COMMANDS`]), with the option builders and
-//! shared options the definitions are written with. The types they are made of are the
-//! parent module's.
+//! Every command's definition, in one table ([`COMMANDS`]), with the options several
+//! commands share. The types they are made of are the parent module's; the option builders
+//! are in `options`.
 
+use super::options::{
+    boolean, page, required, role, server_object, string, subcommand, PRIVATE, ROLE_MAX,
+};
 use super::{
     job, Audience, Autocomplete, Choice, CommandId, CommandSpec, Cost, HelpGroup, OptionKind,
     OptionSpec, Reach,
 };
-use crate::jobs::model;
-
-/// Longest role name a user may type.
-pub const ROLE_MAX: u16 = 100;
-/// Longest free-text question or skill list.
-pub const TEXT_MAX: u16 = 500;
-
-pub(super) const fn string(name: &'static str, description: &'static str) -> OptionSpec {
-    OptionSpec {
-        name,
-        description,
-        kind: OptionKind::String,
-        required: false,
-        choices: &[],
-        min_length: Some(1),
-        max_length: Some(TEXT_MAX),
-        min_value: None,
-        max_value: None,
-        autocomplete: Autocomplete::None,
-        options: &[],
-    }
-}
-
-pub(super) const fn role(name: &'static str, description: &'static str) -> OptionSpec {
-    OptionSpec {
-        required: true,
-        max_length: Some(ROLE_MAX),
-        autocomplete: Autocomplete::Role,
-        ..string(name, description)
-    }
-}
-
-pub(super) const fn required(spec: OptionSpec) -> OptionSpec {
-    OptionSpec {
-        required: true,
-        ..spec
-    }
-}
-
-pub(super) const fn boolean(name: &'static str, description: &'static str) -> OptionSpec {
-    OptionSpec {
-        kind: OptionKind::Boolean,
-        min_length: None,
-        max_length: None,
-        ..string(name, description)
-    }
-}
-
-pub(super) const fn page() -> OptionSpec {
-    OptionSpec {
-        kind: OptionKind::Integer,
-        min_length: None,
-        max_length: None,
-        min_value: Some(1),
-        max_value: Some(1000),
-        ..string("page", "Which page of the answer to show")
-    }
-}
-
-pub(super) const fn subcommand(
-    name: &'static str,
-    description: &'static str,
-    options: &'static [OptionSpec],
-) -> OptionSpec {
-    OptionSpec {
-        kind: OptionKind::SubCommand,
-        min_length: None,
-        max_length: None,
-        options,
-        ..string(name, description)
-    }
-}
-
-/// A channel or a server role, read as its id; or an uploaded file.
-pub(super) const fn server_object(
-    kind: OptionKind,
-    name: &'static str,
-    description: &'static str,
-) -> OptionSpec {
-    OptionSpec {
-        kind,
-        min_length: None,
-        max_length: None,
-        ..string(name, description)
-    }
-}
-
-pub(super) const PRIVATE: OptionSpec = boolean("private", "Show the answer only to you");
 
 /// A list of skills typed in one line, suggested from the skills the articles name.
 const SKILL_LIST: OptionSpec = OptionSpec {
@@ -164,9 +79,6 @@ pub const ASPECTS: &[Choice] = &[
         value: "tips",
     },
 ];
-
-/// The job levels, as `/jobs` and `/job` offer them.
-pub(super) const LEVEL_CHOICES: [Choice; model::LEVELS.len()] = job::choices_of(model::LEVELS);
 
 /// Every command; `/help` lists each group's commands in this order.
 pub const COMMANDS: &[CommandSpec] = &[
@@ -330,7 +242,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 ..role("role", "Only jobs for this role")
             },
             OptionSpec {
-                choices: &LEVEL_CHOICES,
+                choices: &job::LEVEL_CHOICES,
                 max_length: Some(20),
                 ..string("level", "Only jobs at this level")
             },
