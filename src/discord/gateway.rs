@@ -14,6 +14,7 @@ use serenity::all::{
 use serenity::async_trait;
 
 mod forum;
+pub mod shards;
 
 use super::interaction::{self, Incoming, IncomingKind};
 use super::registration::commands;
@@ -162,9 +163,13 @@ impl EventHandler for Handler {
                 me: ready.user.id,
                 message_content: self.message_content,
             }));
-        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
-        if let Err(error) = register(&ctx.http, self.registration).await {
-            tracing::error!(%error, "registering commands failed");
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), shard = ctx.shard_id.0, "connected to the gateway");
+        // Once per bot, not once per shard: processes splitting the shards share one set of
+        // commands, and shard 0 always runs somewhere.
+        if ctx.shard_id.0 == 0 {
+            if let Err(error) = register(&ctx.http, self.registration).await {
+                tracing::error!(%error, "registering commands failed");
+            }
         }
         self.learn_the_owners(&ctx.http).await;
     }
@@ -277,6 +282,20 @@ pub fn http_client(token: &str, base_url: Option<&str>, application_id: Option<u
         builder = builder.application_id(id.into());
     }
     builder.build()
+}
+
+/// Runs `client`'s gateway shards until they stop: `range`'s when this process runs part of
+/// the bot's shards, else as many as Discord recommends for the bot.
+pub async fn start(client: &mut Client, range: Option<shards::ShardRange>) -> serenity::Result<()> {
+    match range {
+        // serenity's range includes its end: `start_shard_range(4..7, 10)` starts 4 to 7.
+        Some(range) => {
+            client
+                .start_shard_range(range.first..range.last, range.total)
+                .await
+        }
+        None => client.start_autosharded().await,
+    }
 }
 
 /// The client, ready to `start()`; `http` decides where REST (and so the gateway URL) goes.

@@ -24,6 +24,7 @@ mod adding;
 mod forum;
 mod profiles;
 mod relaying;
+mod shards;
 mod votes;
 
 const BOT_ID: &str = "1000";
@@ -34,7 +35,10 @@ const TOKEN: &str = "fake-token-SECRET-5b1c";
 #[derive(Default)]
 struct Recorded {
     requests: Vec<(String, String, Value)>,
+    /// The last IDENTIFY.
     identify: Option<Value>,
+    /// Every IDENTIFY, in order: one per shard and per new session.
+    identifies: Vec<Value>,
 }
 
 /// A gateway event: its name and its data.
@@ -340,25 +344,96 @@ async fn unexpected(State(fake): State<Fake>, method: Method, uri: Uri) -> axum:
     axum::http::StatusCode::NOT_FOUND
 }
 
-/// The gateway: HELLO, then READY and the first dispatches after IDENTIFY, then whatever the
-/// test pushes; heartbeats are acknowledged.
+/// The gateway: any number of sessions (shards, reconnections), each sent HELLO, then READY
+/// and the first dispatches meant for its shard after IDENTIFY; what the test pushes goes to
+/// the shard of its server, as Discord routes it; heartbeats are acknowledged.
 async fn serve_gateway(
     fake: Fake,
     listener: TcpListener,
-    mut pushes: mpsc::UnboundedReceiver<(String, Value)>,
+    mut pushes: mpsc::UnboundedReceiver<Dispatch>,
+    sessions: Sessions,
 ) {
-    let Ok((stream, _)) = listener.accept().await else {
-        return;
+    let accepting = {
+        let (fake, sessions) = (fake.clone(), sessions.clone());
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve_session(fake.clone(), stream, sessions.clone()));
+            }
+        })
     };
+    while let Some(dispatch) = pushes.recv().await {
+        // Held until the shard it is for has identified.
+        while !sessions.send(Outgoing::Event(dispatch.clone())) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+    accepting.abort();
+}
+
+/// What a gateway session sends: an event, or the end of the session (op 9, not resumable).
+#[derive(Debug, Clone)]
+enum Outgoing {
+    Event(Dispatch),
+    InvalidSession,
+}
+
+/// The identified sessions: shard → its outgoing frames, and the shard count they
+/// identified with.
+#[derive(Clone, Default)]
+struct Sessions(Arc<Mutex<Open>>);
+
+#[derive(Default)]
+struct Open {
+    by_shard: std::collections::HashMap<u64, mpsc::UnboundedSender<Outgoing>>,
+    total: u64,
+}
+
+impl Sessions {
+    fn open(&self, shard: u64, total: u64, frames: mpsc::UnboundedSender<Outgoing>) {
+        if let Ok(mut sessions) = self.0.lock() {
+            sessions.by_shard.insert(shard, frames);
+            sessions.total = total;
+        }
+    }
+
+    /// Sends `outgoing` to the session of the shard it is for: its server's, by Discord's
+    /// formula `(guild_id >> 22) % shards`, or shard 0 (direct messages, session ends).
+    /// False when that shard has no open session.
+    fn send(&self, outgoing: Outgoing) -> bool {
+        let Ok(sessions) = self.0.lock() else {
+            return false;
+        };
+        let shard = match &outgoing {
+            Outgoing::Event((_, data)) => shard_of(data, sessions.total),
+            Outgoing::InvalidSession => 0,
+        };
+        sessions
+            .by_shard
+            .get(&shard)
+            .is_some_and(|session| session.send(outgoing).is_ok())
+    }
+}
+
+/// The shard Discord sends an event about `data`'s server to, of `total`.
+fn shard_of(data: &Value, total: u64) -> u64 {
+    let guild = data["guild_id"]
+        .as_str()
+        .and_then(|id| id.parse::<u64>().ok());
+    guild.map_or(0, |guild| (guild >> 22) % total.max(1))
+}
+
+/// One gateway session, from HELLO until the bot closes it or the fake ends it.
+async fn serve_session(fake: Fake, stream: tokio::net::TcpStream, sessions: Sessions) {
     let Ok(socket) = tokio_tungstenite::accept_async(stream).await else {
         return;
     };
     let (mut tx, mut rx) = socket.split();
     let hello = json!({ "op": 10, "d": { "heartbeat_interval": 45_000 }, "s": null, "t": null });
     let _ = tx.send(Frame::Text(hello.to_string())).await;
+    let (frames, mut outgoing) = mpsc::unbounded_channel();
     let mut seq = 0u64;
     loop {
-        let outgoing: Vec<(String, Value)> = tokio::select! {
+        let sent: Vec<Outgoing> = tokio::select! {
             frame = rx.next() => {
                 let Some(Ok(Frame::Text(text))) = frame else { return };
                 let payload: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
@@ -367,28 +442,52 @@ async fn serve_gateway(
                         let _ = tx.send(Frame::Text(json!({ "op": 11 }).to_string())).await;
                         Vec::new()
                     }
-                    Some(2) => {
-                        if let Ok(mut recorded) = fake.recorded.lock() {
-                            recorded.identify = Some(payload["d"].clone());
-                        }
-                        let ready = json!({ "v": 10, "user": { "id": BOT_ID, "username": "rolecall", "bot": true },
-                            "guilds": [], "session_id": "session", "resume_gateway_url": fake.gateway_url,
-                            "application": { "id": BOT_ID, "flags": 0 } });
-                        std::iter::once(("READY".into(), ready))
-                            .chain(fake.after_ready.iter().cloned())
-                            .collect()
-                    }
+                    Some(2) => identified(&fake, &payload["d"], &sessions, &frames),
                     _ => Vec::new(),
                 }
             }
-            pushed = pushes.recv() => pushed.into_iter().collect(),
+            next = outgoing.recv() => next.into_iter().collect(),
         };
-        for (event, data) in outgoing {
-            seq += 1;
-            let frame = json!({ "op": 0, "s": seq, "t": event, "d": data });
+        for frame in sent {
+            let frame = match frame {
+                Outgoing::Event((event, data)) => {
+                    seq += 1;
+                    json!({ "op": 0, "s": seq, "t": event, "d": data })
+                }
+                Outgoing::InvalidSession => json!({ "op": 9, "d": false, "s": null, "t": null }),
+            };
             let _ = tx.send(Frame::Text(frame.to_string())).await;
         }
     }
+}
+
+/// An IDENTIFY recorded and its session opened: READY, then the first dispatches meant for
+/// its shard.
+fn identified(
+    fake: &Fake,
+    identify: &Value,
+    sessions: &Sessions,
+    frames: &mpsc::UnboundedSender<Outgoing>,
+) -> Vec<Outgoing> {
+    if let Ok(mut recorded) = fake.recorded.lock() {
+        recorded.identify = Some(identify.clone());
+        recorded.identifies.push(identify.clone());
+    }
+    let shard = identify["shard"][0].as_u64().unwrap_or(0);
+    let total = identify["shard"][1].as_u64().unwrap_or(1);
+    sessions.open(shard, total, frames.clone());
+    let ready = json!({ "v": 10, "user": { "id": BOT_ID, "username": "rolecall", "bot": true },
+        "guilds": [], "session_id": format!("session-{shard}"), "resume_gateway_url": fake.gateway_url,
+        "shard": [shard, total], "application": { "id": BOT_ID, "flags": 0 } });
+    let first = fake
+        .after_ready
+        .iter()
+        .filter(|(_, data)| shard_of(data, total) == shard)
+        .cloned();
+    std::iter::once(("READY".to_owned(), ready))
+        .chain(first)
+        .map(Outgoing::Event)
+        .collect()
 }
 
 /// Waits up to 30 s for `condition` on the recorded requests; on time-out, stops the bot and
@@ -431,6 +530,7 @@ struct FakeDiscord {
     fake: Fake,
     rest_addr: SocketAddr,
     push: mpsc::UnboundedSender<Dispatch>,
+    sessions: Sessions,
     // Last, so the servers stop only after everything else is dropped.
     _runtime: Runtime,
 }
@@ -459,13 +559,30 @@ impl FakeDiscord {
         };
         let (push, pushes) = mpsc::unbounded_channel();
         runtime.spawn(serve_rest(fake.clone(), rest));
-        runtime.spawn(serve_gateway(fake.clone(), ws, pushes));
+        let sessions = Sessions::default();
+        runtime.spawn(serve_gateway(fake.clone(), ws, pushes, sessions.clone()));
         FakeDiscord {
             fake,
             rest_addr,
             push,
+            sessions,
             _runtime: runtime,
         }
+    }
+
+    /// Ends shard 0's session as Discord does when it invalidates one (op 9, not
+    /// resumable): the bot must identify again. False when shard 0 has no session.
+    fn invalidate_session(&self) -> bool {
+        self.sessions.send(Outgoing::InvalidSession)
+    }
+
+    /// Every IDENTIFY the gateway received, in order.
+    fn identifies(&self) -> Vec<Value> {
+        self.fake
+            .recorded
+            .lock()
+            .map(|r| r.identifies.clone())
+            .unwrap_or_default()
     }
 
     /// Serves `bytes` at `/attachments/<name>`; returns the file's URL.

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 use rolecall::advisor;
 use rolecall::config::Settings;
+use rolecall::discord::gateway::shards::{ShardRange, Shards};
 use rolecall::discord::json;
 use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::Board;
@@ -70,6 +71,14 @@ enum Command {
     Run {
         #[command(flatten)]
         knowledge: KnowledgeArg,
+        /// Run only these of the bot's gateway shards, such as `0-3`, with --shard-total:
+        /// several processes then split the servers between them [default: every shard
+        /// Discord recommends, in this process].
+        #[arg(long, value_name = "FIRST-LAST", requires = "shard_total")]
+        shards: Option<Shards>,
+        /// How many shards the bot runs across all its processes.
+        #[arg(long, value_name = "N", requires = "shards")]
+        shard_total: Option<u32>,
     },
     /// Register the slash commands with Discord and exit.
     Register {
@@ -220,7 +229,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: KbCommand::List(args),
         } => kb::list(&args),
         Command::ServeHttp { addr, knowledge } => serve::serve_http(addr, knowledge),
-        Command::Run { knowledge } => serve::run_gateway(knowledge),
+        Command::Run {
+            knowledge,
+            shards,
+            shard_total,
+        } => {
+            let range = shards.zip(shard_total);
+            let range = range.map(|(shards, total)| ShardRange::new(shards, total));
+            serve::run_gateway(knowledge, range.transpose()?)
+        }
         Command::Register { guild } => serve::register(guild),
         Command::Jobs { command } => jobs::run(command),
         Command::Doctor { json, knowledge } => doctor(json, &knowledge),

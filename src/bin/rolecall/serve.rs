@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use rolecall::config::Settings;
+use rolecall::discord::gateway::shards::ShardRange;
 use rolecall::discord::gateway::{self, Registration};
 use rolecall::discord::{self, signature::Verifier, Bot};
 use rolecall::jobs::board::Boards;
@@ -39,7 +40,7 @@ fn registration(guild: Option<u64>) -> Registration {
     guild.map_or(Registration::Global, Registration::Guild)
 }
 
-pub fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+pub fn run_gateway(knowledge: KnowledgeArg, range: Option<ShardRange>) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
@@ -65,8 +66,10 @@ pub fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
             shutdown_signal().await;
             shards.shutdown_all().await;
         });
-        client
-            .start_autosharded()
+        if let Some(range) = range {
+            tracing::info!(%range, "running part of the bot's gateway shards");
+        }
+        gateway::start(&mut client, range)
             .await
             .context("running the gateway client")
     })?;
