@@ -51,8 +51,7 @@ fn json_logs_are_one_object_a_line_and_an_unknown_format_is_named() {
 /// and latency; the interaction's token and what the member typed (their skills) never
 /// appear in the logs.
 #[test]
-fn each_interaction_logs_one_line_with_its_id_command_outcome_and_latency_and_nothing_private()
-{
+fn each_interaction_logs_one_line_with_its_id_command_outcome_and_latency_and_nothing_private() {
     let mut served = crate::operations::Served::start("logs_interactions");
     let (token, skills) = ("tok-SECRET-4f9a", "zebrafishery, quokkanomics");
     let body = json!({
@@ -84,7 +83,10 @@ fn each_interaction_logs_one_line_with_its_id_command_outcome_and_latency_and_no
     assert_eq!(fields["command"], "path", "{line}");
     assert_eq!(fields["outcome"], "answered", "{line}");
     assert_eq!(fields["front_end"], "http", "{line}");
-    assert!(fields["latency_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{line}");
+    assert!(
+        fields["latency_ms"].as_f64().is_some_and(|ms| ms > 0.0),
+        "{line}"
+    );
     for private in [token, "zebrafishery", "quokkanomics"] {
         assert!(!logged.contains(private), "{private} is logged:\n{logged}");
     }
