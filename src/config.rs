@@ -69,6 +69,10 @@ pub struct Settings {
     /// whose text Discord sends only with it. Off unless asked for, because Discord refuses
     /// the connection when the intent is not also enabled in the Developer Portal.
     pub message_content: bool,
+    /// FOR TESTS ONLY (`ROLECALL_DISCORD_API`): a fake Discord's base URL, which the bot
+    /// token is sent to; the edge accepts only a loopback address (`discord::rest`) and
+    /// says loudly when it is set. Never read from `rolecall.toml`.
+    pub discord_api: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -161,6 +165,7 @@ impl Settings {
                 Some(value) => flag("ROLECALL_MESSAGE_CONTENT", &value)?,
                 None => file.message_content.unwrap_or(false),
             },
+            discord_api: var("ROLECALL_DISCORD_API"),
         })
     }
 

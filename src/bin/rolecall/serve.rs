@@ -22,14 +22,11 @@ use super::{library, listening, settings, train_the_reader, KnowledgeArg, Operat
 
 /// Where Discord's REST API is: Discord itself, unless a test points it at a fake, which
 /// must be on this machine (the bot token is sent there). Said loudly when set.
-fn api_base() -> anyhow::Result<Option<String>> {
-    let Some(base) = std::env::var("ROLECALL_DISCORD_API")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-    else {
+fn api_base(settings: &Settings) -> anyhow::Result<Option<String>> {
+    let Some(base) = &settings.discord_api else {
         return Ok(None);
     };
-    let origin = discord::rest::checked_api_base(&base)?;
+    let origin = discord::rest::checked_api_base(base)?;
     tracing::warn!(api = %origin, "ROLECALL_DISCORD_API is set: Discord calls go to a fake Discord, not discord.com");
     Ok(Some(origin))
 }
@@ -50,7 +47,7 @@ pub fn run_gateway(operations: OperationsArg, knowledge: KnowledgeArg) -> anyhow
     let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
-    let api = api_base()?;
+    let api = api_base(&settings)?;
     let bot = Arc::new(bot(
         runtime.block_on(service(library, &settings))?,
         api.as_deref(),
@@ -109,7 +106,7 @@ pub fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
     let count = runtime.block_on(async {
         let http = gateway::http_client(
             token.expose(),
-            api_base()?.as_deref(),
+            api_base(&settings)?.as_deref(),
             settings.application_id,
         );
         if http.application_id().is_none() {
@@ -140,7 +137,7 @@ pub fn serve_http(
     let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
-    let api = api_base()?;
+    let api = api_base(&settings)?;
     let bot = Arc::new(bot(
         runtime.block_on(service(library, &settings))?,
         api.as_deref(),
