@@ -86,8 +86,15 @@ fn main() {
             tokio::time::sleep(pause).await;
         }
     });
+    let listener = match runtime.block_on(tokio::net::TcpListener::bind(addr)) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("serve_rebuilding: cannot listen on {addr}: {error}");
+            std::process::exit(1);
+        }
+    };
     let served = runtime.block_on(http::serve(
-        addr,
+        listener,
         bot,
         verifier,
         None,

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -52,6 +53,11 @@ pub struct Settings {
     pub guild_id: Option<u64>,
     pub knowledge: Option<PathBuf>,
     pub http_addr: SocketAddr,
+    /// Where `/metrics`, `/healthz` and `/readyz` are served for the operator
+    /// (`ROLECALL_METRICS_ADDR`, loopback by default); `None` when set to `off`.
+    pub metrics_addr: Option<SocketAddr>,
+    /// How long a shutdown waits for interactions in flight (`ROLECALL_DRAIN_SECONDS`).
+    pub drain_limit: Duration,
     pub chat: ChatMode,
     /// Where featured jobs are kept: `sqlite:PATH` or `postgres://…`. A secret: a
     /// PostgreSQL URL may carry a password.
@@ -63,6 +69,10 @@ pub struct Settings {
     /// whose text Discord sends only with it. Off unless asked for, because Discord refuses
     /// the connection when the intent is not also enabled in the Developer Portal.
     pub message_content: bool,
+    /// FOR TESTS ONLY (`ROLECALL_DISCORD_API`): a fake Discord's base URL, which the bot
+    /// token is sent to; the edge accepts only a loopback address (`discord::rest`) and
+    /// says loudly when it is set. Never read from `rolecall.toml`.
+    pub discord_api: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -83,12 +93,18 @@ struct FileSettings {
     guild_id: Option<u64>,
     knowledge: Option<PathBuf>,
     http_addr: Option<String>,
+    metrics_addr: Option<String>,
+    drain_seconds: Option<u64>,
     chat: Option<String>,
     chat_channels: Option<Vec<u64>>,
     message_content: Option<bool>,
 }
 
 const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
+/// Well within systemd's default 90 s stop timeout, and longer than any answer takes.
+pub const DEFAULT_DRAIN_LIMIT: Duration = Duration::from_secs(10);
+/// Prometheus' conventional exporter port range, on loopback: never the public endpoint.
+pub const DEFAULT_METRICS_ADDR: &str = "127.0.0.1:9184";
 /// A SQLite file under `data/`, created on first use.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/rolecall.db";
 
@@ -124,6 +140,18 @@ impl Settings {
                 name: "ROLECALL_HTTP_ADDR",
                 reason: format!("{http_addr:?} is not HOST:PORT ({e})"),
             })?,
+            metrics_addr: metrics_addr(var("ROLECALL_METRICS_ADDR").or(file.metrics_addr))?,
+            drain_limit: match var("ROLECALL_DRAIN_SECONDS") {
+                Some(value) => {
+                    Duration::from_secs(value.parse().map_err(|e| ConfigError::Invalid {
+                        name: "ROLECALL_DRAIN_SECONDS",
+                        reason: format!("{value:?} is not a whole number of seconds ({e})"),
+                    })?)
+                }
+                None => file
+                    .drain_seconds
+                    .map_or(DEFAULT_DRAIN_LIMIT, Duration::from_secs),
+            },
             chat: chat_mode(
                 var("ROLECALL_CHAT").or(file.chat),
                 var("ROLECALL_CHAT_CHANNELS"),
@@ -137,6 +165,7 @@ impl Settings {
                 Some(value) => flag("ROLECALL_MESSAGE_CONTENT", &value)?,
                 None => file.message_content.unwrap_or(false),
             },
+            discord_api: var("ROLECALL_DISCORD_API"),
         })
     }
 
@@ -152,6 +181,18 @@ impl Settings {
             .as_deref()
             .ok_or(ConfigError::Missing("DISCORD_PUBLIC_KEY"))
     }
+}
+
+/// The operator's listener: HOST:PORT, the default when unset, none when `off`.
+fn metrics_addr(value: Option<String>) -> Result<Option<SocketAddr>, ConfigError> {
+    let value = value.unwrap_or_else(|| DEFAULT_METRICS_ADDR.to_owned());
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    value.parse().map(Some).map_err(|e| ConfigError::Invalid {
+        name: "ROLECALL_METRICS_ADDR",
+        reason: format!("{value:?} is not HOST:PORT or `off` ({e})"),
+    })
 }
 
 /// `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`), refused with the variable's
@@ -339,6 +380,25 @@ mod tests {
                 "{name} is read but not in .env.example"
             );
         }
+    }
+
+    #[test]
+    fn the_metrics_listener_is_on_loopback_unless_moved_or_turned_off() {
+        let default = load(&[], None).expect("defaults");
+        let addr = default.metrics_addr.expect("on by default");
+        assert!(addr.ip().is_loopback(), "{addr}");
+        let moved = load(&[("ROLECALL_METRICS_ADDR", "0.0.0.0:9000")], None).expect("valid");
+        assert_eq!(
+            moved.metrics_addr,
+            Some("0.0.0.0:9000".parse().expect("addr"))
+        );
+        let off = load(&[("ROLECALL_METRICS_ADDR", "off")], None).expect("valid");
+        assert_eq!(off.metrics_addr, None);
+        let error = load(&[("ROLECALL_METRICS_ADDR", "9184")], None).expect_err("no host");
+        assert!(
+            error.to_string().contains("ROLECALL_METRICS_ADDR"),
+            "{error}"
+        );
     }
 
     #[test]

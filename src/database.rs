@@ -83,6 +83,14 @@ impl Database {
         self.backend
     }
 
+    /// One round trip to the database (`SELECT 1`), for readiness probes.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
     /// Closes every connection, waiting for work in flight.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -4,12 +4,15 @@
 
 pub mod chat;
 pub mod deferred;
+pub mod draining;
 pub mod forum;
 pub mod gateway;
 pub mod http;
 pub mod interaction;
 pub mod json;
 mod message_command;
+pub mod observe;
+pub mod operations;
 pub mod rate_limit;
 pub mod registration;
 pub mod respond;
@@ -27,6 +30,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::reply::escape::strip_mentions;
 use crate::service::{Outcome, Service};
 use chat::{ChatMemory, Speaker};
+use draining::InFlight;
 use interaction::{Incoming, MemberRights};
 use rate_limit::RateLimiter;
 use rest::Rest;
@@ -52,6 +56,8 @@ pub struct Bot {
     /// What each answered forum post was about, for follow-ups by anyone in its thread.
     threads: ChatMemory,
     rest: Rest,
+    /// What a shutdown waits for: interactions being answered, work after a response.
+    in_flight: InFlight,
 }
 
 impl Bot {
@@ -63,6 +69,7 @@ impl Bot {
             memory: ChatMemory::new(CHAT_MEMORY_TTL, CHAT_MEMORY_CAPACITY),
             threads: ChatMemory::new(THREAD_MEMORY_TTL, CHAT_MEMORY_CAPACITY),
             rest: Rest::discord(),
+            in_flight: InFlight::default(),
         }
     }
 
@@ -75,6 +82,11 @@ impl Bot {
     /// The shipped knowledge base, as it is now (a reload swaps it).
     pub fn knowledge(&self) -> Arc<KnowledgeBase> {
         self.service.knowledge()
+    }
+
+    /// The interactions and follow-up work in flight, which a shutdown drains.
+    pub fn in_flight(&self) -> &InFlight {
+        &self.in_flight
     }
 
     /// The service answering every front end (SIGHUP reloads its knowledge base).
@@ -99,6 +111,7 @@ impl Bot {
         unix_now: i64,
     ) -> Outcome {
         if let Err(wait) = self.limiter.check(message.user) {
+            crate::telemetry::rate_limited("chat");
             return respond::slow_down(wait).into();
         }
         let speaker = Speaker {

@@ -22,3 +22,4 @@ pub mod service;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod teaching;
+pub mod telemetry;

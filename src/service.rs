@@ -10,6 +10,7 @@ mod adding;
 mod following;
 pub mod forum;
 mod gaps;
+mod health;
 pub mod library;
 mod me;
 pub mod relaying;
@@ -378,6 +379,7 @@ impl Service {
                 error = format!("{error:#}"),
                 "teaching store failed to open"
             );
+            crate::telemetry::store_error("teaching");
             TeachingProblem::Unavailable
         })
     }

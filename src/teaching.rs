@@ -95,5 +95,6 @@ pub fn problem_of(error: TeachingError) -> TeachingProblem {
 fn unavailable(error: TeachingError) -> TeachingProblem {
     let error = anyhow::Error::from(error);
     tracing::error!(error = format!("{error:#}"), "teaching store failed");
+    crate::telemetry::store_error("teaching");
     TeachingProblem::Unavailable
 }

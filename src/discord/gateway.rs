@@ -18,9 +18,10 @@ pub mod shards;
 
 use super::interaction::{self, Incoming, IncomingKind};
 use super::registration::commands;
-use super::{json, Bot, ChatMessage};
+use super::{json, observe, Bot, ChatMessage};
 use crate::config::ChatMode;
 use crate::service::{unix_now, Announcement};
+use crate::telemetry::FrontEnd;
 
 /// Where the gateway bot registers its commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +187,11 @@ impl EventHandler for Handler {
             Interaction::Modal(i) => (i.id, &i.token),
             _ => return,
         };
+        let received = Instant::now();
+        // A drain waits for this interaction until its response and follow-ups are sent.
+        let _in_flight = self.bot.in_flight().begin();
         let incoming = interaction::from_gateway(&event).unwrap_or(Incoming {
+            id: Some(id.get()),
             kind: IncomingKind::Unsupported(event.kind().into()),
             user_id: None,
             guild_id: None,
@@ -196,6 +201,12 @@ impl EventHandler for Handler {
             message_id: None,
         });
         let response = self.bot.respond(&incoming, unix_now()).await;
+        observe::interaction(
+            FrontEnd::Gateway,
+            &incoming,
+            &response.body,
+            received.elapsed(),
+        );
         let files = response
             .body
             .file()

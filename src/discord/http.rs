@@ -1,15 +1,17 @@
-//! Discord's HTTP interactions endpoint: `POST /interactions` (signed), `GET /healthz`.
+//! Discord's HTTP interactions endpoint: `POST /interactions` (signed), `GET /healthz`
+//! (liveness), `GET /readyz` (readiness: 503 while draining).
 //!
 //! Verifies every request, reads it, and answers with the same responder as the gateway.
+//! Metrics are not served here: they have a listener of their own (`operations`).
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -18,9 +20,10 @@ use serde_json::json;
 use super::gateway::post_announcement;
 use super::signature::Verifier;
 use super::Bot;
-use super::{interaction, json};
+use super::{interaction, json, observe, operations};
 use crate::reply::File;
 use crate::service::unix_now;
+use crate::telemetry::{self, FrontEnd};
 
 /// Interactions are small JSON documents; anything larger is refused before it is read.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -43,23 +46,39 @@ pub fn router(bot: Arc<Bot>, verifier: Verifier, rest: Option<serenity::all::Htt
     Router::new()
         .route("/interactions", post(interactions))
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(count_in_flight))
         .with_state(endpoint)
 }
 
-/// Serves on `addr` until `shutdown` completes, then finishes requests in flight.
+/// Serves on `listener` until `shutdown` completes: from then on no connection is
+/// accepted, and the requests in flight are finished (the caller bounds how long).
 pub async fn serve(
-    addr: SocketAddr,
+    listener: tokio::net::TcpListener,
     bot: Arc<Bot>,
     verifier: Verifier,
     rest: Option<serenity::all::Http>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "serving Discord interactions");
     axum::serve(listener, router(bot, verifier, rest))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// Counts a request as in flight from its head to its response (its body may still be
+/// arriving): what a drain waits for, and what `/metrics` shows.
+async fn count_in_flight(request: Request, next: Next) -> Response {
+    struct Counted;
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            telemetry::http_in_flight(-1.0);
+        }
+    }
+    telemetry::http_in_flight(1.0);
+    let _counted = Counted;
+    next.run(request).await
 }
 
 /// A response carrying a file: `multipart/form-data`, the JSON as `payload_json` and the
@@ -100,11 +119,16 @@ async fn healthz(State(endpoint): State<Endpoint>) -> Json<serde_json::Value> {
     Json(json!({ "status": "ok", "roles": kb.roles.len() }))
 }
 
+async fn readyz(State(endpoint): State<Endpoint>) -> Response {
+    operations::readiness(Some(&endpoint.bot)).await
+}
+
 async fn interactions(
     State(endpoint): State<Endpoint>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let received = Instant::now();
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let verified = endpoint.verifier.verify(
         header("x-signature-ed25519"),
@@ -114,6 +138,7 @@ async fn interactions(
     );
     if let Err(rejection) = verified {
         tracing::debug!(%rejection, "refused an interaction request");
+        telemetry::signature_rejected(rejection.reason());
         return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
     }
     let incoming = match interaction::read(&body) {
@@ -124,11 +149,18 @@ async fn interactions(
         }
     };
     let response = endpoint.bot.respond(&incoming, unix_now()).await;
+    observe::interaction(
+        FrontEnd::Http,
+        &incoming,
+        &response.body,
+        received.elapsed(),
+    );
+    let in_flight = endpoint.bot.in_flight();
     if let Some(announcement) = response.announcement {
         match endpoint.rest.clone() {
             // After the response: the moderator's confirmation does not wait on it.
             Some(rest) => {
-                tokio::spawn(async move { post_announcement(&rest, &announcement).await });
+                in_flight.spawn(async move { post_announcement(&rest, &announcement).await });
             }
             None => tracing::warn!("a job was not announced: DISCORD_TOKEN is not set"),
         }
@@ -136,7 +168,7 @@ async fn interactions(
     if let Some(later) = response.later {
         // After the response, which tells Discord an answer is coming.
         let bot = endpoint.bot.clone();
-        tokio::spawn(async move { bot.finish(later).await });
+        in_flight.spawn(async move { bot.finish(later).await });
     }
     match response.body.file() {
         Some(file) => with_file(&response.body, file),

@@ -36,6 +36,8 @@ const COMPONENT_LINE_MAX: usize = 100;
 /// An interaction, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incoming {
+    /// The interaction's id (a snowflake), for the log line that follows it.
+    pub id: Option<u64>,
     pub kind: IncomingKind,
     /// The user who acted: `member.user` in a server, `user` in a DM.
     pub user_id: Option<String>,
@@ -120,6 +122,8 @@ pub enum ComponentError {
 
 #[derive(Debug, Deserialize)]
 struct Raw {
+    #[serde(default)]
+    id: Option<String>,
     #[serde(rename = "type")]
     kind: u8,
     #[serde(default)]
@@ -236,6 +240,7 @@ pub fn read(body: &[u8]) -> Result<Incoming, serde_json::Error> {
     });
     let user_id = raw.member.and_then(|m| m.user).or(raw.user).map(|u| u.id);
     Ok(Incoming {
+        id: raw.id.as_deref().and_then(|id| id.parse().ok()),
         kind: kind_of(raw.kind, raw.data.map(Data::from)),
         user_id,
         guild_id: raw.guild_id,

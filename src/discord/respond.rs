@@ -236,10 +236,14 @@ impl Bot {
     }
 
     pub(super) fn check_rate(&self, incoming: &Incoming) -> Result<(), Duration> {
-        match &incoming.user_id {
+        let checked = match &incoming.user_id {
             Some(user) => self.limiter.check(user),
             None => Ok(()),
+        };
+        if checked.is_err() {
+            crate::telemetry::rate_limited("interaction");
         }
+        checked
     }
 }
 

@@ -36,6 +36,19 @@ pub enum Rejection {
     Forged,
 }
 
+impl Rejection {
+    /// One word for the metrics' `reason` label.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Rejection::MissingHeaders => "missing_headers",
+            Rejection::MalformedSignature => "malformed_signature",
+            Rejection::MalformedTimestamp => "malformed_timestamp",
+            Rejection::Stale => "stale",
+            Rejection::Forged => "forged",
+        }
+    }
+}
+
 impl Verifier {
     /// From the application's public key as Discord's developer portal shows it (64 hex
     /// characters).

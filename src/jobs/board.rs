@@ -83,6 +83,11 @@ impl Boards {
             .await
     }
 
+    /// The job store if it was opened, without opening it.
+    pub fn opened_store(&self) -> Option<&JobStore> {
+        self.store.get()
+    }
+
     /// The store, with the articles' jobs imported into `board`.
     pub async fn open(
         &self,
@@ -306,6 +311,7 @@ fn store_problem(error: StoreError) -> BoardProblem {
 fn unavailable(error: StoreError) -> BoardProblem {
     let error = anyhow::Error::from(error);
     tracing::error!(error = format!("{error:#}"), "job store failed");
+    crate::telemetry::store_error("jobs");
     BoardProblem::Unavailable
 }
 

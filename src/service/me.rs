@@ -166,5 +166,6 @@ fn unavailable(error: ProfileError) -> Problem {
 
 fn logged(error: anyhow::Error) -> Problem {
     tracing::error!(error = format!("{error:#}"), "profile store failed");
+    crate::telemetry::store_error("profiles");
     MemberProblem::Unavailable.into()
 }

@@ -52,6 +52,7 @@ fn log(report: &ReloadReport) {
                 servers_kept = ?reloaded.servers_kept,
                 "knowledge base reloaded"
             );
+            crate::telemetry::knowledge_loaded(super::unix_now());
         }
         ReloadReport::Kept(kept) => {
             for warning in &kept.warnings {

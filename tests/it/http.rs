@@ -113,7 +113,7 @@ fn serve_bot(bot: Bot, rest: Option<serenity::all::Http>) -> Endpoint {
     Endpoint { addr, key, runtime }
 }
 
-fn now() -> String {
+pub fn now() -> String {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -122,7 +122,7 @@ fn now() -> String {
 }
 
 impl Endpoint {
-    fn sign(&self, timestamp: &str, body: &[u8]) -> String {
+    pub fn sign(&self, timestamp: &str, body: &[u8]) -> String {
         let mut message = timestamp.as_bytes().to_vec();
         message.extend_from_slice(body);
         hex::encode(self.key.sign(&message).to_bytes())
@@ -152,7 +152,7 @@ impl Endpoint {
         )
     }
 
-    fn post(&self, body: &[u8], headers: &[(&str, &str)]) -> Response {
+    pub fn post(&self, body: &[u8], headers: &[(&str, &str)]) -> Response {
         let mut request = format!(
             "POST /interactions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
             body.len()

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// The library's top-level modules, lowest layer first. A module may use its own layer's
 /// name and every name of a lower layer; modules of one layer do not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["knowledge", "reply", "config", "database"],
+    &["knowledge", "reply", "config", "database", "telemetry"],
     &["jobs", "teaching", "members", "synthetic"],
     &["commands"],
     &["advisor"],
@@ -25,6 +25,7 @@ const PLATFORM_FREE: &[&str] = &[
     "reply",
     "config",
     "database",
+    "telemetry",
     "jobs",
     "teaching",
     "members",

@@ -27,7 +27,9 @@ mod doctor;
 mod invite;
 mod jobs;
 mod kb;
+mod listening;
 mod serve;
+mod shutdown;
 
 // Building the knowledge base and answering allocate many small strings; mimalloc serves them
 // several times faster than glibc's allocator (BENCHMARKS.md).
@@ -70,6 +72,8 @@ enum Command {
     /// DISCORD_GUILD_ID if set, else globally) and answer them until SIGINT or SIGTERM.
     Run {
         #[command(flatten)]
+        operations: OperationsArg,
+        #[command(flatten)]
         knowledge: KnowledgeArg,
         /// Run only these of the bot's gateway shards, such as `0-3`, with --shard-total:
         /// several processes then split the servers between them [default: every shard
@@ -86,12 +90,15 @@ enum Command {
         #[arg(long, value_name = "ID")]
         guild: Option<u64>,
     },
-    /// Serve Discord's HTTP interactions endpoint (POST /interactions, GET /healthz),
-    /// verifying every request with DISCORD_PUBLIC_KEY.
+    /// Serve Discord's HTTP interactions endpoint (POST /interactions, GET /healthz, GET
+    /// /readyz), verifying every request with DISCORD_PUBLIC_KEY; on the socket systemd
+    /// passes when socket-activated.
     ServeHttp {
         /// Address to listen on [env: ROLECALL_HTTP_ADDR; default: 127.0.0.1:8080].
         #[arg(long, value_name = "HOST:PORT")]
         addr: Option<SocketAddr>,
+        #[command(flatten)]
+        operations: OperationsArg,
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
@@ -146,6 +153,14 @@ enum KbCommand {
     Remove(kb::RemoveArgs),
     /// List the articles added to a server, newest first.
     List(kb::ListArgs),
+}
+
+#[derive(clap::Args)]
+struct OperationsArg {
+    /// Where to serve /metrics, /healthz and /readyz for the operator [env:
+    /// ROLECALL_METRICS_ADDR; default: 127.0.0.1:9184; `off` in the variable turns it off].
+    #[arg(long, value_name = "HOST:PORT")]
+    metrics_addr: Option<SocketAddr>,
 }
 
 #[derive(clap::Args)]
@@ -228,15 +243,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Kb {
             command: KbCommand::List(args),
         } => kb::list(&args),
-        Command::ServeHttp { addr, knowledge } => serve::serve_http(addr, knowledge),
+        Command::ServeHttp {
+            addr,
+            operations,
+            knowledge,
+        } => serve::serve_http(addr, operations, knowledge),
         Command::Run {
+            operations,
             knowledge,
             shards,
             shard_total,
         } => {
             let range = shards.zip(shard_total);
             let range = range.map(|(shards, total)| ShardRange::new(shards, total));
-            serve::run_gateway(knowledge, range.transpose()?)
+            serve::run_gateway(operations, knowledge, range.transpose()?)
         }
         Command::Register { guild } => serve::register(guild),
         Command::Jobs { command } => jobs::run(command),

@@ -1,6 +1,7 @@
 //! `rolecall run`, `serve-http` and `register`: the binary's Discord side. The settings,
 //! the service over the knowledge and the store, the bot and the front end it serves
-//! through; signals (SIGINT and SIGTERM stop, SIGHUP reloads); other processes followed.
+//! through; signals (SIGINT and SIGTERM stop and drain: `shutdown`; SIGHUP reloads); the
+//! operator's listener and socket activation (`listening`); other processes followed.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -15,18 +16,18 @@ use rolecall::jobs::board::Boards;
 use rolecall::service::library::Library;
 use rolecall::service::Service;
 
-use super::{library, settings, train_the_reader, KnowledgeArg};
+use rolecall::discord::operations::Operations;
+
+use super::shutdown::{self, Stop};
+use super::{library, listening, settings, train_the_reader, KnowledgeArg, OperationsArg};
 
 /// Where Discord's REST API is: Discord itself, unless a test points it at a fake, which
 /// must be on this machine (the bot token is sent there). Said loudly when set.
-fn api_base() -> anyhow::Result<Option<String>> {
-    let Some(base) = std::env::var("ROLECALL_DISCORD_API")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-    else {
+fn api_base(settings: &Settings) -> anyhow::Result<Option<String>> {
+    let Some(base) = &settings.discord_api else {
         return Ok(None);
     };
-    let origin = discord::rest::checked_api_base(&base)?;
+    let origin = discord::rest::checked_api_base(base)?;
     tracing::warn!(api = %origin, "ROLECALL_DISCORD_API is set: Discord calls go to a fake Discord, not discord.com");
     Ok(Some(origin))
 }
@@ -40,30 +41,42 @@ fn registration(guild: Option<u64>) -> Registration {
     guild.map_or(Registration::Global, Registration::Guild)
 }
 
-pub fn run_gateway(knowledge: KnowledgeArg, range: Option<ShardRange>) -> anyhow::Result<ExitCode> {
+pub fn run_gateway(
+    operations: OperationsArg,
+    knowledge: KnowledgeArg,
+    range: Option<ShardRange>,
+) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let token = settings.token()?.clone();
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
-    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let api = api_base()?;
+    let api = api_base(&settings)?;
     let bot = Arc::new(bot(
         runtime.block_on(service(library, &settings))?,
         api.as_deref(),
     )?);
+    operations.ready(bot.clone());
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
-    let handler =
-        gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id))
-            .with_message_content(settings.message_content);
+    let handler = gateway::Handler::new(
+        bot.clone(),
+        settings.chat.clone(),
+        registration(settings.guild_id),
+    )
+    .with_message_content(settings.message_content);
     runtime.block_on(async {
         let mut client = gateway::client(http, handler)
             .await
             .context("creating the Discord client")?;
         let shards = client.shard_manager.clone();
+        let (stopping, draining) = (stop.clone(), bot.clone());
         tokio::spawn(async move {
-            shutdown_signal().await;
+            stopping.asked().await;
+            draining.in_flight().begin_draining();
+            // Closes every shard's session cleanly; interactions already received go on.
             shards.shutdown_all().await;
         });
         if let Some(range) = range {
@@ -71,9 +84,26 @@ pub fn run_gateway(knowledge: KnowledgeArg, range: Option<ShardRange>) -> anyhow
         }
         gateway::start(&mut client, range)
             .await
-            .context("running the gateway client")
+            .context("running the gateway client")?;
+        shutdown::drain(&bot, &stop).await;
+        anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Signals listened for from now on (a signal while the knowledge base loads is kept), and
+/// the operator's listener, saying "loading" until the bot is ready.
+fn stop_and_operations(
+    runtime: &tokio::runtime::Runtime,
+    arg: &OperationsArg,
+    settings: &Settings,
+) -> (Stop, Arc<Operations>) {
+    let stop = {
+        let _in_runtime = runtime.enter();
+        Stop::listen(settings.drain_limit)
+    };
+    let addr = arg.metrics_addr.or(settings.metrics_addr);
+    (stop, listening::operations(runtime, addr))
 }
 
 pub fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
@@ -83,7 +113,7 @@ pub fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
     let count = runtime.block_on(async {
         let http = gateway::http_client(
             token.expose(),
-            api_base()?.as_deref(),
+            api_base(&settings)?.as_deref(),
             settings.application_id,
         );
         if http.application_id().is_none() {
@@ -101,34 +131,56 @@ pub fn register(guild: Option<u64>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
+pub fn serve_http(
+    addr: Option<SocketAddr>,
+    operations: OperationsArg,
+    knowledge: KnowledgeArg,
+) -> anyhow::Result<ExitCode> {
     let settings = settings()?;
     let verifier = Verifier::from_hex(settings.public_key()?)?;
+    // Listening before the knowledge base loads: connections wait in the queue meanwhile.
+    let listener = listening::endpoint(addr.unwrap_or(settings.http_addr))?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
     let library = library(&knowledge, &settings).context("loading the knowledge base")?;
     train_the_reader();
-    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let api = api_base()?;
+    let api = api_base(&settings)?;
     let bot = Arc::new(bot(
         runtime.block_on(service(library, &settings))?,
         api.as_deref(),
     )?);
+    operations.ready(bot.clone());
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
-    let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings
         .discord_token
         .as_ref()
         .map(|token| gateway::http_client(token.expose(), api.as_deref(), settings.application_id));
-    runtime
-        .block_on(discord::http::serve(
-            addr,
-            bot,
-            verifier,
-            rest,
-            shutdown_signal(),
-        ))
-        .with_context(|| format!("serving on {addr}"))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let (stopping, draining) = (stop.clone(), bot.clone());
+        let stop_accepting = async move {
+            stopping.asked().await;
+            draining.in_flight().begin_draining();
+        };
+        let serving = discord::http::serve(listener, bot.clone(), verifier, rest, stop_accepting);
+        let out_of_time = {
+            let stop = stop.clone();
+            async move {
+                let limit = stop.limit;
+                let asked_at = stop.asked().await;
+                tokio::time::sleep_until((asked_at + limit).into()).await;
+            }
+        };
+        tokio::select! {
+            served = serving => served?,
+            () = out_of_time => tracing::warn!("drain limit reached: requests still in flight are dropped"),
+        }
+        shutdown::drain(&bot, &stop).await;
+        std::io::Result::Ok(())
+    })
+    .context("serving Discord interactions")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -147,33 +199,6 @@ async fn service(library: Library, settings: &Settings) -> anyhow::Result<Servic
     let servers = service.load_server_knowledge().await?;
     tracing::info!(servers, "servers' own knowledge bases built");
     Ok(service)
-}
-
-/// Completes on SIGINT (Ctrl-C) or SIGTERM, so servers stop taking requests and finish the
-/// ones in flight.
-async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(error) => {
-                tracing::warn!(%error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
 }
 
 /// Reloads the shipped knowledge base on every SIGHUP, for as long as the process runs; the

@@ -71,6 +71,7 @@ pub fn from_gateway(interaction: &Interaction) -> Option<Incoming> {
         _ => return None,
     };
     Some(Incoming {
+        id: Some(interaction.id().get()),
         kind: kind_of(kind, Some(data)),
         // serenity fills `user` from `member.user` in servers.
         user_id: Some(user.id.to_string()),
