@@ -267,10 +267,11 @@ fn the_registered_commands_are_diffed_against_the_definitions() {
     );
 }
 
-/// On PostgreSQL too: an empty database has every migration pending, a migrated one none
-/// (the versions and checksums read through the `Any` driver).
+/// On PostgreSQL too: an empty database has every migration pending, rehearsed in a
+/// transaction that is rolled back; a migrated one none (the versions and checksums read
+/// through the `Any` driver).
 #[test]
-fn postgres_migrations_are_compared_without_being_run() {
+fn postgres_migrations_are_rehearsed_and_rolled_back() {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     let url = runtime.block_on(crate::support::postgres_url("doctor"));
     let migrations = fs::read_dir(crate_root().join("migrations/postgres"))
@@ -279,9 +280,15 @@ fn postgres_migrations_are_compared_without_being_run() {
     let fresh = doctor(&[("DATABASE_URL", &url)], &[]);
     fresh.assert_code(0);
     fresh.assert_contains(&format!("the PostgreSQL store opens; {migrations} pending migration(s), run at the next start: 20261125000001 job board"));
-    // Nothing was applied: the same again.
+    fresh.assert_contains("(run in a transaction and rolled back: they apply)");
+    // Nothing was applied: the same again, and no table was left behind.
     doctor(&[("DATABASE_URL", &url)], &[])
         .assert_contains(&format!("{migrations} pending migration(s)"));
+    assert_eq!(
+        runtime.block_on(tables(&url)),
+        0,
+        "the rehearsal left a table"
+    );
     let mut migrate = rolecall();
     migrate
         .env("DATABASE_URL", &url)
@@ -290,6 +297,61 @@ fn postgres_migrations_are_compared_without_being_run() {
     doctor(&[("DATABASE_URL", &url)], &[])
         .assert_code(0)
         .assert_contains("the PostgreSQL store opens; up to date");
+}
+
+/// A store on which a pending migration would fail (a table of that name already there,
+/// made by hand) fails the check with the migration named, before a start would, and is
+/// left as it was.
+#[test]
+fn a_migration_that_would_fail_on_the_store_is_a_problem_found_before_the_start() {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let postgres = runtime.block_on(crate::support::postgres_url("doctor_clash"));
+    let sqlite = crate::support::sqlite_url("doctor_clash");
+    for url in [postgres, format!("{sqlite}?mode=rwc")] {
+        runtime.block_on(execute(&url, "CREATE TABLE jobs (id INTEGER)"));
+        let run = doctor(&[("DATABASE_URL", &url)], &[]);
+        run.assert_code(4);
+        run.assert_contains("the next start would fail: 20261125000001 job board fails on it");
+        run.assert_contains("rolled back, nothing changed");
+        assert_eq!(
+            runtime.block_on(tables(&url)),
+            1,
+            "only the hand-made table"
+        );
+    }
+}
+
+/// Runs one statement on the store at `url`.
+async fn execute(url: &str, statement: &str) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(url)
+        .await
+        .expect("the store opens");
+    sqlx::raw_sql(statement)
+        .execute(&mut connection)
+        .await
+        .expect("the statement runs");
+}
+
+/// How many tables the store at `url` holds (its own schema's, on PostgreSQL).
+async fn tables(url: &str) -> i64 {
+    use sqlx::{Connection, Row};
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(url)
+        .await
+        .expect("the store opens");
+    let query = if url.starts_with("sqlite:") {
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+    } else {
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"
+    };
+    sqlx::query(query)
+        .fetch_one(&mut connection)
+        .await
+        .expect("the catalogue answers")
+        .try_get(0)
+        .expect("a count")
 }
 
 fn count_defined() -> usize {

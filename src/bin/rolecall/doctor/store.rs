@@ -1,13 +1,16 @@
 //! The store at `DATABASE_URL`: reachable, and which migrations the next start would run.
 //!
-//! Read only: the migrations the binary carries (`sqlx::migrate!`) are compared with the
-//! `_sqlx_migrations` table, nothing is applied, and a SQLite file that does not exist yet is
-//! not created. So `doctor` is safe against the store a live bot is using.
+//! Nothing is changed: the migrations the binary carries (`sqlx::migrate!`) are compared with
+//! the `_sqlx_migrations` table, the pending ones are run in one transaction that is then
+//! rolled back (both backends undo schema changes with it), so a migration that would fail on
+//! this store fails here first, and a SQLite file that does not exist yet is not created.
+//! The rehearsal holds its tables' locks for as long as it runs (milliseconds), so `doctor`
+//! is safe against the store a live bot is using.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use sqlx::migrate::Migrator;
+use sqlx::migrate::{Migration, Migrator};
 use sqlx::{AnyConnection, Connection, Row};
 
 use super::{Class, Report, Status};
@@ -72,9 +75,21 @@ pub async fn check(url: &str, report: &mut Report) {
         }
     };
     let applied = applied_migrations(&mut connection).await;
-    let _ = connection.close().await;
     match applied {
-        Ok(applied) => compare(backend, &migrator, &applied, report),
+        Ok(applied) => {
+            let pending = compare(&migrator, &applied, report);
+            let rehearsed = rehearse(&mut connection, &pending).await;
+            report.add(
+                Class::Store,
+                NAME,
+                if rehearsed.is_ok() {
+                    Status::Ok
+                } else {
+                    Status::Problem
+                },
+                state(backend, &pending, rehearsed, url),
+            );
+        }
         Err(error) => report.add(
             Class::Store,
             NAME,
@@ -85,6 +100,64 @@ pub async fn check(url: &str, report: &mut Report) {
             ),
         ),
     }
+    let _ = connection.close().await;
+}
+
+/// A failed step of a rehearsal: which migration (or BEGIN, ROLLBACK), and why.
+type Failed = (String, sqlx::Error);
+
+/// Runs `pending` in one transaction and rolls it back: whether they apply to this store as
+/// it is, with nothing changed.
+async fn rehearse(connection: &mut AnyConnection, pending: &[&Migration]) -> Result<(), Failed> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let mut transaction = connection
+        .begin()
+        .await
+        .map_err(|error| ("BEGIN".to_owned(), error))?;
+    for migration in pending {
+        sqlx::raw_sql(&migration.sql)
+            .execute(&mut *transaction)
+            .await
+            .map_err(|error| (named(migration), error))?;
+    }
+    transaction
+        .rollback()
+        .await
+        .map_err(|error| ("ROLLBACK".to_owned(), error))
+}
+
+/// What the store's line says: up to date, or the pending migrations and their rehearsal.
+fn state(
+    backend: &str,
+    pending: &[&Migration],
+    rehearsed: Result<(), Failed>,
+    url: &str,
+) -> String {
+    if pending.is_empty() {
+        return format!("the {backend} store opens; up to date");
+    }
+    let list: Vec<String> = pending.iter().map(|m| named(m)).collect();
+    let pending = format!(
+        "{} pending migration(s), run at the next start: {}",
+        list.len(),
+        list.join(", ")
+    );
+    match rehearsed {
+        Ok(()) => format!(
+            "the {backend} store opens; {pending} (run in a transaction and rolled back: they apply)"
+        ),
+        Err((step, error)) => format!(
+            "the {backend} store opens, but the next start would fail: {step} fails on it: {} \
+             ({pending}; rolled back, nothing changed)",
+            redacted(&error, url)
+        ),
+    }
+}
+
+fn named(migration: &Migration) -> String {
+    format!("{} {}", migration.version, migration.description)
 }
 
 fn sqlite() -> Migrator {
@@ -124,14 +197,13 @@ async fn applied_migrations(
         .collect()
 }
 
-/// Pending migrations are normal (the next start runs them); a changed or unknown one stops
-/// the next start, so it is a problem.
-fn compare(
-    backend: &str,
-    migrator: &Migrator,
+/// Pending migrations are normal (the next start runs them; returned, to be rehearsed); a
+/// changed or unknown one stops the next start, so it is a problem.
+fn compare<'m>(
+    migrator: &'m Migrator,
     applied: &HashMap<i64, Vec<u8>>,
     report: &mut Report,
-) {
+) -> Vec<&'m Migration> {
     let known: Vec<i64> = migrator.iter().map(|m| m.version).collect();
     let changed: Vec<String> = migrator
         .iter()
@@ -140,17 +212,12 @@ fn compare(
                 .get(&m.version)
                 .is_some_and(|sum| *sum != *m.checksum)
         })
-        .map(|m| format!("{} {}", m.version, m.description))
+        .map(named)
         .collect();
     let unknown: Vec<i64> = applied
         .keys()
         .filter(|version| !known.contains(version))
         .copied()
-        .collect();
-    let pending: Vec<String> = migrator
-        .iter()
-        .filter(|m| !applied.contains_key(&m.version))
-        .map(|m| format!("{} {}", m.version, m.description))
         .collect();
     if !changed.is_empty() {
         report.add(
@@ -173,19 +240,8 @@ fn compare(
             ),
         );
     }
-    let state = if pending.is_empty() {
-        "up to date".to_owned()
-    } else {
-        format!(
-            "{} pending migration(s), run at the next start: {}",
-            pending.len(),
-            pending.join(", ")
-        )
-    };
-    report.add(
-        Class::Store,
-        NAME,
-        Status::Ok,
-        format!("the {backend} store opens; {state}"),
-    );
+    migrator
+        .iter()
+        .filter(|m| !applied.contains_key(&m.version))
+        .collect()
 }
