@@ -12,6 +12,9 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+/// How long a store call waits for a connection before it fails.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -51,7 +54,10 @@ impl Database {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 8,
             })
-            .acquire_timeout(Duration::from_secs(10))
+            // A store that is down (or a pool that stays busy) is an error within Discord's
+            // three seconds, so the member reads "unavailable" rather than "the application
+            // did not respond"; the pool keeps trying to reconnect on later calls.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

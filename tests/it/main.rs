@@ -14,6 +14,7 @@ mod layers;
 mod mentors;
 mod operations;
 mod oracle;
+mod outage;
 mod processes;
 mod profile_store;
 mod profiles;

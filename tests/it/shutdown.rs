@@ -219,3 +219,44 @@ fn which(program: &str) -> String {
     );
     path
 }
+
+/// SIGTERM while the knowledge base is being reloaded (SIGHUP, then SIGTERM as soon as the
+/// reload has begun): the process still drains and exits 0, whether the reload finished or
+/// not, and nothing panics.
+#[test]
+fn sigterm_during_a_knowledge_reload_stops_cleanly() {
+    let knowledge = tempfile::tempdir().expect("a temporary directory");
+    // Enough articles that reading them again takes a while in a debug build.
+    for document in rolecall::synthetic::articles(1500, 17) {
+        let path = knowledge.path().join(&document.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("a directory");
+        }
+        std::fs::write(path, &document.bytes).expect("written");
+    }
+    let directory = knowledge.path().to_string_lossy().into_owned();
+    let mut served = Served::start_with(
+        "shutdown_reload",
+        &[("ROLECALL_KNOWLEDGE", directory.as_str())],
+    );
+    let pid = served.child.id().to_string();
+    let signal = |name: &str| {
+        let sent = Command::new("kill")
+            .args([name, &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill {name}");
+    };
+    signal("-HUP");
+    until("the reload to begin", &served, || {
+        served
+            .logged()
+            .contains("SIGHUP: reloading the knowledge base")
+    });
+    signal("-TERM");
+    let status = served.child.wait().expect("exits");
+    let logged = served.logged();
+    assert!(status.success(), "exits 0, got {status}:\n{logged}");
+    assert!(!logged.contains("panicked"), "{logged}");
+    assert!(logged.contains("store closed"), "{logged}");
+}
