@@ -52,6 +52,7 @@ pub fn run_gateway(knowledge: KnowledgeArg) -> anyhow::Result<ExitCode> {
     )?);
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
+    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler =
         gateway::Handler::new(bot, settings.chat.clone(), registration(settings.guild_id))
@@ -111,6 +112,7 @@ pub fn serve_http(addr: Option<SocketAddr>, knowledge: KnowledgeArg) -> anyhow::
     )?);
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
+    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
     let addr = addr.unwrap_or(settings.http_addr);
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings
