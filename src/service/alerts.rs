@@ -251,7 +251,7 @@ impl Service {
         let profiles = self.alert_store().await?;
         let store = self.boards.store().await?;
         let mut due = Vec::new();
-        for claimed in profiles
+        for mut claimed in profiles
             .claim_due(rules.batch, rules.claim_seconds, now)
             .await?
         {
@@ -261,7 +261,7 @@ impl Service {
                 continue;
             };
             if profiles
-                .count_against_cap(&claimed, rules.per_day, now)
+                .count_against_cap(&mut claimed, rules.per_day, now)
                 .await?
                 == Budget::Tomorrow
             {

@@ -5,7 +5,7 @@
 //! A claim that outlives its process expires and the row is claimed again.
 
 use rand::RngCore;
-use sqlx::{Any, QueryBuilder, Row};
+use sqlx::Row;
 
 use super::alerts::guild_id;
 use super::{ProfileError, ProfileStore};
@@ -55,19 +55,18 @@ impl ProfileStore {
         let mut tx = self.pool().begin().await?;
         let mut added = 0;
         for chunk in alerts.chunks(ROWS_PER_INSERT) {
-            let mut insert: QueryBuilder<Any> = QueryBuilder::new(
-                "INSERT INTO alert_outbox (user_id, guild, job_id, fit, queued_at, due_at) ",
-            );
-            insert.push_values(chunk, |mut row, alert| {
-                row.push_bind(alert.user.clone())
-                    .push_bind(guild_id(alert.guild))
-                    .push_bind(alert.job)
-                    .push_bind(i64::from(alert.fit))
-                    .push_bind(now)
-                    .push_bind(now);
-            });
-            insert.push(" ON CONFLICT (user_id, job_id) DO NOTHING");
-            added += insert.build().execute(&mut *tx).await?.rows_affected();
+            let sql = insert_sql(chunk.len());
+            let mut insert = sqlx::query(&sql);
+            for alert in chunk {
+                insert = insert
+                    .bind(alert.user.clone())
+                    .bind(guild_id(alert.guild))
+                    .bind(alert.job)
+                    .bind(i64::from(alert.fit))
+                    .bind(now)
+                    .bind(now);
+            }
+            added += insert.execute(&mut *tx).await?.rows_affected();
         }
         tx.commit().await?;
         Ok(added)
@@ -123,7 +122,7 @@ impl ProfileStore {
     /// tomorrow when the cap is reached. An alert already counted today is not counted again.
     pub async fn count_against_cap(
         &self,
-        alert: &Claimed,
+        alert: &mut Claimed,
         per_day: u32,
         now: i64,
     ) -> Result<Budget, ProfileError> {
@@ -164,6 +163,9 @@ impl ProfileStore {
             Budget::Tomorrow
         };
         tx.commit().await?;
+        if budget == Budget::Counted {
+            alert.counted_day = Some(today);
+        }
         Ok(budget)
     }
 
@@ -244,6 +246,29 @@ impl ProfileStore {
             .await?;
         Ok(())
     }
+}
+
+/// An INSERT of `rows` alerts, numbered placeholders (`$1`…) as both backends read them.
+fn insert_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let at = row * 6;
+            format!(
+                "(${}, ${}, ${}, ${}, ${}, ${})",
+                at + 1,
+                at + 2,
+                at + 3,
+                at + 4,
+                at + 5,
+                at + 6
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO alert_outbox (user_id, guild, job_id, fit, queued_at, due_at) VALUES {} \
+         ON CONFLICT (user_id, job_id) DO NOTHING",
+        values.join(", ")
+    )
 }
 
 /// A claim's token: random, so two workers' claims never mistake each other.
