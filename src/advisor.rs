@@ -11,8 +11,8 @@ pub mod understanding;
 // The families of modules, by the way a question goes: understood, answered, composed. Their
 // modules are also named here, as the rest of the crate and the tests know them.
 pub use answering::{
-    about, adding, articles, aspect, comparative, compare, forum, gaps, jobs, matching, me, path,
-    profile, relayed, reverse, roles, search, teaching,
+    about, adding, alerts, articles, aspect, comparative, compare, forum, gaps, jobs, matching, me,
+    path, profile, relayed, reverse, roles, search, teaching,
 };
 pub use composing::{feedback, focus, in_short, next, shown, sources, verdict};
 pub use understanding::{clarify, confidence, intent, reader};

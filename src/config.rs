@@ -73,7 +73,18 @@ pub struct Settings {
     /// token is sent to; the edge accepts only a loopback address (`discord::rest`) and
     /// says loudly when it is set. Never read from `rolecall.toml`.
     pub discord_api: Option<String>,
+    /// Alert DMs a member is sent per day (`ROLECALL_ALERTS_PER_DAY`, at least 1).
+    pub alerts_per_day: u32,
+    /// How long a delivery worker holds an alert it claimed (`ROLECALL_ALERTS_CLAIM_SECONDS`):
+    /// a process that dies holding it leaves it to another after this long.
+    pub alert_claim_seconds: i64,
 }
+
+/// Alert DMs a member is sent per day unless `ROLECALL_ALERTS_PER_DAY` says otherwise.
+pub const DEFAULT_ALERTS_PER_DAY: u32 = 5;
+/// How long an alert claim lasts unless `ROLECALL_ALERTS_CLAIM_SECONDS` says otherwise: longer
+/// than a delivery's three calls to Discord can take.
+pub const DEFAULT_ALERT_CLAIM_SECONDS: i64 = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
@@ -166,6 +177,18 @@ impl Settings {
                 None => file.message_content.unwrap_or(false),
             },
             discord_api: var("ROLECALL_DISCORD_API"),
+            alerts_per_day: positive(
+                "ROLECALL_ALERTS_PER_DAY",
+                var("ROLECALL_ALERTS_PER_DAY"),
+                1000,
+            )?
+            .unwrap_or(DEFAULT_ALERTS_PER_DAY),
+            alert_claim_seconds: positive(
+                "ROLECALL_ALERTS_CLAIM_SECONDS",
+                var("ROLECALL_ALERTS_CLAIM_SECONDS"),
+                86_400,
+            )?
+            .map_or(DEFAULT_ALERT_CLAIM_SECONDS, i64::from),
         })
     }
 
@@ -206,6 +229,23 @@ fn flag(name: &'static str, value: &str) -> Result<bool, ConfigError> {
             reason: format!("{value:?} is not true or false"),
         }),
     }
+}
+
+/// A whole number from 1 to `max`, refused with the variable's name otherwise.
+fn positive(
+    name: &'static str,
+    value: Option<String>,
+    max: u32,
+) -> Result<Option<u32>, ConfigError> {
+    value
+        .map(|v| match v.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(n),
+            _ => Err(ConfigError::Invalid {
+                name,
+                reason: format!("{v:?} is not a whole number from 1 to {max}"),
+            }),
+        })
+        .transpose()
 }
 
 fn parse_id(name: &'static str, value: Option<String>) -> Result<Option<u64>, ConfigError> {
@@ -275,6 +315,32 @@ mod tests {
             .map(|(k, v)| ((*k).into(), (*v).into()))
             .collect();
         Settings::load(file, |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn alert_settings_are_whole_numbers_within_bounds() {
+        let defaults = load(&[], None).expect("defaults");
+        assert_eq!(defaults.alerts_per_day, DEFAULT_ALERTS_PER_DAY);
+        assert_eq!(defaults.alert_claim_seconds, DEFAULT_ALERT_CLAIM_SECONDS);
+        let set = load(
+            &[
+                ("ROLECALL_ALERTS_PER_DAY", "2"),
+                ("ROLECALL_ALERTS_CLAIM_SECONDS", "3"),
+            ],
+            None,
+        )
+        .expect("set");
+        assert_eq!((set.alerts_per_day, set.alert_claim_seconds), (2, 3));
+        for (name, value) in [
+            ("ROLECALL_ALERTS_PER_DAY", "0"),
+            ("ROLECALL_ALERTS_PER_DAY", "five"),
+            ("ROLECALL_ALERTS_CLAIM_SECONDS", "-1"),
+        ] {
+            assert!(
+                matches!(load(&[(name, value)], None), Err(ConfigError::Invalid { name: n, .. }) if n == name),
+                "{name}={value}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! service, writing Discord's JSON. Everything here translates; nothing decides what an
 //! answer says.
 
+pub mod alerts;
 pub mod chat;
 pub mod deferred;
 pub mod draining;

@@ -1,8 +1,11 @@
 //! What rolecall keeps about a member, at their request: their skill profile, one per member
 //! across servers, used by `/match` and `/path` when they give no skills ([`model`]: the
-//! profile and how a typed list becomes one; [`store`]: where it is kept, and how `/me forget`
-//! erases it; [`request`]: what `/me` asks). Nothing here is shown to anyone but the member.
+//! profile and how a typed list becomes one; [`alerts`]: the job alerts they asked for per
+//! server; [`store`]: where both are kept with the outbox of alert DMs, and how `/me forget`
+//! erases it all; [`request`]: what `/me` asks). Nothing here is shown to anyone but the
+//! member.
 
+pub mod alerts;
 pub mod model;
 pub mod request;
 pub mod store;
@@ -19,6 +22,12 @@ pub enum MemberProblem {
     /// A command that falls back on the profile found none.
     #[error("no skills given and none saved")]
     NoProfile,
+    /// `/me alerts` outside a server: alerts are for one server's jobs.
+    #[error("alerts are set in a server")]
+    AlertsOutsideServers,
+    /// `/me alerts on` with no skills saved: nothing to match jobs against.
+    #[error("no skills saved to match jobs against")]
+    AlertsWithoutSkills,
     /// The store failed; the details are in the log.
     #[error("profiles are unavailable")]
     Unavailable,

@@ -7,6 +7,7 @@
 //! first use, migrated, and seeded per board with the articles' jobs).
 
 mod adding;
+pub mod alerts;
 mod following;
 pub mod forum;
 mod gaps;
@@ -17,13 +18,14 @@ pub mod relaying;
 mod reloading;
 mod votes;
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use crate::advisor::intent::{self, Interpretation, Topic, Understood};
 use crate::advisor::{self, jobs as render, Problem};
 use crate::commands::request::{BoardRequest, Call, Request};
 use crate::commands::Audience;
-use crate::jobs::board::Boards;
+use crate::jobs::board::{Boards, Changed};
 use crate::jobs::rights::{Caller, Standing};
 use crate::jobs::store::{JobStore, StoreError};
 use crate::knowledge::KnowledgeBase;
@@ -78,6 +80,12 @@ pub struct Service {
     /// What the gateway sees of each server, for the forum mode; unset where this process
     /// has no gateway (the HTTP endpoint, the terminal).
     forum_probe: OnceLock<Arc<dyn ForumProbe>>,
+    /// Each server's members with job alerts on, kept for matching new jobs.
+    audiences: alerts::Audiences,
+    /// Woken when a job queues alerts, so the delivery worker looks at once.
+    alerts_queued: tokio::sync::Notify,
+    /// Alert DMs a member is sent per day (`ROLECALL_ALERTS_PER_DAY`).
+    alerts_per_day: AtomicU32,
 }
 
 impl Service {
@@ -100,7 +108,20 @@ impl Service {
             boards,
             owners: Owners::default(),
             forum_probe: OnceLock::new(),
+            audiences: alerts::Audiences::default(),
+            alerts_queued: tokio::sync::Notify::new(),
+            alerts_per_day: AtomicU32::new(crate::members::alerts::DEFAULT_PER_DAY),
         }
+    }
+
+    /// Sets how many alert DMs a member is sent per day (at least one).
+    pub fn set_alerts_per_day(&self, per_day: u32) {
+        self.alerts_per_day.store(per_day.max(1), Ordering::Relaxed);
+    }
+
+    /// How many alert DMs a member is sent per day.
+    pub fn alerts_per_day(&self) -> u32 {
+        self.alerts_per_day.load(Ordering::Relaxed)
     }
 
     /// The shipped knowledge base (what servers without articles of their own answer from),
@@ -259,6 +280,12 @@ impl Service {
             }
             BoardRequest::Change(request) => {
                 let changed = self.boards.change(kb, request, caller, now).await?;
+                if let Changed::Posted { job, .. } = &changed {
+                    // Matched against the server's base (an `Arc`: its address tells a
+                    // rebuilt base from the one an audience was read with).
+                    let base = self.library.for_server(server_of(caller));
+                    self.queue_alerts(&base, job, now).await;
+                }
                 let (reply, announcement) = render::change(&changed);
                 Outcome {
                     reply,

@@ -99,8 +99,8 @@ pub fn store_ping(latency: Duration) {
     histogram!(STORE_PING_SECONDS).record(latency.as_secs_f64());
 }
 
-/// How a direct message to a member ended, for whoever sends them (`delivered`, `refused`
-/// when the member's DMs are closed, `failed`).
+/// How a direct message to a member ended (a job alert: `delivered`, `rate_limited`,
+/// `refused` when the member's DMs are closed, `failed`, tried again later).
 pub fn dm_delivery(outcome: &'static str) {
     counter!(DM_DELIVERIES, "outcome" => outcome).increment(1);
 }

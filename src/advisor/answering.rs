@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod adding;
+pub mod alerts;
 pub mod articles;
 pub mod aspect;
 pub mod comparative;

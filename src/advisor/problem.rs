@@ -167,6 +167,14 @@ fn member_problem_reply(problem: &MemberProblem) -> Reply {
             "Which skills?",
             "Give your skills (`/match skills:python, sql`), or save them once with `/me skills set:python, sql, tableau` and leave them out from then on.",
         ),
+        MemberProblem::AlertsOutsideServers => Reply::error(
+            "Alerts are set in a server",
+            "Job alerts are for one server's featured jobs: run `/me alerts on` in that server. The alerts themselves come here, to your DMs.",
+        ),
+        MemberProblem::AlertsWithoutSkills => Reply::error(
+            "Which skills?",
+            "Alerts match new jobs to your saved skills: save them first with `/me skills set:python, sql, tableau`, then run `/me alerts on` again.",
+        ),
         MemberProblem::Unavailable => Reply::error(
             "Profiles unavailable",
             "Your profile can't be reached right now; nothing was changed. Try again in a minute.",

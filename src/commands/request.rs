@@ -8,7 +8,7 @@ pub use line::jobs_line;
 use super::{job, CommandId, Invocation};
 use crate::jobs::request::{JobFilter, JobRequest};
 use crate::knowledge::Section;
-use crate::members::request::MeRequest;
+use crate::members::request::{AlertsRequest, MeRequest};
 use crate::reply::escape::strip_mentions;
 use crate::teaching::request::{ForumChoice, SetupRequest, TeachingRequest};
 
@@ -200,6 +200,14 @@ impl From<&Invocation> for Request {
                 },
                 Some("forget") => MeRequest::Forget,
                 Some("export") => MeRequest::Export,
+                Some("alerts") => MeRequest::Alerts(match inv.str("turn") {
+                    Some("off") => AlertsRequest::Off,
+                    _ => AlertsRequest::On {
+                        min_fit: inv.int("min_fit").and_then(|fit| u8::try_from(fit).ok()),
+                        level: maybe("level"),
+                        remote: inv.bool("remote"),
+                    },
+                }),
                 _ => MeRequest::Show,
             }),
             CommandId::Help => K::Help.into(),

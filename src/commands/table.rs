@@ -40,6 +40,18 @@ const ARTICLE_ID: OptionSpec = OptionSpec {
     ..string("id", "The article's number, as /kb list shows it (#12)")
 };
 
+/// `/me alerts`' first option: `/me alerts on`, `/me alerts off` as typed.
+const ALERTS_TURN: [Choice; 2] = [
+    Choice {
+        name: "on",
+        value: "on",
+    },
+    Choice {
+        name: "off",
+        value: "off",
+    },
+];
+
 /// The `aspect` choices of `/compare`, one per profile section.
 pub const ASPECTS: &[Choice] = &[
     Choice {
@@ -383,6 +395,38 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "export",
                 "Everything rolecall keeps about you, as a JSON file",
                 &[],
+            ),
+            // In a server only (refused elsewhere): DMs about its new jobs that fit.
+            subcommand(
+                "alerts",
+                "DM me this server's new jobs that fit my skills (on), or stop (off)",
+                &[
+                    OptionSpec {
+                        choices: &ALERTS_TURN,
+                        max_length: Some(3),
+                        ..required(string("turn", "on or off"))
+                    },
+                    OptionSpec {
+                        kind: OptionKind::Integer,
+                        min_length: None,
+                        max_length: None,
+                        min_value: Some(1),
+                        max_value: Some(100),
+                        ..string(
+                            "min_fit",
+                            "The least fit, in percent, a job must reach (50 if not given)",
+                        )
+                    },
+                    OptionSpec {
+                        choices: &job::LEVEL_CHOICES,
+                        max_length: Some(20),
+                        ..string("level", "Only jobs at this level")
+                    },
+                    boolean(
+                        "remote",
+                        "Only remote jobs (true) or only on-site ones (false)",
+                    ),
+                ],
             ),
         ],
     },

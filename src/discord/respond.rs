@@ -12,6 +12,7 @@ use crate::commands::request::Call;
 use crate::commands::vote::VoteButton;
 use crate::commands::{self, parse_line, Autocomplete, CommandId, Cost, Invocation, Request};
 use crate::jobs::board::BoardProblem;
+use crate::members::alerts::AlertButton;
 use crate::reply::Reply;
 use crate::service::{Announcement, Outcome};
 use crate::teaching::adding::{DraftButton, FORM_ID};
@@ -199,6 +200,10 @@ impl Bot {
         }
         if VoteButton::claims(line) {
             return self.vote(incoming, line, unix_now).await;
+        }
+        // An alert DM's buttons: they name the server the alert came from, no command line.
+        if AlertButton::claims(line) {
+            return self.alert_button(incoming, line, unix_now).await;
         }
         // `/me forget`'s confirmation: it forgets the one who clicks, who alone saw it.
         if line == crate::members::FORGET_BUTTON {

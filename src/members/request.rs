@@ -16,4 +16,17 @@ pub enum MeRequest {
     Forget,
     /// `/me export`: everything stored about the member, as a JSON file.
     Export,
+    /// `/me alerts on|off`, in a server: DMs about its new jobs that fit, or none.
+    Alerts(AlertsRequest),
+}
+
+/// `/me alerts`: on with a filter (its parts as given), or off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlertsRequest {
+    On {
+        min_fit: Option<u8>,
+        level: Option<String>,
+        remote: Option<bool>,
+    },
+    Off,
 }

@@ -1,6 +1,7 @@
 //! Where profiles are kept: the `member_profiles` table, in the database the job board and
-//! the teaching store use. Also `/me export` and `/me forget`, which read and erase every
-//! row naming a member (the tables and columns are listed once, in `export`): drafts are
+//! the teaching store use; alert settings and the outbox of alert DMs (`alerts`, `outbox`).
+//! Also `/me export` and `/me forget`, which read and erase every row naming a member (the
+//! tables and columns are listed once, in `export`): drafts and everything about alerts are
 //! deleted, and elsewhere a pseudonym takes the member's place, in one transaction.
 
 use rand::RngCore;
@@ -8,14 +9,17 @@ use sqlx::AnyPool;
 use sqlx::Row;
 
 use super::model::Profile;
-use crate::database::{Database, OpenError};
+use crate::database::{Backend, Database, OpenError};
 
+pub mod alerts;
 mod export;
+pub mod outbox;
 
 /// The profile store, on a shared database.
 #[derive(Debug, Clone)]
 pub struct ProfileStore {
     pool: AnyPool,
+    backend: Backend,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,11 +40,16 @@ impl ProfileStore {
     pub fn on(database: &Database) -> ProfileStore {
         ProfileStore {
             pool: database.pool().clone(),
+            backend: database.backend(),
         }
     }
 
     fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// `user`'s profile; an empty one when they have none.
@@ -62,13 +71,17 @@ impl ProfileStore {
         })
     }
 
-    /// Keeps `skills` as `user`'s profile; no skills deletes it.
+    /// Keeps `skills` as `user`'s profile; no skills deletes it. The servers where they have
+    /// alerts match new jobs against the new skills.
     pub async fn save(&self, user: &str, skills: &[String], now: i64) -> Result<(), ProfileError> {
+        let mut tx = self.pool.begin().await?;
+        alerts::bump_all_of(&mut tx, user).await?;
         if skills.is_empty() {
             sqlx::query("DELETE FROM member_profiles WHERE user_id = $1")
                 .bind(user)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+            tx.commit().await?;
             return Ok(());
         }
         sqlx::query(
@@ -79,31 +92,33 @@ impl ProfileStore {
         .bind(user)
         .bind(skills.join("\n"))
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Erases `user`: their profile and their drafts are deleted, and a pseudonym (returned)
-    /// takes their id's place in every column that names a member. Forgetting twice finds
-    /// nothing the second time and says so (`None`).
+    /// Erases `user`: their profile, their drafts and everything about their alerts are
+    /// deleted, and a pseudonym (returned) takes their id's place in every other column that
+    /// names a member. Forgetting twice finds nothing the second time and says so (`None`).
     pub async fn forget(&self, user: &str) -> Result<Option<String>, ProfileError> {
         let pseudonym = pseudonym();
         let mut tx = self.pool.begin().await?;
-        let mut touched = 0;
-        for statement in [
-            "DELETE FROM member_profiles WHERE user_id = $1",
-            "DELETE FROM article_drafts WHERE author = $1",
-        ] {
-            touched += sqlx::query(statement)
+        // Before their alert settings go: the servers' audiences no longer hold them.
+        alerts::bump_all_of(&mut tx, user).await?;
+        let mut touched = sqlx::query("DELETE FROM member_profiles WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        for (table, column) in export::deleted_columns() {
+            touched += sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
                 .bind(user)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
         }
-        for (table, column) in
-            export::naming_columns().filter(|(table, _)| *table != "article_drafts")
-        {
+        for (table, column) in export::pseudonymised_columns() {
             touched += sqlx::query(&format!(
                 "UPDATE {table} SET {column} = $1 WHERE {column} = $2"
             ))

@@ -34,10 +34,16 @@ impl Service {
     ) -> Result<Reply, Problem> {
         let profiles = self.profiles().await?;
         let profile = profiles.profile(&caller.user).await.map_err(unavailable)?;
+        let alerts = || async {
+            profiles
+                .alert_status(&caller.user)
+                .await
+                .map_err(unavailable)
+        };
         match request {
             MeRequest::Skills { set, add, remove } => {
                 let Some(skills) = changed(&profile, set, add, remove)? else {
-                    return Ok(render::profile(kb, &profile, false));
+                    return Ok(render::profile(kb, &profile, &alerts().await?, false));
                 };
                 profiles
                     .save(&caller.user, &skills, now)
@@ -47,9 +53,14 @@ impl Service {
                     skills,
                     updated_at: now,
                 };
-                Ok(render::profile(kb, &saved, true))
+                Ok(render::profile(kb, &saved, &alerts().await?, true))
             }
-            MeRequest::Show => Ok(render::profile(kb, &profile, false)),
+            MeRequest::Show => Ok(render::profile(kb, &profile, &alerts().await?, false)),
+            MeRequest::Alerts(request) => {
+                let has_skills = !profile.skills.is_empty();
+                self.set_alerts(&profiles, request, caller, has_skills, now)
+                    .await
+            }
             MeRequest::Forget => Ok(render::forget_confirm()),
             MeRequest::Export => {
                 let export = profiles.export(&caller.user).await.map_err(unavailable)?;

@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Frame;
 
 mod adding;
+mod alerts;
 mod forum;
 mod profiles;
 mod relaying;
@@ -182,6 +183,8 @@ async fn serve_rest(fake: Fake, listener: TcpListener) {
             post(callback),
         )
         .route("/api/v10/channels/{channel}/messages", post(send_message))
+        .route("/api/v10/users/@me/channels", post(open_dm))
+        .route("/api/v10/guilds/{guild}", get(get_guild))
         .route("/api/v10/channels/{channel}", get(get_channel))
         .route("/api/v10/oauth2/applications/@me", get(application_info))
         .route(
@@ -278,6 +281,21 @@ async fn send_message(
     sent["author"] = user(BOT_ID, "rolecall");
     sent["mentions"] = json!([]);
     Json(sent)
+}
+
+/// A DM channel opened (an alert's), recorded as `POST users/@me/channels`: its id is "9"
+/// and the user's, so the DM itself is recorded as `POST channels/9<user>/messages`.
+async fn open_dm(State(fake): State<Fake>, body: Bytes) -> Json<Value> {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    fake.record("POST", "users/@me/channels", body.clone());
+    let user = body["recipient_id"].as_str().unwrap_or_default();
+    Json(json!({ "id": format!("9{user}"), "type": 1 }))
+}
+
+/// A server's name, as an alert DM asks for it.
+async fn get_guild(State(fake): State<Fake>, Path(guild): Path<String>) -> Json<Value> {
+    fake.record("GET", &format!("guilds/{guild}"), Value::Null);
+    Json(json!({ "id": guild, "name": "Gateway Folks" }))
 }
 
 /// A channel the fake knows (see `Fake::channels`), recorded as `GET channels/<id>`.

@@ -2,6 +2,8 @@
 //! hold for any knowledge base and any input. One test binary, so it builds and links once.
 
 mod adding;
+mod alert_store;
+mod alerts;
 mod cli;
 mod crash;
 mod documents;

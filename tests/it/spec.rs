@@ -75,6 +75,16 @@ fn message_validator() -> &'static Validator {
     VALIDATOR.get_or_init(|| body_validator("/channels/{channel_id}/messages", "post"))
 }
 
+fn dm_channel_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| body_validator("/users/@me/channels", "post"))
+}
+
+/// `Ok` when Discord's description accepts `body` as the opening of a DM channel.
+pub fn check_dm_channel(body: &Value) -> Result<(), String> {
+    check(dm_channel_validator(), body)
+}
+
 fn webhook_edit_validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {

@@ -90,7 +90,7 @@ pub fn listing(listing: &Listing, filter: &JobFilter, fits: &[(String, usize)]) 
 }
 
 /// A "View / apply" link per job that has an address, named by its title.
-fn apply_links(jobs: &[Job]) -> Vec<Component> {
+pub fn apply_links(jobs: &[Job]) -> Vec<Component> {
     jobs.iter()
         .filter_map(|job| {
             let url = job.draft.apply_url.as_deref()?;
@@ -100,7 +100,7 @@ fn apply_links(jobs: &[Job]) -> Vec<Component> {
 }
 
 /// A job's details, one fact a line. Everything a moderator typed is escaped.
-fn job_card(job: &Job) -> String {
+pub fn job_card(job: &Job) -> String {
     let draft = &job.draft;
     let mut lines = vec![format!(
         "{} · {}{}",

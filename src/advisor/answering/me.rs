@@ -1,9 +1,11 @@
 //! `/me`: a member's own profile, shown to them alone: their skills by kind (the ones no
 //! article names apart, kept as written), the roles those skills fit best, and the
-//! confirmation `/me forget` asks for.
+//! confirmation `/me forget` asks for; the member's job alerts (`alerts::status_field`).
 
+use crate::advisor::alerts::status_field;
 use crate::advisor::matching::{rank, skill_keys};
 use crate::knowledge::{Category, KnowledgeBase};
+use crate::members::alerts::AlertStatus;
 use crate::members::model::Profile;
 use crate::members::FORGET_BUTTON;
 use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, File, Reply};
@@ -11,17 +13,19 @@ use crate::reply::{colour, escape_user_text, ButtonStyle, Component, Embed, File
 /// Roles shown as fitting best.
 const FITS_SHOWN: usize = 3;
 
-/// The profile as its member sees it; `saved` when it was just changed.
-pub fn profile(kb: &KnowledgeBase, profile: &Profile, saved: bool) -> Reply {
+/// The profile as its member sees it, with their alerts; `saved` when it was just changed.
+pub fn profile(kb: &KnowledgeBase, profile: &Profile, alerts: &AlertStatus, saved: bool) -> Reply {
+    let alerts = status_field(alerts);
     if profile.skills.is_empty() {
-        return Reply::embed(
-            Embed::new("Your profile")
-                .colour(colour::INFO)
-                .description(
-                    "You have no skills saved. Save them once with `/me skills set:python, sql, tableau`: `/match` and `/path` then use them when you give none.",
-                ),
-        )
-        .ephemeral(true);
+        let mut embed = Embed::new("Your profile")
+            .colour(colour::INFO)
+            .description(
+                "You have no skills saved. Save them once with `/me skills set:python, sql, tableau`: `/match` and `/path` then use them when you give none.",
+            );
+        if let Some((name, value)) = &alerts {
+            embed = embed.field(name, value, false);
+        }
+        return Reply::embed(embed).ephemeral(true);
     }
     let title = if saved {
         "Saved: your profile"
@@ -32,9 +36,11 @@ pub fn profile(kb: &KnowledgeBase, profile: &Profile, saved: bool) -> Reply {
     for (kind, skills) in by_kind(kb, &profile.skills) {
         embed = embed.field(&kind, &skills.join(", "), false);
     }
-    embed = embed
-        .field("Fits best", &fits(kb, &profile.skills), false)
-        .footer("Only you see this. /match and /path use these skills when you give none; /me forget deletes them.");
+    embed = embed.field("Fits best", &fits(kb, &profile.skills), false);
+    if let Some((name, value)) = &alerts {
+        embed = embed.field(name, value, false);
+    }
+    embed = embed.footer("Only you see this. /match and /path use these skills when you give none; /me forget deletes them.");
     Reply::embed(embed).ephemeral(true)
 }
 
@@ -120,7 +126,7 @@ pub fn forget_confirm() -> Reply {
         Embed::new("Forget you?")
             .colour(colour::ERROR)
             .description(
-                "This deletes your skill profile and your article drafts, and puts a pseudonym where your name stands in this bot's records (jobs and articles you posted, your votes). It cannot be undone.",
+                "This deletes your skill profile, your article drafts, your job alerts and the alerts waiting to be sent, and puts a pseudonym where your name stands in this bot's records (jobs and articles you posted, your votes). It cannot be undone.",
             ),
     )
     .ephemeral(true);
@@ -135,7 +141,7 @@ pub fn forget_confirm() -> Reply {
 /// What `/me forget` did.
 pub fn forgotten(found: bool) -> Reply {
     let said = if found {
-        "Done: your profile and drafts are deleted, and your name is gone from this bot's records."
+        "Done: your profile, drafts and alerts are deleted, and your name is gone from this bot's records."
     } else {
         "There was nothing about you to forget."
     };

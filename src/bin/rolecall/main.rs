@@ -23,6 +23,7 @@ use rolecall::reply::{terminal, Reply};
 use rolecall::service::library::Library;
 use rolecall::service::{unix_now, Service};
 
+mod delivery;
 mod doctor;
 mod invite;
 mod jobs;

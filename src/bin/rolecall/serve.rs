@@ -60,6 +60,7 @@ pub fn run_gateway(
     operations.ready(bot.clone());
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
+    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler = gateway::Handler::new(
         bot.clone(),
@@ -152,6 +153,7 @@ pub fn serve_http(
     operations.ready(bot.clone());
     reload_on_hangup(&runtime, bot.clone());
     follow_other_processes(&runtime, bot.clone(), &settings);
+    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings
         .discord_token

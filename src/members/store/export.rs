@@ -1,6 +1,7 @@
 //! `/me export`: everything the database holds that names a member, as JSON. Each table
-//! that can name a member is listed here with the columns that may hold their id and the
-//! fields given back (never another member's id: who else acted is not theirs to see).
+//! that can name a member is listed here with the columns that may hold their id, the
+//! fields given back (never another member's id: who else acted is not theirs to see), and
+//! what `/me forget` does to its rows.
 
 use serde_json::{json, Map, Value};
 use sqlx::Row;
@@ -14,13 +15,25 @@ enum Kind {
     Text,
 }
 
+/// What `/me forget` does to a row naming the member.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Forget {
+    /// The row is theirs alone (a draft, their alert settings and DMs): deleted.
+    Delete,
+    /// The row records what happened on a server (a job, an article, a vote): kept, with a
+    /// pseudonym in the member's place.
+    Pseudonym,
+}
+
 /// A table that can name a member: the columns that may hold their id, the fields shown.
 struct Naming {
     table: &'static str,
     by: &'static [&'static str],
     fields: &'static [(&'static str, Kind)],
+    forget: Forget,
 }
 
+use Forget::{Delete, Pseudonym};
 use Kind::{Number as N, Text as T};
 
 const TABLES: &[Naming] = &[
@@ -34,6 +47,7 @@ const TABLES: &[Naming] = &[
             ("added_at", N),
             ("removed_at", N),
         ],
+        forget: Pseudonym,
     },
     Naming {
         table: "article_drafts",
@@ -44,11 +58,13 @@ const TABLES: &[Naming] = &[
             ("created_at", N),
             ("expires_at", N),
         ],
+        forget: Delete,
     },
     Naming {
         table: "article_events",
         by: &["actor"],
         fields: &[("article_id", N), ("guild", N), ("action", T), ("at", N)],
+        forget: Pseudonym,
     },
     Naming {
         table: "jobs",
@@ -61,21 +77,25 @@ const TABLES: &[Naming] = &[
             ("posted_at", N),
             ("removed_at", N),
         ],
+        forget: Pseudonym,
     },
     Naming {
         table: "job_events",
         by: &["actor"],
         fields: &[("job_id", N), ("board", N), ("action", T), ("at", N)],
+        forget: Pseudonym,
     },
     Naming {
         table: "board_settings",
         by: &["updated_by"],
         fields: &[("board", N), ("updated_at", N)],
+        forget: Pseudonym,
     },
     Naming {
         table: "teaching_settings",
         by: &["updated_by"],
         fields: &[("guild", N), ("updated_at", N)],
+        forget: Pseudonym,
     },
     Naming {
         table: "answer_votes",
@@ -89,13 +109,67 @@ const TABLES: &[Naming] = &[
             ("vote", T),
             ("at", N),
         ],
+        forget: Pseudonym,
+    },
+    Naming {
+        table: "member_alerts",
+        by: &["user_id"],
+        fields: &[
+            ("guild", N),
+            ("enabled", N),
+            ("min_fit", N),
+            ("level", T),
+            ("remote", N),
+            ("updated_at", N),
+        ],
+        forget: Delete,
+    },
+    Naming {
+        table: "member_alert_pauses",
+        by: &["user_id"],
+        fields: &[("reason", T), ("paused_at", N)],
+        forget: Delete,
+    },
+    Naming {
+        table: "alert_outbox",
+        by: &["user_id"],
+        fields: &[
+            ("guild", N),
+            ("job_id", N),
+            ("fit", N),
+            ("queued_at", N),
+            ("sent_at", N),
+            ("outcome", T),
+        ],
+        forget: Delete,
+    },
+    Naming {
+        table: "alert_budgets",
+        by: &["user_id"],
+        fields: &[("day", N), ("used", N)],
+        forget: Delete,
     },
 ];
 
 /// Every (table, column) that may hold a member's id.
 pub(super) fn naming_columns() -> impl Iterator<Item = (&'static str, &'static str)> {
+    columns(|_| true)
+}
+
+/// The (table, column) pairs whose rows `/me forget` deletes.
+pub(super) fn deleted_columns() -> impl Iterator<Item = (&'static str, &'static str)> {
+    columns(|forget| forget == Delete)
+}
+
+/// The (table, column) pairs where `/me forget` puts a pseudonym.
+pub(super) fn pseudonymised_columns() -> impl Iterator<Item = (&'static str, &'static str)> {
+    columns(|forget| forget == Pseudonym)
+}
+
+fn columns(which: impl Fn(Forget) -> bool) -> impl Iterator<Item = (&'static str, &'static str)> {
     TABLES
         .iter()
+        .filter(move |naming| which(naming.forget))
         .flat_map(|naming| naming.by.iter().map(move |column| (naming.table, *column)))
 }
 

@@ -153,7 +153,9 @@ pub fn check(
             Class::Settings,
             "DISCORD_TOKEN",
             Status::Warning,
-            "unset: `run` and `register` need it; the registered commands are not checked",
+            "unset: `run` and `register` need it, and `serve-http` to send job alerts by DM \
+             (without it they wait in the store) and announce new jobs; the registered \
+             commands are not checked",
         ),
         Some(Err(reason)) => report.add(Class::Settings, "DISCORD_TOKEN", Status::Problem, reason),
         Some(Ok(bot)) => match (bot, application_id) {
