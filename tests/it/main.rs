@@ -5,6 +5,7 @@ mod adding;
 mod cli;
 mod crash;
 mod documents;
+mod fit_ranking;
 mod forum;
 mod gateway;
 mod honesty;
