@@ -6,6 +6,7 @@
 //! lock before reading (no `SQLITE_BUSY` upgrade failures) and PostgreSQL locks the row; the
 //! change and its audit event commit together or not at all.
 
+mod by_fit;
 mod conditions;
 mod rows;
 
@@ -217,15 +218,17 @@ impl JobStore {
         let conditions = Conditions::listing(board, query, now);
         let mut conn = self.pool.acquire().await?;
         let counted = conditions::count(&mut conn, &conditions, COUNT_CAP + 1).await?;
-        let sql = format!(
-            "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY {}j.posted_at DESC, j.id DESC \
-             LIMIT {} OFFSET {}",
-            conditions.sql(),
-            fit_order(&query.by_fit),
-            limit,
-            offset
-        );
-        let jobs = rows::fetch_jobs(&mut conn, &sql, &conditions).await?;
+        let fits = by_fit::ranked_fits(&query.by_fit);
+        let jobs = if fits.is_empty() {
+            let sql = format!(
+                "SELECT {JOB_COLUMNS} FROM jobs j WHERE {} ORDER BY j.posted_at DESC, j.id DESC \
+                 LIMIT {limit} OFFSET {offset}",
+                conditions.sql(),
+            );
+            rows::fetch_jobs(&mut conn, &sql, &conditions).await?
+        } else {
+            by_fit::page(&mut conn, (board, query, now), &fits, offset, limit).await?
+        };
         Ok(JobPage {
             jobs,
             total: counted.min(COUNT_CAP),
@@ -266,28 +269,4 @@ impl JobStore {
         let mut conn = self.pool.acquire().await?;
         Ok(rows::save_settings(&mut conn, board, settings, actor, now).await?)
     }
-}
-
-/// The ORDER BY term that puts the jobs whose roles fit best first: each job's best fit
-/// among its roles' (none: 0). Slugs and percents are inlined: a slug is lower-case letters,
-/// digits and dashes (anything else is left out), a percent a number.
-fn fit_order(fits: &[(String, usize)]) -> String {
-    let is_slug = |slug: &str| {
-        !slug.is_empty()
-            && slug
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    let cases: Vec<String> = fits
-        .iter()
-        .filter(|(slug, fit)| is_slug(slug) && *fit > 0)
-        .map(|(slug, fit)| format!("WHEN '{slug}' THEN {fit}"))
-        .collect();
-    if cases.is_empty() {
-        return String::new();
-    }
-    format!(
-        "COALESCE((SELECT MAX(CASE r.role {} ELSE 0 END) FROM job_roles r WHERE r.job_id = j.id), 0) DESC, ",
-        cases.join(" ")
-    )
 }

@@ -7,6 +7,7 @@ mod alerts;
 mod cli;
 mod crash;
 mod documents;
+mod fit_ranking;
 mod forum;
 mod gateway;
 mod honesty;

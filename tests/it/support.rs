@@ -76,7 +76,9 @@ pub async fn postgres_url(name: &str) -> String {
     format!("{base}/{database}")
 }
 
-/// Drops the databases earlier test runs left behind, once per run.
+/// Drops the databases earlier test runs left behind, once per run: those of runs whose
+/// process is gone. A run still going on the same machine (another worktree's) keeps its
+/// databases; dropping them failed its tests at random.
 async fn drop_earlier_runs(conn: &mut sqlx::PgConnection) {
     static DONE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
     DONE.get_or_init(|| async {
@@ -89,13 +91,24 @@ async fn drop_earlier_runs(conn: &mut sqlx::PgConnection) {
         .fetch_all(&mut *conn)
         .await
         .unwrap_or_default();
-        for (name,) in names {
+        for (name,) in names
+            .into_iter()
+            .filter(|(name,)| !of_a_running_process(name))
+        {
             let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
                 .execute(&mut *conn)
                 .await;
         }
     })
     .await;
+}
+
+/// Whether test database `name` (`rolecall_{test}_{pid}_{n}`) belongs to a process that is
+/// still running here.
+fn of_a_running_process(name: &str) -> bool {
+    let mut parts = name.rsplit('_');
+    let pid = parts.nth(1).and_then(|pid| pid.parse::<u32>().ok());
+    pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists())
 }
 
 /// The shipped knowledge directory.

@@ -33,20 +33,25 @@ pub fn missing_role(kb: &KnowledgeBase, given: &Invocation, option: &'static str
     let command = commands::spec(given.command);
     // A role the call does give but no article knows is the first thing to say: a menu
     // completing the call would carry it, and every choice would be refused.
-    for (name, value) in &given.args {
-        let names_a_role = command
+    let is_role_option = |name: &str| {
+        command
             .option(name)
-            .is_some_and(|spec| spec.autocomplete == commands::Autocomplete::Role);
-        if let (true, ArgValue::Str(text)) = (names_a_role, value) {
+            .is_some_and(|spec| spec.autocomplete == commands::Autocomplete::Role)
+    };
+    for (name, value) in &given.args {
+        if let (true, ArgValue::Str(text)) = (is_role_option(name), value) {
             if let Err(unknown) = kb.resolve(text) {
                 return unknown.into();
             }
         }
     }
+    // A role option is read as the answer will read it ("ML Eng or" is the Machine Learning
+    // Engineer), so that role is not offered again: `/path` from and to it is refused.
     let named: Vec<&Role> = given
         .args
         .iter()
-        .filter_map(|(_, value)| match value {
+        .filter_map(|(name, value)| match value {
+            ArgValue::Str(text) if is_role_option(name) => kb.resolve(text).ok(),
             ArgValue::Str(text) => kb.names_a_role(text),
             _ => None,
         })

@@ -199,7 +199,8 @@ fn a_request_written_back_reads_as_the_same_request() {
         "/compare mle data-specialist tools",
         "/role data-specialist education",
         "/role mle page:2",
-        "/path data-specialist mle",
+        // The start by name: it may be a background, which a bare word never is.
+        "/path from:\"data-specialist\" mle",
         "/path mle skills:\"python, sql\"",
         "/roles filter:\"data\"",
         "/search query:\"model deployment\"",

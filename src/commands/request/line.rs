@@ -60,8 +60,11 @@ impl KnowledgeRequest {
             }
             K::Path { from, to, skills } => {
                 line.push_str("/path");
+                // By name: a start may be a background ("statistician"), and a bare word is
+                // read back only as a role (`/path statistician data-scientist` is one
+                // unknown role).
                 if let Some(from) = from {
-                    bare(&mut line, "from", from);
+                    named(&mut line, "from", from);
                 }
                 bare(&mut line, "to", to);
                 if let Some(skills) = skills {
@@ -168,5 +171,15 @@ mod tests {
             compare(Some(Section::Differences)).line(),
             "/compare mle data-scientist"
         );
+    }
+
+    #[test]
+    fn a_path_names_its_start_which_may_be_a_background() {
+        let path = KnowledgeRequest::Path {
+            from: Some("statistician".into()),
+            to: "data-scientist".into(),
+            skills: None,
+        };
+        assert_eq!(path.line(), "/path from:\"statistician\" data-scientist");
     }
 }

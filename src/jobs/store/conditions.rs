@@ -86,6 +86,35 @@ impl Conditions {
         c
     }
 
+    /// Binds `value` after the conditions' own values and returns its placeholder, for a
+    /// statement that uses it outside the clause [`Conditions::sql`] writes.
+    pub fn text_placeholder(&mut self, value: &str) -> String {
+        self.params.push(Param::Text(value.to_owned()));
+        format!("${}", self.params.len())
+    }
+
+    /// [`Conditions::text_placeholder`] for a number.
+    pub fn int_placeholder(&mut self, value: i64) -> String {
+        self.params.push(Param::Int(value));
+        format!("${}", self.params.len())
+    }
+
+    /// Also: tagged with none of `roles`.
+    pub fn tagged_with_none_of(mut self, roles: &[&str]) -> Conditions {
+        if roles.is_empty() {
+            return self;
+        }
+        let placeholders: Vec<String> = roles
+            .iter()
+            .map(|role| self.text_placeholder(role))
+            .collect();
+        self.clauses.push(format!(
+            "NOT EXISTS (SELECT 1 FROM job_roles u WHERE u.job_id = j.id AND u.role IN ({}))",
+            placeholders.join(", ")
+        ));
+        self
+    }
+
     /// Adds `clause`, whose one `?` becomes the next numbered placeholder.
     fn push(&mut self, clause: &str, param: Param) {
         self.params.push(param);

@@ -93,17 +93,22 @@ pub async fn insert_seed(
     }
 }
 
+/// Tags job `job` (already inserted) with `roles`; each tag copies the job's board and
+/// posting time, which `/jobs fit:true` reads a role's jobs in order by.
 pub async fn insert_roles(
     conn: &mut AnyConnection,
     job: i64,
     roles: &[String],
 ) -> Result<(), sqlx::Error> {
     for role in roles {
-        sqlx::query("INSERT INTO job_roles (job_id, role) VALUES ($1, $2)")
-            .bind(job)
-            .bind(role.as_str())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO job_roles (job_id, role, board, posted_at) \
+             SELECT j.id, $1, j.board, j.posted_at FROM jobs j WHERE j.id = $2",
+        )
+        .bind(role.as_str())
+        .bind(job)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -217,6 +222,23 @@ pub async fn fetch_job(
     let conditions = Conditions::default();
     let mut jobs = fetch_jobs_with(conn, &sql, &conditions, &[board.id(), id]).await?;
     Ok(jobs.pop())
+}
+
+/// The live jobs `ids` names, in that order, with their roles.
+pub async fn fetch_jobs_by_id(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<Job>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {JOB_COLUMNS} FROM jobs j WHERE j.id IN ({}) AND j.removed_at IS NULL",
+        placeholders(1, ids.len())
+    );
+    let mut jobs = fetch_jobs_with(conn, &sql, &Conditions::default(), ids).await?;
+    jobs.sort_by_key(|job| ids.iter().position(|id| *id == job.id));
+    Ok(jobs)
 }
 
 /// The jobs `sql` selects (its placeholders bound from `conditions`), with their roles.

@@ -178,3 +178,43 @@ pub(super) fn any_line() -> impl Strategy<Value = String> {
             .prop_map(|(fragments, separator)| fragments.join(separator)),
     ]
 }
+
+/// The words of lines that read or change the asker's profile, and of the commands that
+/// stand on it when given no skills.
+pub(super) const PROFILE_WORDS: &[&str] = &[
+    "/me",
+    "/me show",
+    "/me skills",
+    "/me skills set:",
+    "/me skills add:",
+    "/me skills remove:",
+    "/me forget",
+    "/me export",
+    "set:",
+    "add:",
+    "remove:",
+    "/jobs fit:true",
+    "fit:true",
+    "fit:false",
+    "/match",
+    "/path to:data-scientist",
+    "/path",
+    "private:false",
+    "which jobs fit me?",
+    "what should I learn to become a data scientist?",
+    "python, sql, tableau",
+    "Python, PYTHON, python",
+    "<@123>, @everyone, **sql**, `rust`, 👀",
+];
+
+/// A line about the asker's profile: profile words among any others, and skill lists of
+/// 0 to 600 items.
+pub(super) fn profile_line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => prop::sample::select(PROFILE_WORDS).prop_map(str::to_owned),
+        3 => line_fragment(),
+        1 => (0usize..600).prop_map(|n| (0..n).map(|i| format!("skill {i}")).collect::<Vec<_>>().join(", ")),
+        1 => (1usize..40).prop_map(|n| "python, sql, ".repeat(n)),
+    ];
+    prop::collection::vec(piece, 1..6).prop_map(|pieces| pieces.join(" "))
+}
