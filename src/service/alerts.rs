@@ -22,7 +22,7 @@ use crate::members::request::AlertsRequest;
 use crate::members::store::outbox::{Budget, Claimed, Queued};
 use crate::members::store::ProfileStore;
 use crate::members::MemberProblem;
-use crate::reply::Reply;
+use crate::reply::{Component, Reply};
 use audience::Audience;
 
 use super::{server_of, Outcome, Service};
@@ -386,10 +386,30 @@ impl Service {
         let kb = self.knowledge_for(&member);
         let outcome = self.board(&kb, &request, &member, now, false).await?;
         Ok(Outcome {
-            reply: outcome.reply.ephemeral(true),
+            reply: links_only(&outcome.reply).ephemeral(true),
             announcement: None,
         })
     }
+}
+
+/// `reply` with only its link buttons (to apply): its pager and menus carry `/jobs` lines,
+/// which a click in a DM would read as the DM's own board, not the server's.
+fn links_only(reply: &Reply) -> Reply {
+    let mut kept = Reply::text(reply.content());
+    for embed in reply.embeds() {
+        kept.push_embed(embed.clone());
+    }
+    for row in reply.rows() {
+        let links: Vec<Component> = row
+            .iter()
+            .filter(|component| component.custom_id().is_empty())
+            .cloned()
+            .collect();
+        if !links.is_empty() {
+            kept.push_buttons(links);
+        }
+    }
+    kept
 }
 
 /// The job's roles the knowledge base knows.
@@ -427,4 +447,32 @@ fn unavailable(error: crate::members::store::ProfileError) -> Problem {
 fn logged(error: anyhow::Error) -> Problem {
     tracing::error!(error = format!("{error:#}"), "alerts store failed");
     MemberProblem::Unavailable.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::{ButtonStyle, Embed, SelectOption};
+
+    #[test]
+    fn similar_jobs_in_a_dm_keep_their_links_and_lose_every_command_line() {
+        let mut listing = Reply::embed(Embed::new("Featured jobs"));
+        let apply = Component::link("View / apply: Analyst", "https://example.com/apply")
+            .expect("a web link");
+        listing.push_buttons(vec![
+            Component::button("Next", "/jobs fit:true page:2", ButtonStyle::Secondary),
+            apply.clone(),
+        ]);
+        listing.push_select(Component::select(
+            "menu:jobs-role",
+            "Another role",
+            vec![SelectOption::new(
+                "Data Scientist",
+                "/jobs role:data-scientist",
+            )],
+        ));
+        let shown = links_only(&listing);
+        assert_eq!(shown.embeds(), listing.embeds());
+        assert_eq!(shown.rows(), [vec![apply]]);
+    }
 }
