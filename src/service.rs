@@ -35,6 +35,7 @@ use crate::teaching::request::TeachingRequest;
 use crate::teaching::rights::{self as teaching_rights, Asker, Owners};
 use crate::teaching::store::{TeachingError, TeachingStore};
 use crate::teaching::{self, manage, TeachingProblem};
+use alerts::PostedJob;
 use library::Library;
 
 /// Unix seconds now: the board's clock (posts, edits, expiry), for every front end.
@@ -49,6 +50,10 @@ pub fn unix_now() -> i64 {
 pub struct Outcome {
     pub reply: Reply,
     pub announcement: Option<Announcement>,
+    /// A job just posted, whose alerts the front end queues once the reply is sent
+    /// ([`Service::queue_posted`]): matching a large server's members must not hold up
+    /// the poster's answer.
+    pub alerts: Option<PostedJob>,
 }
 
 /// A new job, to be posted in the server's jobs channel.
@@ -63,6 +68,7 @@ impl From<Reply> for Outcome {
         Outcome {
             reply,
             announcement: None,
+            alerts: None,
         }
     }
 }
@@ -280,17 +286,16 @@ impl Service {
             }
             BoardRequest::Change(request) => {
                 let changed = self.boards.change(kb, request, caller, now).await?;
-                if let Changed::Posted { job, .. } = &changed {
-                    // Matched against the server's base (an `Arc`: its address tells a
-                    // rebuilt base from the one an audience was read with).
-                    let base = self.library.for_server(server_of(caller));
-                    self.queue_alerts(&base, job, now).await;
-                }
+                let alerts = match &changed {
+                    Changed::Posted { job, .. } => Some(PostedJob::new(job.clone(), now)),
+                    _ => None,
+                };
                 let (reply, announcement) = render::change(&changed);
                 Outcome {
                     reply,
                     announcement: announcement
                         .map(|(channel, reply)| Announcement { channel, reply }),
+                    alerts,
                 }
             }
         })

@@ -223,6 +223,9 @@ impl EventHandler for Handler {
         if let Some(announcement) = &response.announcement {
             post_announcement(&ctx.http, announcement).await;
         }
+        if let Some(posted) = response.alerts {
+            self.bot.service().queue_posted(posted).await;
+        }
         // Each event has a task of its own: the deferred work may take its time here.
         if let Some(later) = response.later {
             self.bot.finish(later).await;

@@ -165,6 +165,13 @@ async fn interactions(
             None => tracing::warn!("a job was not announced: DISCORD_TOKEN is not set"),
         }
     }
+    if let Some(posted) = response.alerts {
+        // After the response: the poster's answer does not wait on matching the members.
+        let bot = endpoint.bot.clone();
+        in_flight.spawn(async move {
+            bot.service().queue_posted(posted).await;
+        });
+    }
     if let Some(later) = response.later {
         // After the response, which tells Discord an answer is coming.
         let bot = endpoint.bot.clone();

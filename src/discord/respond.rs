@@ -14,6 +14,7 @@ use crate::commands::{self, parse_line, Autocomplete, CommandId, Cost, Invocatio
 use crate::jobs::board::BoardProblem;
 use crate::members::alerts::AlertButton;
 use crate::reply::Reply;
+use crate::service::alerts::PostedJob;
 use crate::service::{Announcement, Outcome};
 use crate::teaching::adding::{DraftButton, FORM_ID};
 use crate::teaching::forum::TakeDownButton;
@@ -26,6 +27,8 @@ use crate::teaching::TeachingProblem;
 pub struct Response {
     pub body: InteractionResponse,
     pub announcement: Option<Announcement>,
+    /// A posted job's alerts, for the front end to queue once `body` is sent.
+    pub alerts: Option<PostedJob>,
     /// For the front end to hand to [`Bot::finish`] once `body` is sent.
     pub later: Option<Later>,
 }
@@ -35,6 +38,7 @@ impl From<InteractionResponse> for Response {
         Response {
             body,
             announcement: None,
+            alerts: None,
             later: None,
         }
     }
@@ -51,6 +55,7 @@ impl Bot {
                         Deferral::Later(later) => Response {
                             body: InteractionResponse::DeferredPrivate,
                             announcement: None,
+                            alerts: None,
                             later: Some(later),
                         },
                         Deferral::Refused(refusal) => InteractionResponse::Message(refusal).into(),
@@ -63,6 +68,7 @@ impl Bot {
                 Response {
                     body: InteractionResponse::Message(outcome.reply),
                     announcement: outcome.announcement,
+                    alerts: outcome.alerts,
                     later: None,
                 }
             }

@@ -27,6 +27,21 @@ use audience::Audience;
 
 use super::{server_of, Outcome, Service};
 
+/// A job just posted, whose alerts are still to queue: the front end hands it to
+/// [`Service::queue_posted`] once the poster has their answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostedJob {
+    job: Job,
+    /// When it was posted (Unix seconds): the alerts' queueing time.
+    at: i64,
+}
+
+impl PostedJob {
+    pub(super) fn new(job: Job, at: i64) -> PostedJob {
+        PostedJob { job, at }
+    }
+}
+
 /// Each server's audience as last read, while its revision holds.
 #[derive(Debug, Default)]
 pub struct Audiences {
@@ -138,7 +153,16 @@ impl Service {
 
     /// Queues an alert for every member of `job`'s server whom it fits; a failure is logged
     /// (the job is posted either way). How many were queued.
-    pub(super) async fn queue_alerts(&self, kb: &Arc<KnowledgeBase>, job: &Job, now: i64) -> u64 {
+    /// Queues the alerts a posted job calls for, matched against its server's base as it is
+    /// now (an `Arc`: its address tells a rebuilt base from the one an audience was read
+    /// with). How many were queued.
+    pub async fn queue_posted(&self, posted: PostedJob) -> u64 {
+        let guild = u64::try_from(posted.job.board.id()).unwrap_or_default();
+        let base = self.library.for_server(guild);
+        self.queue_alerts(&base, &posted.job, posted.at).await
+    }
+
+    async fn queue_alerts(&self, kb: &Arc<KnowledgeBase>, job: &Job, now: i64) -> u64 {
         let Ok(guild) = u64::try_from(job.board.id()) else {
             return 0;
         };
@@ -385,10 +409,7 @@ impl Service {
         };
         let kb = self.knowledge_for(&member);
         let outcome = self.board(&kb, &request, &member, now, false).await?;
-        Ok(Outcome {
-            reply: links_only(&outcome.reply).ephemeral(true),
-            announcement: None,
-        })
+        Ok(Outcome::from(links_only(&outcome.reply).ephemeral(true)))
     }
 }
 

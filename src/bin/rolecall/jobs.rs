@@ -169,6 +169,10 @@ async fn change(
     match answered {
         Ok(outcome) => {
             print_reply(&outcome.reply, false)?;
+            // Queued before the process exits: a running bot sends them.
+            if let Some(posted) = outcome.alerts {
+                service.queue_posted(posted).await;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(problem) => {

@@ -358,11 +358,15 @@ fn ask(
         Ok(call) => runtime.block_on(service.answer(&call, &caller, unix_now())),
         Err(problem) => Err(problem),
     };
-    let reply = match answered {
-        Ok(outcome) => outcome.reply,
-        Err(problem) => problem.reply(),
+    let (reply, alerts) = match answered {
+        Ok(outcome) => (outcome.reply, outcome.alerts),
+        Err(problem) => (problem.reply(), None),
     };
     print_reply(&reply, json)?;
+    // A job posted here queues its alerts before the process exits (a running bot sends them).
+    if let Some(posted) = alerts {
+        runtime.block_on(service.queue_posted(posted));
+    }
     Ok(if reply.is_error() {
         ExitCode::FAILURE
     } else {
