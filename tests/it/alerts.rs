@@ -504,3 +504,31 @@ fn me_forget_deletes_alert_settings_and_queued_alerts() {
         }
     }
 }
+
+/// A server the bot has left (Discord answers 404 for it): an alert set there still reaches
+/// the member once, naming the server by its id, and is marked sent.
+#[test]
+fn an_alert_from_a_server_the_bot_has_left_names_it_by_its_id_and_is_sent_once() {
+    let database = crate::support::sqlite_url("alerts_left");
+    let discord = FakeDiscord::start();
+    discord.leave("5");
+    let (mut server, endpoint) = serve(&database, Some(&discord), &[]);
+    subscribe(&endpoint, "601", STRONG_SKILLS, json!([]));
+    let job = post_job(&endpoint, "Data Scientist", "mid", true);
+    discord.wait_for("the DM", |_| dms_of(&discord, "601") == 1);
+    let dm = discord.dms_to("601").remove(0);
+    assert!(dm.to_string().contains("from the server 5"), "{dm}");
+    let rt = runtime();
+    let sent = (0..50).find_map(|_| {
+        let row = rt.block_on(outbox_row(&database, "601", job));
+        row.filter(|r| r.0.is_some()).or_else(|| {
+            std::thread::sleep(Duration::from_millis(100));
+            None
+        })
+    });
+    assert_eq!(sent.and_then(|r| r.1).as_deref(), Some("sent"));
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(dms_of(&discord, "601"), 1, "sent once");
+    assert!(discord.invalid().is_empty(), "{:?}", discord.invalid());
+    kill(&mut server, "-TERM");
+}

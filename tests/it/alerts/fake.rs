@@ -45,6 +45,8 @@ struct Recorded {
     closed: HashSet<String>,
     /// Spec violations seen, for the test to assert none.
     invalid: Vec<String>,
+    /// Servers the bot has left: Discord answers 404 (Unknown Guild) for them.
+    left: HashSet<String>,
 }
 
 #[derive(Clone, Default)]
@@ -99,6 +101,11 @@ impl FakeDiscord {
     pub fn script(&self, answers: &[Answer]) {
         self.shared
             .with(|r| r.script.extend(answers.iter().copied()));
+    }
+
+    /// The bot is no longer in `guild`.
+    pub fn leave(&self, guild: &str) {
+        self.shared.with(|r| r.left.insert(guild.to_owned()));
     }
 
     /// `user`'s DMs are closed to the bot.
@@ -205,6 +212,16 @@ async fn message(
     }
 }
 
-async fn guild(Path(guild): Path<String>) -> Json<Value> {
-    Json(json!({ "id": guild, "name": "Data *Folks*" }))
+async fn guild(
+    State(shared): State<Shared>,
+    Path(guild): Path<String>,
+) -> (StatusCode, Json<Value>) {
+    if shared.with(|r| r.left.contains(&guild)) {
+        let unknown = json!({ "message": "Unknown Guild", "code": 10004 });
+        return (StatusCode::NOT_FOUND, Json(unknown));
+    }
+    (
+        StatusCode::OK,
+        Json(json!({ "id": guild, "name": "Data *Folks*" })),
+    )
 }
