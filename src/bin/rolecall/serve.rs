@@ -50,17 +50,7 @@ pub fn run_gateway(
     let token = settings.token()?.clone();
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
-    let library = library(&knowledge, &settings).context("loading the knowledge base")?;
-    train_the_reader();
-    let api = api_base(&settings)?;
-    let bot = Arc::new(bot(
-        runtime.block_on(service(library, &settings))?,
-        api.as_deref(),
-    )?);
-    operations.ready(bot.clone());
-    reload_on_hangup(&runtime, bot.clone());
-    follow_other_processes(&runtime, bot.clone(), &settings);
-    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
+    let (bot, api) = start_bot(&runtime, &knowledge, &settings, &operations)?;
     let http = gateway::http_client(token.expose(), api.as_deref(), settings.application_id);
     let handler = gateway::Handler::new(
         bot.clone(),
@@ -90,6 +80,30 @@ pub fn run_gateway(
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The bot both front ends serve: the knowledge base loaded, the reader trained, the service
+/// over the store; then what runs beside the front end (the operator's listener told it is
+/// ready, reloads on SIGHUP, other processes followed, job alerts delivered). With the
+/// Discord API base it talks to (a fake on this machine in tests).
+fn start_bot(
+    runtime: &tokio::runtime::Runtime,
+    knowledge: &KnowledgeArg,
+    settings: &Settings,
+    operations: &Operations,
+) -> anyhow::Result<(Arc<Bot>, Option<String>)> {
+    let library = library(knowledge, settings).context("loading the knowledge base")?;
+    train_the_reader();
+    let api = api_base(settings)?;
+    let bot = Arc::new(bot(
+        runtime.block_on(service(library, settings))?,
+        api.as_deref(),
+    )?);
+    operations.ready(bot.clone());
+    reload_on_hangup(runtime, bot.clone());
+    follow_other_processes(runtime, bot.clone(), settings);
+    super::delivery::deliver_alerts(runtime, bot.clone(), settings, api.as_deref())?;
+    Ok((bot, api))
 }
 
 /// Signals listened for from now on (a signal while the knowledge base loads is kept), and
@@ -143,17 +157,7 @@ pub fn serve_http(
     let listener = listening::endpoint(addr.unwrap_or(settings.http_addr))?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let (stop, operations) = stop_and_operations(&runtime, &operations, &settings);
-    let library = library(&knowledge, &settings).context("loading the knowledge base")?;
-    train_the_reader();
-    let api = api_base(&settings)?;
-    let bot = Arc::new(bot(
-        runtime.block_on(service(library, &settings))?,
-        api.as_deref(),
-    )?);
-    operations.ready(bot.clone());
-    reload_on_hangup(&runtime, bot.clone());
-    follow_other_processes(&runtime, bot.clone(), &settings);
-    super::delivery::deliver_alerts(&runtime, bot.clone(), &settings, api.as_deref())?;
+    let (bot, api) = start_bot(&runtime, &knowledge, &settings, &operations)?;
     // With a bot token, new jobs are also announced in the server's jobs channel.
     let rest = settings
         .discord_token
