@@ -8,6 +8,7 @@ pub mod building;
 pub mod lookup;
 pub mod model;
 pub mod reading;
+pub mod roles;
 pub mod text;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 pub use model::*;
 pub use reading::source::Document;
+pub use roles::Roles;
 
 use lookup::index::RoleIndex;
 use lookup::{mentions, search};
@@ -30,7 +32,9 @@ const SUGGESTION_SIMILARITY: f64 = 0.6;
 #[derive(Debug)]
 pub struct KnowledgeBase {
     pub articles: Vec<Article>,
-    pub roles: Vec<Role>,
+    /// Shared with the bases built before and after it over the same merge: a server's
+    /// base rebuilt after an add copies only the roles the add changed.
+    pub roles: Roles,
     pub jobs: Vec<FeaturedJob>,
     pub warnings: Vec<Warning>,
     /// Shared by every base built over the same curated files (each server's base).
@@ -42,7 +46,7 @@ pub struct KnowledgeBase {
     /// reader look at the roles sharing a skill, not at every role.
     by_competency: HashMap<String, Vec<RoleId>>,
     /// Every role's names, to tell which roles a fact names.
-    role_names: mentions::RoleNames,
+    role_names: Arc<mentions::RoleNames>,
     /// The words of every role's names, for the parts of names a question uses.
     name_parts: mentions::NameParts,
     /// Every fact, for `/search`.
@@ -309,9 +313,9 @@ impl KnowledgeBase {
 }
 
 /// Competency key → the roles that list it, in role order.
-fn competency_index(roles: &[Role]) -> HashMap<String, Vec<RoleId>> {
+fn competency_index<R: std::borrow::Borrow<Role>>(roles: &[R]) -> HashMap<String, Vec<RoleId>> {
     let mut index: HashMap<String, Vec<RoleId>> = HashMap::new();
-    for (id, role) in roles.iter().enumerate() {
+    for (id, role) in roles.iter().map(std::borrow::Borrow::borrow).enumerate() {
         for competency in &role.competencies {
             let ids = index.entry(competency.key.clone()).or_default();
             if ids.last() != Some(&id) {

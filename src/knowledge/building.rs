@@ -7,6 +7,7 @@
 //! articles without reading them again.
 
 pub mod filing;
+pub mod finishing;
 pub mod merge;
 pub mod parallel;
 pub mod preview;

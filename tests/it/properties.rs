@@ -14,7 +14,7 @@ use rolecall::commands::request::{BoardRequest, Call, KnowledgeRequest};
 use rolecall::commands::{Request, ROLE_MAX};
 use rolecall::discord::json::{interaction_response, update_response};
 use rolecall::jobs::request::JobFilter;
-use rolecall::knowledge::{Document, KnowledgeBase, LoadError, Role, Section};
+use rolecall::knowledge::{Document, KnowledgeBase, LoadError, Role, Roles, Section};
 use rolecall::reply::{Component, Reply};
 
 use crate::oracle::{check_choices, check_interaction_response};

@@ -10,6 +10,8 @@
 //! Filed copies keep their sources and say where they came from ([`Fact::filed_from`]); they
 //! follow the section's own facts.
 
+use std::sync::Arc;
+
 use crate::knowledge::lookup::mentions::RoleNames;
 use crate::knowledge::model::{Category, Competency, Fact, Role, Section};
 use crate::knowledge::reading::taxonomy::{Entry, Taxonomy};
@@ -44,37 +46,44 @@ const OUTLOOK_PHRASES: [&str; 4] = ["demand", "job market", "growth", "outlook"]
 
 /// Files every role's stray facts under the aspects they speak to, and leaves out of each
 /// role's skills and tools those only the part of a fact about other roles names.
-pub fn file_stray_facts(roles: &mut [Role], taxonomy: &Taxonomy) {
+pub fn file_stray_facts(roles: &mut [Arc<Role>], taxonomy: &Taxonomy) {
     let names = RoleNames::build(roles);
     for (id, role) in roles.iter_mut().enumerate() {
-        drop_borrowed_competencies(id, role, taxonomy, &names);
-        let mut filed: Vec<(Section, Fact)> = Vec::new();
-        let mut named: Vec<Competency> = Vec::new();
-        for section in STRAY {
-            for fact in role.facts(section) {
-                // Filed as what it says of this role alone, where it says more.
-                let own = names.text_about(&fact.text, &[id]);
-                // Its skills are those of the part answers show for this role.
-                if let Some(part) = names.part_for(&fact.text, id, &[id]) {
-                    named.extend(skills_named(&part, taxonomy, &names));
-                }
-                let text = own.map_or_else(|| fact.text.clone(), |own| own.into_owned());
-                for aspect in aspects_of(&text, taxonomy, &names) {
-                    filed.push((
-                        aspect,
-                        Fact::new(text.clone(), fact.sources.clone(), Some(section)),
-                    ));
-                }
+        file_role(id, Arc::make_mut(role), taxonomy, &names);
+    }
+}
+
+/// [`file_stray_facts`] for role `id` alone, with every role's `names`. What it does
+/// depends on the role and on the role names found in its facts, nothing else: a role is
+/// filed again only when one of those may have changed (`building::finishing`).
+pub fn file_role(id: usize, role: &mut Role, taxonomy: &Taxonomy, names: &RoleNames) {
+    drop_borrowed_competencies(id, role, taxonomy, names);
+    let mut filed: Vec<(Section, Fact)> = Vec::new();
+    let mut named: Vec<Competency> = Vec::new();
+    for section in STRAY {
+        for fact in role.facts(section) {
+            // Filed as what it says of this role alone, where it says more.
+            let own = names.text_about(&fact.text, &[id]);
+            // Its skills are those of the part answers show for this role.
+            if let Some(part) = names.part_for(&fact.text, id, &[id]) {
+                named.extend(skills_named(&part, taxonomy, names));
+            }
+            let text = own.map_or_else(|| fact.text.clone(), |own| own.into_owned());
+            for aspect in aspects_of(&text, taxonomy, names) {
+                filed.push((
+                    aspect,
+                    Fact::new(text.clone(), fact.sources.clone(), Some(section)),
+                ));
             }
         }
-        for competency in named {
-            add_competency(&mut role.competencies, competency);
-        }
-        for (aspect, fact) in filed {
-            let facts = role.sections.entry(aspect).or_default();
-            if !facts.iter().any(|f| f.text == fact.text) {
-                facts.push(fact);
-            }
+    }
+    for competency in named {
+        add_competency(&mut role.competencies, competency);
+    }
+    for (aspect, fact) in filed {
+        let facts = role.sections.entry(aspect).or_default();
+        if !facts.iter().any(|f| f.text == fact.text) {
+            facts.push(fact);
         }
     }
 }
@@ -228,11 +237,11 @@ mod tests {
     fn a_difference_is_filed_as_the_clause_about_each_role() {
         let text = "Usually, there is a Master's Degree in Data Science for Data Scientists whereas a Software Engineering Bachelors for MLOps Engineers.";
         let mut roles = vec![
-            role("Data Scientist", &[]),
-            role("MLOps Engineer", &["MLOps"]),
+            Arc::new(role("Data Scientist", &[])),
+            Arc::new(role("MLOps Engineer", &["MLOps"])),
         ];
         for r in &mut roles {
-            r.sections.insert(
+            Arc::make_mut(r).sections.insert(
                 Section::Differences,
                 vec![Fact::new(text.into(), vec![3], None)],
             );

@@ -2,6 +2,7 @@
 //! fact kept once with all its sources, skills and tools recognised as competencies.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::knowledge::model::{
     Article, ArticleId, Category, Competency, Fact, FeaturedJob, Role, RoleId, Section, Warning,
@@ -24,7 +25,7 @@ pub(super) const COMPETENCY_SECTIONS: [Section; 3] =
 /// Everything merged from a set of parsed articles.
 #[derive(Debug, Default)]
 pub struct Merged {
-    pub roles: Vec<Role>,
+    pub roles: Vec<Arc<Role>>,
     pub jobs: Vec<FeaturedJob>,
     pub warnings: Vec<Warning>,
 }
@@ -46,7 +47,9 @@ pub struct Merger<'k> {
 pub struct MergeState {
     /// Normalised name or alias → role.
     by_name: HashMap<String, RoleId>,
-    roles: Vec<Role>,
+    /// Shared with the copies of this state (and the bases finished from them): a role is
+    /// copied when an article adds to it (`Arc::make_mut`), not when the state is.
+    roles: Vec<Arc<Role>>,
     /// Per role and section, the word sets of its facts, for near-duplicate checks; `None`
     /// until the role takes a fact after a copy (see `Clone`).
     word_sets: Vec<Option<WordSets>>,
@@ -127,26 +130,22 @@ impl<'k> Merger<'k> {
         }
     }
 
-    pub fn finish(mut self) -> Merged {
-        self.add_acronyms();
-        for role in &mut self.state.roles {
-            // By key, as `Role::has_competency` binary-searches them; by name, "MLOps" sorts
-            // before "Machine learning" and the search misses one of them.
-            role.competencies
-                .sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.name.cmp(&b.name)));
-            // Each once, counting how often the role's facts named it.
-            let named: Vec<Competency> = role
-                .competencies
-                .chunk_by(|a, b| a.key == b.key)
-                .map(|run| Competency {
-                    named: run.iter().map(|c| c.named).sum(),
-                    ..run[0].clone()
-                })
-                .collect();
-            role.competencies = named;
-        }
+    /// The merged roles finished ([`finish_role`], each with its acronym alias as
+    /// [`MergeState::acronyms`] decides), with the jobs and warnings.
+    pub fn finish(self) -> Merged {
+        let acronyms = self.state.acronyms();
+        let roles = self
+            .state
+            .roles
+            .into_iter()
+            .zip(acronyms)
+            .map(|(mut role, acronym)| {
+                finish_role(Arc::make_mut(&mut role), acronym.as_deref());
+                role
+            })
+            .collect();
         Merged {
-            roles: self.state.roles,
+            roles,
             jobs: self.state.jobs,
             warnings: self.state.warnings,
         }
@@ -196,7 +195,7 @@ impl<'k> Merger<'k> {
             slug = format!("{}{suffix}", base.trim_end_matches('-'));
         }
         self.state.slugs.insert(slug.clone());
-        self.state.roles.push(Role {
+        self.state.roles.push(Arc::new(Role {
             slug,
             name: name.to_owned(),
             aliases: Vec::new(),
@@ -204,7 +203,7 @@ impl<'k> Merger<'k> {
             competencies: Vec::new(),
             sources: Vec::new(),
             notes,
-        });
+        }));
         self.state.word_sets.push(Some(WordSets::new()));
         self.state.roles.len() - 1
     }
@@ -216,23 +215,28 @@ impl<'k> Merger<'k> {
         }
         // The first role to claim a name keeps it.
         let owner = *self.state.by_name.entry(key.clone()).or_insert(id);
-        let role = &mut self.state.roles[id];
+        let role = &self.state.roles[id];
         if owner == id
             && normalize(&role.name) != key
             && !role.aliases.iter().any(|a| normalize(a) == key)
         {
-            role.aliases.push(alias.trim().to_owned());
+            Arc::make_mut(&mut self.state.roles[id])
+                .aliases
+                .push(alias.trim().to_owned());
         }
     }
 
     fn absorb(&mut self, role_id: RoleId, article: ArticleId, parsed: ParsedRole) {
-        if !self.state.roles[role_id].sources.contains(&article) {
-            self.state.roles[role_id].sources.push(article);
+        let role = Arc::make_mut(&mut self.state.roles[role_id]);
+        if !role.sources.contains(&article) {
+            role.sources.push(article);
         }
         for fact in parsed.facts {
             if COMPETENCY_SECTIONS.contains(&fact.section) {
                 let found = competencies(self.taxonomy, fact.section, &fact.text);
-                self.state.roles[role_id].competencies.extend(found);
+                Arc::make_mut(&mut self.state.roles[role_id])
+                    .competencies
+                    .extend(found);
             }
             self.add_fact(role_id, article, fact.section, fact.text);
         }
@@ -246,7 +250,7 @@ impl<'k> Merger<'k> {
             .get_or_insert_with(|| word_sets_of(role))
             .entry(section)
             .or_default();
-        let facts = self.state.roles[role_id]
+        let facts = Arc::make_mut(&mut self.state.roles[role_id])
             .sections
             .entry(section)
             .or_default();
@@ -295,23 +299,78 @@ impl<'k> Merger<'k> {
             self.state.jobs.push(job);
         }
     }
+}
 
-    /// Gives each role its initials as an alias ("MLE"), unless two roles share them.
-    fn add_acronyms(&mut self) {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for role in &self.state.roles {
-            if let Some(a) = acronym(&role.name) {
-                *counts.entry(a).or_default() += 1;
-            }
+impl MergeState {
+    /// The merged roles, as merged so far.
+    pub fn roles(&self) -> &[Arc<Role>] {
+        &self.roles
+    }
+
+    /// The featured jobs merged so far.
+    pub fn jobs(&self) -> &[FeaturedJob] {
+        &self.jobs
+    }
+
+    /// What merging warned of so far.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Per role, the initials it takes as an alias when finished ("MLE"): its own when no
+    /// other role shares them and no other role's name or alias is already that word (the
+    /// first role to claim a name keeps it, acronyms after every merged name).
+    pub fn acronyms(&self) -> Vec<Option<String>> {
+        let initials: Vec<Option<String>> =
+            self.roles.iter().map(|role| acronym(&role.name)).collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for a in initials.iter().flatten() {
+            *counts.entry(a.as_str()).or_default() += 1;
         }
-        for id in 0..self.state.roles.len() {
-            if let Some(a) = acronym(&self.state.roles[id].name) {
-                if counts.get(&a) == Some(&1) {
-                    self.add_alias(id, &a);
+        let mut claimed: HashMap<String, RoleId> = HashMap::new();
+        initials
+            .iter()
+            .enumerate()
+            .map(|(id, a)| {
+                let a = a.as_deref().filter(|a| counts.get(a) == Some(&1))?;
+                let key = normalize(a);
+                if key.is_empty() {
+                    return None;
                 }
-            }
+                let owner = match self.by_name.get(&key) {
+                    Some(&owner) => owner,
+                    None => *claimed.entry(key).or_insert(id),
+                };
+                (owner == id).then(|| a.to_owned())
+            })
+            .collect()
+    }
+}
+
+/// Finishes a merged role: `acronym` (see [`MergeState::acronyms`]) as an alias unless it
+/// already is its name or one, and each competency once, counting how often its facts named
+/// it.
+pub fn finish_role(role: &mut Role, acronym: Option<&str>) {
+    if let Some(a) = acronym {
+        let key = normalize(a);
+        if normalize(&role.name) != key && !role.aliases.iter().any(|x| normalize(x) == key) {
+            role.aliases.push(a.trim().to_owned());
         }
     }
+    // By key, as `Role::has_competency` binary-searches them; by name, "MLOps" sorts
+    // before "Machine learning" and the search misses one of them.
+    role.competencies
+        .sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.name.cmp(&b.name)));
+    // Each once, counting how often the role's facts named it.
+    let named: Vec<Competency> = role
+        .competencies
+        .chunk_by(|a, b| a.key == b.key)
+        .map(|run| Competency {
+            named: run.iter().map(|c| c.named).sum(),
+            ..run[0].clone()
+        })
+        .collect();
+    role.competencies = named;
 }
 
 /// Skills and tools named by one fact. A `Category: a, b, c` tools line counts every item,

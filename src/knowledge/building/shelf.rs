@@ -11,11 +11,12 @@
 
 use std::sync::Arc;
 
+use crate::knowledge::building::finishing::Finished;
 use crate::knowledge::building::merge::{MergeState, Merger};
 use crate::knowledge::building::{filing, parallel};
 use crate::knowledge::lookup::index::RoleIndex;
 use crate::knowledge::lookup::{mentions, search};
-use crate::knowledge::model::{Article, Warning};
+use crate::knowledge::model::{Article, FeaturedJob, Role, Warning};
 use crate::knowledge::reading::article::{parse_document_knowing, ParsedArticle};
 use crate::knowledge::reading::backgrounds::Backgrounds;
 use crate::knowledge::reading::curated::CuratedRoles;
@@ -117,9 +118,39 @@ impl Shelf {
         self.merge = merger.into_state();
     }
 
+    /// The shelf's merge finished: from scratch, or from `previous`, this shelf's merge
+    /// finished before more articles were added to it.
+    pub fn finish(&self, previous: Option<&Finished>) -> Finished {
+        let _span = tracing::debug_span!("finish the merge", again = previous.is_some()).entered();
+        match previous {
+            Some(previous) => previous.update(&self.merge, &self.curation.taxonomy),
+            None => Finished::new(&self.merge, &self.curation.taxonomy),
+        }
+    }
+
     /// The base of the shelf's documents, from `origin`; the shelf stays as it was.
     pub fn base(&self, origin: &str) -> Result<KnowledgeBase, LoadError> {
-        self.clone().into_base(origin)
+        self.finished_base(&self.finish(None), origin)
+    }
+
+    /// The base of the shelf's documents from their merge `finished` ([`Shelf::finish`]),
+    /// from `origin`; the shelf stays as it was.
+    pub fn finished_base(
+        &self,
+        finished: &Finished,
+        origin: &str,
+    ) -> Result<KnowledgeBase, LoadError> {
+        let mut warnings = self.warnings.clone();
+        warnings.extend(self.merge.warnings().iter().cloned());
+        let parts = Parts {
+            documents: self.documents,
+            articles: self.articles.clone(),
+            warnings,
+            roles: finished.roles.clone(),
+            jobs: self.merge.jobs().to_vec(),
+            names: Arc::clone(&finished.names),
+        };
+        parts.into_base(&self.curation, origin)
     }
 
     /// The base of the shelf's documents, from `origin`: stray facts filed, roles and facts
@@ -132,45 +163,21 @@ impl Shelf {
             mut warnings,
             merge,
         } = self;
-        let mut merged = Merger::resume(&curation.taxonomy, &curation.curated, merge).finish();
-        filing::file_stray_facts(&mut merged.roles, &curation.taxonomy);
+        let mut merged = tracing::debug_span!("finish the merge")
+            .in_scope(|| Merger::resume(&curation.taxonomy, &curation.curated, merge).finish());
+        tracing::debug_span!("file stray facts")
+            .in_scope(|| filing::file_stray_facts(&mut merged.roles, &curation.taxonomy));
         warnings.extend(merged.warnings);
-        if merged.roles.is_empty() {
-            return Err(LoadError::NoRoles {
-                documents,
-                origin: origin.to_owned(),
-                warnings,
-            });
-        }
-        let roles = &merged.roles;
-        // The search index is the largest: built beside the others, on another core when
-        // there is one. Each index is built alone, so the result does not depend on it.
-        let (facts, (index, by_competency, role_names, name_parts)) = beside(
-            || search::FactIndex::build(roles, &curation.taxonomy),
-            || {
-                (
-                    RoleIndex::build(roles),
-                    competency_index(roles),
-                    mentions::RoleNames::build(roles),
-                    mentions::NameParts::build(roles),
-                )
-            },
-        );
-        Ok(KnowledgeBase {
-            index,
-            by_competency,
-            role_names,
-            name_parts,
-            facts,
+        let names = Arc::new(mentions::RoleNames::build(&merged.roles));
+        let parts = Parts {
+            documents,
             articles,
+            warnings,
             roles: merged.roles,
             jobs: merged.jobs,
-            warnings,
-            taxonomy: Arc::clone(&curation.taxonomy),
-            origin: origin.to_owned(),
-            backgrounds: Arc::clone(&curation.backgrounds),
-            known: Arc::clone(&curation.known),
-        })
+            names,
+        };
+        parts.into_base(&curation, origin)
     }
 
     fn merge_one(&mut self, merger: &mut Merger, file: &str, parsed: ParsedArticle, lossy: bool) {
@@ -188,6 +195,62 @@ impl Shelf {
         };
         merger.add(self.articles.len(), &entry, parsed);
         self.articles.push(entry);
+    }
+}
+
+/// What a base is made of before its roles and facts are indexed.
+struct Parts {
+    /// How many documents it was read from, for the error when no role was found.
+    documents: usize,
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+    roles: Vec<Arc<Role>>,
+    jobs: Vec<FeaturedJob>,
+    names: Arc<mentions::RoleNames>,
+}
+
+impl Parts {
+    /// The base, its roles and facts indexed. Fails only when no document taught a role.
+    fn into_base(self, curation: &Curation, origin: &str) -> Result<KnowledgeBase, LoadError> {
+        if self.roles.is_empty() {
+            return Err(LoadError::NoRoles {
+                documents: self.documents,
+                origin: origin.to_owned(),
+                warnings: self.warnings,
+            });
+        }
+        let roles = &self.roles;
+        // The search index is the largest: built beside the others, on another core when
+        // there is one. Each index is built alone, so the result does not depend on it.
+        let (facts, (index, by_competency, name_parts)) = beside(
+            || {
+                tracing::debug_span!("search index")
+                    .in_scope(|| search::FactIndex::build(roles, &curation.taxonomy))
+            },
+            || {
+                (
+                    tracing::debug_span!("role index").in_scope(|| RoleIndex::build(roles)),
+                    tracing::debug_span!("competency index").in_scope(|| competency_index(roles)),
+                    tracing::debug_span!("name parts")
+                        .in_scope(|| mentions::NameParts::build(roles)),
+                )
+            },
+        );
+        Ok(KnowledgeBase {
+            index,
+            by_competency,
+            role_names: self.names,
+            name_parts,
+            facts,
+            articles: self.articles,
+            roles: self.roles.into(),
+            jobs: self.jobs,
+            warnings: self.warnings,
+            taxonomy: Arc::clone(&curation.taxonomy),
+            origin: origin.to_owned(),
+            backgrounds: Arc::clone(&curation.backgrounds),
+            known: Arc::clone(&curation.known),
+        })
     }
 }
 

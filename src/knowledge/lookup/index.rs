@@ -4,6 +4,7 @@
 //! Built once per knowledge base; every look-up is read-only and allocation-light, because
 //! autocomplete runs on every keystroke.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -42,9 +43,9 @@ pub struct Scored {
 }
 
 impl RoleIndex {
-    pub fn build(roles: &[Role]) -> RoleIndex {
+    pub fn build<R: Borrow<Role>>(roles: &[R]) -> RoleIndex {
         let mut index = RoleIndex::default();
-        for (id, role) in roles.iter().enumerate() {
+        for (id, role) in roles.iter().map(Borrow::borrow).enumerate() {
             let names = std::iter::once(&role.name)
                 .chain(std::iter::once(&role.slug))
                 .chain(role.aliases.iter());

@@ -2,7 +2,7 @@
 //! tried as a role's name, slug or alias, longest first, with typos tolerated in names of
 //! two words or more. The advisor reads questions with it, the job board tags job titles.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -235,17 +235,43 @@ pub struct RoleNames {
 }
 
 impl RoleNames {
-    pub fn build(roles: &[Role]) -> RoleNames {
+    pub fn build<R: Borrow<Role>>(roles: &[R]) -> RoleNames {
         let mut finder = NameFinder::default();
         for (id, role) in roles.iter().enumerate() {
-            for name in std::iter::once(&role.name).chain(&role.aliases) {
-                // Two letters ("DS") are too often part of something else in prose.
-                if name.trim().chars().count() >= 3 {
-                    finder.insert(name, id);
-                }
+            for name in RoleNames::names_of(role.borrow()) {
+                finder.insert(name, id);
             }
         }
         RoleNames { finder }
+    }
+
+    /// The names of `role` looked for in facts: its name and aliases, but not two letters
+    /// ("DS"), too often part of something else in prose.
+    pub fn names_of(role: &Role) -> impl Iterator<Item = &str> {
+        std::iter::once(&role.name)
+            .chain(&role.aliases)
+            .map(String::as_str)
+            .filter(|name| name.trim().chars().count() >= 3)
+    }
+
+    /// These names with some roles' changed: the keys `gone` taken out, then each of
+    /// `added` (a name and its role) put in, in order. `None` when that cannot be done in
+    /// place (see [`NameFinder::remove_short`]) or an added name is already another role's:
+    /// then the names are built again from every role.
+    pub fn changed(&self, gone: &[String], added: &[(&str, usize)]) -> Option<RoleNames> {
+        let mut finder = self.finder.clone();
+        for key in gone {
+            if !finder.remove_short(key) {
+                return None;
+            }
+        }
+        for &(name, id) in added {
+            if finder.get(name).is_some_and(|owner| owner != id) {
+                return None;
+            }
+            finder.insert(name, id);
+        }
+        Some(RoleNames { finder })
     }
 
     /// The roles `text` names, each once, in order of first mention.
@@ -366,9 +392,9 @@ pub struct NameParts {
 }
 
 impl NameParts {
-    pub fn build(roles: &[Role]) -> NameParts {
+    pub fn build<R: Borrow<Role>>(roles: &[R]) -> NameParts {
         let mut parts = NameParts::default();
-        for (id, role) in roles.iter().enumerate() {
+        for (id, role) in roles.iter().map(Borrow::borrow).enumerate() {
             for name in std::iter::once(&role.name).chain(&role.aliases) {
                 let words: Box<[Box<str>]> = normalize(name)
                     .split(' ')

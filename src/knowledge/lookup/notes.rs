@@ -45,6 +45,25 @@ impl KnowledgeBase {
     }
 }
 
+#[cfg(test)]
+impl KnowledgeBase {
+    /// The facts whose notes, read while answering from an earlier base that shared their
+    /// role, are not what this base reads in them: none may be.
+    pub(crate) fn stale_notes(&self) -> Vec<String> {
+        self.roles
+            .iter()
+            .flat_map(|role| role.sections.values().flatten())
+            .filter(|fact| {
+                fact.notes
+                    .0
+                    .get()
+                    .is_some_and(|kept| *kept != FactNotes::read(self, &fact.text))
+            })
+            .map(|fact| fact.text.clone())
+            .collect()
+    }
+}
+
 fn stated_part(text: &str) -> Stated {
     let parts = sentences(text);
     if !parts.iter().any(|s| states_nothing(s)) {

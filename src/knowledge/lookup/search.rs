@@ -11,6 +11,7 @@
 //! 400,000 facts it did not fit the build's time and memory budget (BENCHMARKS.md).
 
 use crate::knowledge::text::words::split_words;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::knowledge::model::{Role, RoleId, Section};
@@ -67,7 +68,7 @@ pub struct FactIndex {
 
 impl FactIndex {
     /// Indexes every fact of every role.
-    pub fn build(roles: &[Role], taxonomy: &Taxonomy) -> FactIndex {
+    pub fn build<R: Borrow<Role>>(roles: &[R], taxonomy: &Taxonomy) -> FactIndex {
         let mut index = FactIndex::default();
         let mut text_ids: HashMap<&str, u32> = HashMap::new();
         // (text, place), in fact order; grouped by text below.
@@ -75,7 +76,7 @@ impl FactIndex {
         // (term, text, frequency), gathered text by text, then grouped by term.
         let mut postings: Vec<(u32, u32, u8)> = Vec::new();
         let mut text_terms: Vec<u32> = Vec::new();
-        for (role_id, role) in roles.iter().enumerate() {
+        for (role_id, role) in roles.iter().map(Borrow::borrow).enumerate() {
             for (&section, facts) in &role.sections {
                 for (i, fact) in facts.iter().enumerate().take(usize::from(u16::MAX)) {
                     let text = match text_ids.get(fact.text.as_str()) {

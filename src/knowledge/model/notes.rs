@@ -28,9 +28,15 @@ pub(crate) enum Stated {
 }
 
 /// A cache kept beside the data it describes: filled on first use, and never part of what
-/// the data is (two facts are equal whatever either has cached).
-#[derive(Debug, Clone)]
+/// the data is (two facts are equal, and print alike, whatever either has cached).
+#[derive(Clone)]
 pub struct Memo<T>(pub(crate) OnceLock<T>);
+
+impl<T> std::fmt::Debug for Memo<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {

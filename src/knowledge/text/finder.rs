@@ -67,6 +67,19 @@ impl NameFinder {
         true
     }
 
+    /// Takes the name `key` (as [`normalize`] gives it) out. The words a look-up tries
+    /// first stay (a word that starts no name any more costs a look-up, nothing else), but
+    /// a name of three words or more also named its first words ([`NameFinder::by_start`]),
+    /// which cannot be taken back alone: then nothing changes, it says false, and the
+    /// caller builds the finder again.
+    pub fn remove_short(&mut self, key: &str) -> bool {
+        if key.split(' ').count() >= 3 {
+            return false;
+        }
+        self.keys.remove(key);
+        true
+    }
+
     /// The id `name` stands for, as a whole.
     pub fn get(&self, name: &str) -> Option<usize> {
         self.keys.get(normalize(name).as_str()).copied()

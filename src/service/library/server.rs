@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::knowledge::building::finishing::Finished;
 use crate::knowledge::building::shelf::{ReadArticle, Shelf};
 use crate::knowledge::{KnowledgeBase, LoadError};
 use crate::teaching::model::{document_path, ArticleText};
@@ -29,8 +30,9 @@ pub(super) struct ServerBase {
     /// The shipped shelf they were read and merged over: once a reload replaces it, they
     /// are read again (`roles.toml` may name other roles now).
     over: Arc<Shelf>,
-    /// `over` with every one of `articles` merged, when the server has many of them.
-    merged: Option<Arc<Shelf>>,
+    /// `over` with every one of `articles` merged, when the server has many of them, and
+    /// that merge finished: what the next build resumes from.
+    merged: Option<(Arc<Shelf>, Arc<Finished>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,24 +61,32 @@ impl ServerBase {
         previous: Option<ServerBase>,
     ) -> Result<ServerBase, LoadError> {
         let previous = previous.filter(|p| Arc::ptr_eq(&p.over, shelf));
-        let articles: Arc<[ServerArticle]> = read_all(shelf, articles, previous.as_ref()).into();
+        let _build = tracing::debug_span!("server base", guild).entered();
+        let articles: Arc<[ServerArticle]> = tracing::debug_span!("read articles")
+            .in_scope(|| read_all(shelf, articles, previous.as_ref()).into());
         let resumed = previous.and_then(|p| {
             let done = p.articles.len();
             let unchanged = articles.get(..done)?.iter().zip(p.articles.iter());
             let unchanged = unchanged
                 .clone()
                 .all(|(now, before)| now.text == before.text);
-            let merged = p.merged.filter(|_| unchanged)?;
+            let (merged, finished) = p.merged.filter(|_| unchanged)?;
             Some((
                 Arc::try_unwrap(merged).unwrap_or_else(|m| (*m).clone()),
+                Some(finished),
                 done,
             ))
         });
-        let (mut merged, done) = resumed.unwrap_or_else(|| (Shelf::clone(shelf), 0));
-        merged.add(articles[done..].iter().map(|a| a.read.clone()));
+        let (mut merged, finished, done) =
+            resumed.unwrap_or_else(|| (Shelf::clone(shelf), None, 0));
+        tracing::debug_span!("merge new articles", count = articles.len() - done)
+            .in_scope(|| merged.add(articles[done..].iter().map(|a| a.read.clone())));
         let origin = format!("server {guild}'s knowledge base");
         let (base, merged) = if articles.len() >= KEEP_MERGED_FROM {
-            (merged.base(&origin)?, Some(Arc::new(merged)))
+            // Finished again only where the new articles changed it.
+            let finished = merged.finish(finished.as_deref());
+            let base = merged.finished_base(&finished, &origin)?;
+            (base, Some((Arc::new(merged), Arc::new(finished))))
         } else {
             (merged.into_base(&origin)?, None)
         };

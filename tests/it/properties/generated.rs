@@ -416,7 +416,7 @@ pub(super) fn check_any_knowledge_base(
     Ok(())
 }
 
-pub(super) fn sample(roles: &[Role], count: usize) -> Vec<&Role> {
+pub(super) fn sample(roles: &Roles, count: usize) -> Vec<&Role> {
     let step = (roles.len() / count.max(1)).max(1);
     roles.iter().step_by(step).take(count).collect()
 }

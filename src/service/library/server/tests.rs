@@ -7,7 +7,7 @@ use crate::advisor;
 use crate::commands::request::Request;
 use crate::commands::Audience;
 use crate::knowledge::reading::source::{embedded_documents, DocumentSource};
-use crate::knowledge::Document;
+use crate::knowledge::{Document, Role};
 use crate::service::library::Library;
 use crate::teaching::model::Article;
 
@@ -68,7 +68,8 @@ fn answers(kb: &KnowledgeBase) -> Vec<String> {
         .iter()
         .map(|query| format!("/search query:{query}"))
         .collect();
-    for pair in kb.roles.windows(2).step_by(7) {
+    let roles: Vec<&Role> = kb.roles.iter().collect();
+    for pair in roles.windows(2).step_by(7) {
         lines.push(format!("/role role:{}", pair[0].slug));
         lines.push(format!(
             "/compare role_a:{} role_b:{}",
@@ -117,6 +118,7 @@ fn assert_same(built: &KnowledgeBase, expected: &KnowledgeBase) {
         );
     }
     assert_eq!(answers(built), answers(expected));
+    assert_eq!(built.stale_notes(), Vec::<String>::new());
 }
 
 fn library() -> Library {
@@ -191,4 +193,87 @@ fn an_article_whose_text_changed_under_the_same_id_is_read_again() {
     rebuild(&library, &now);
     now[0].text = now[0].text.replace("Definition", "Overview");
     assert_same(&rebuild(&library, &now), &from_scratch(&now));
+}
+
+/// Article `id`: `a` and `b` compared, with facts (a definition, differences) that name the
+/// role `named`.
+fn naming(id: i64, a: &str, b: &str, named: &str) -> ArticleText {
+    let text = format!(
+        "# {a} vs {b}\n\n## What is a {a}?\n\nA {a} builds forecasts with Python beside the \
+         {named}.\n\n## What is a {b}?\n\nA {b} plans capacity with SQL.\n\n## {a} vs {b}\n\n\
+         - A {a} needs a degree in physics, whereas a {named} needs a degree in law.\n\
+         - {a}s use Python and Docker while {named}s use Tableau.\n"
+    );
+    article(
+        id,
+        &Document {
+            path: format!("{id}.md"),
+            bytes: text.into_bytes(),
+        },
+    )
+}
+
+/// Answers `line` from `kb`: what notes its facts as answers read them.
+fn answer(kb: &KnowledgeBase, line: &str) -> String {
+    match advisor::read_line(kb, line).map(|call| call.request) {
+        Ok(Request::Knowledge(request)) => {
+            format!("{:?}", advisor::answer(kb, &request, Audience::Everyone))
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_add_that_changes_names_finishes_again_the_roles_whose_facts_hold_them() {
+    let library = library();
+    let mut now = articles(KEEP_MERGED_FROM);
+    now.push(naming(
+        1001,
+        "Quantum Forecast Analyst",
+        "Harbor Capacity Planner",
+        "Data Steward Lead",
+    ));
+    let before = rebuild(&library, &now);
+    assert!(kept_merge(&library));
+    let analyst = before.exact("QFA").expect("its initials name it");
+    assert_eq!(analyst.name, "Quantum Forecast Analyst");
+    // Answers note the roles its facts name, and keep the notes with the facts.
+    answer(&before, "/role role:quantum-forecast-analyst");
+    answer(
+        &before,
+        "/compare role_a:QFA role_b:harbor-capacity-planner",
+    );
+
+    // The role its facts name arrives, in an article that does not touch it.
+    now.push(naming(
+        1002,
+        "Data Steward Lead",
+        "Policy Archivist",
+        "Harbor Capacity Planner",
+    ));
+    let after = rebuild(&library, &now);
+    assert_same(&after, &from_scratch(&now));
+    let lead = after.exact("Data Steward Lead").expect("the new role");
+    let analyst = after
+        .exact("Quantum Forecast Analyst")
+        .expect("still there");
+    let naming_lead = analyst.sections.values().flatten().any(|fact| {
+        after
+            .notes(fact)
+            .named
+            .contains(&after.id_of(lead).expect("an id"))
+    });
+    assert!(naming_lead, "its facts name the new role now");
+    answer(&after, "/role role:quantum-forecast-analyst");
+
+    // A role with the same initials: neither keeps them as an alias.
+    now.push(naming(
+        1003,
+        "Quantum Field Agent",
+        "Tidal Survey Clerk",
+        "Quantum Forecast Analyst",
+    ));
+    let shared = rebuild(&library, &now);
+    assert_same(&shared, &from_scratch(&now));
+    assert!(shared.exact("QFA").is_none(), "two roles share QFA now");
 }
