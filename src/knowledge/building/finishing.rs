@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::knowledge::building::filing;
 use crate::knowledge::building::merge::{finish_role, MergeState};
 use crate::knowledge::lookup::mentions::RoleNames;
-use crate::knowledge::model::Role;
+use crate::knowledge::model::{Role, RoleId};
 use crate::knowledge::reading::taxonomy::Taxonomy;
 use crate::knowledge::text::words::{normalize, push_lowercase, singular, word_spans};
 
@@ -33,6 +33,9 @@ pub struct Finished {
     pub roles: Vec<Arc<Role>>,
     /// Every role's names, as filing found them.
     pub names: Arc<RoleNames>,
+    /// The roles finished anew, ascending, when this was finished from an earlier finish
+    /// (whose base's indexes need updating for these alone); `None` when all were.
+    pub redone: Option<Vec<RoleId>>,
     /// Each word of the roles' facts, as merged (lower-cased, and singular) → the roles
     /// whose facts hold it, ascending, perhaps more than once.
     words: Arc<FxHashMap<Box<str>, Vec<u32>>>,
@@ -67,6 +70,7 @@ impl Finished {
             roles,
             names: Arc::new(names),
             words: Arc::new(words),
+            redone: None,
         }
     }
 
@@ -94,6 +98,8 @@ impl Finished {
         }
         let mut refile: FxHashSet<usize> = changed.iter().copied().collect();
         refile.extend(roles_naming(&words, &renamed));
+        let mut redone: Vec<RoleId> = refile.iter().copied().collect();
+        redone.sort_unstable();
         let mut unfiled: FxHashMap<usize, Role> = unfiled.into_iter().collect();
         let roles = (0..merge.roles().len())
             .map(|id| {
@@ -112,6 +118,7 @@ impl Finished {
             roles,
             names: Arc::new(names),
             words: Arc::new(words),
+            redone: Some(redone),
         }
     }
 

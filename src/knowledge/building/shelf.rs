@@ -16,7 +16,7 @@ use crate::knowledge::building::merge::{MergeState, Merger};
 use crate::knowledge::building::{filing, parallel};
 use crate::knowledge::lookup::index::RoleIndex;
 use crate::knowledge::lookup::{mentions, search};
-use crate::knowledge::model::{Article, FeaturedJob, Role, Warning};
+use crate::knowledge::model::{Article, FeaturedJob, Role, RoleId, Warning};
 use crate::knowledge::reading::article::{parse_document_knowing, ParsedArticle};
 use crate::knowledge::reading::backgrounds::Backgrounds;
 use crate::knowledge::reading::curated::CuratedRoles;
@@ -130,14 +130,16 @@ impl Shelf {
 
     /// The base of the shelf's documents, from `origin`; the shelf stays as it was.
     pub fn base(&self, origin: &str) -> Result<KnowledgeBase, LoadError> {
-        self.finished_base(&self.finish(None), origin)
+        self.finished_base(&self.finish(None), None, origin)
     }
 
     /// The base of the shelf's documents from their merge `finished` ([`Shelf::finish`]),
-    /// from `origin`; the shelf stays as it was.
+    /// from `origin`; the shelf stays as it was. `before` is the base of the finish
+    /// `finished` was finished from, if it was: its indexes are updated, not built again.
     pub fn finished_base(
         &self,
         finished: &Finished,
+        before: Option<&KnowledgeBase>,
         origin: &str,
     ) -> Result<KnowledgeBase, LoadError> {
         let mut warnings = self.warnings.clone();
@@ -150,7 +152,8 @@ impl Shelf {
             jobs: self.merge.jobs().to_vec(),
             names: Arc::clone(&finished.names),
         };
-        parts.into_base(&self.curation, origin)
+        let before = before.zip(finished.redone.as_deref());
+        parts.into_base(&self.curation, before, origin)
     }
 
     /// The base of the shelf's documents, from `origin`: stray facts filed, roles and facts
@@ -177,7 +180,7 @@ impl Shelf {
             jobs: merged.jobs,
             names,
         };
-        parts.into_base(&curation, origin)
+        parts.into_base(&curation, None, origin)
     }
 
     fn merge_one(&mut self, merger: &mut Merger, file: &str, parsed: ParsedArticle, lossy: bool) {
@@ -210,8 +213,15 @@ struct Parts {
 }
 
 impl Parts {
-    /// The base, its roles and facts indexed. Fails only when no document taught a role.
-    fn into_base(self, curation: &Curation, origin: &str) -> Result<KnowledgeBase, LoadError> {
+    /// The base, its roles and facts indexed: from scratch, or as `before` (a base of the
+    /// same roles but the `redone` ones) indexed them, updated. Fails only when no document
+    /// taught a role.
+    fn into_base(
+        self,
+        curation: &Curation,
+        before: Option<(&KnowledgeBase, &[RoleId])>,
+        origin: &str,
+    ) -> Result<KnowledgeBase, LoadError> {
         if self.roles.is_empty() {
             return Err(LoadError::NoRoles {
                 documents: self.documents,
@@ -224,8 +234,12 @@ impl Parts {
         // there is one. Each index is built alone, so the result does not depend on it.
         let (facts, (index, by_competency, name_parts)) = beside(
             || {
-                tracing::debug_span!("search index")
-                    .in_scope(|| search::FactIndex::build(roles, &curation.taxonomy))
+                tracing::debug_span!("search index").in_scope(|| match before {
+                    Some((before, redone)) => {
+                        before.facts.update(roles, redone, &curation.taxonomy)
+                    }
+                    None => search::FactIndex::build(roles, &curation.taxonomy),
+                })
             },
             || {
                 (

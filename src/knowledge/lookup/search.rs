@@ -64,6 +64,9 @@ pub struct FactIndex {
     fact_frequencies: Vec<u32>,
     /// Per term: whether it stands for a taxonomy entity.
     entity_terms: Vec<bool>,
+    /// Each text's hash with its id, sorted: which text a fact's is, when the index is
+    /// updated for a few roles ([`FactIndex::update`]).
+    text_hashes: Vec<(u64, u32)>,
 }
 
 impl FactIndex {
@@ -84,6 +87,7 @@ impl FactIndex {
                         None => {
                             let text = index.lengths.len() as u32;
                             text_ids.insert(&fact.text, text);
+                            index.text_hashes.push((text_hash(&fact.text), text));
                             index.add_text(text, &fact.text, taxonomy, &mut text_terms);
                             for run in text_terms.chunk_by(|a, b| a == b) {
                                 postings.push((run[0], text, run.len().min(255) as u8));
@@ -97,6 +101,7 @@ impl FactIndex {
         }
         index.group_places(placed);
         index.group_postings(postings);
+        index.text_hashes.sort_unstable();
         index
     }
 
@@ -155,7 +160,9 @@ impl FactIndex {
     pub fn search(&self, query: &str, taxonomy: &Taxonomy, limit: usize) -> Vec<Hit> {
         let mut query_terms: Vec<u32> = Vec::new();
         each_term(query, taxonomy, |term| {
-            if let Some(&id) = self.terms.get(term) {
+            // A term only facts gone since hold (after an update) is no term at all.
+            let held = |id: &&u32| self.fact_frequencies[**id as usize] > 0;
+            if let Some(&id) = self.terms.get(term).filter(held) {
                 if !query_terms.contains(&id) {
                     query_terms.push(id);
                 }
@@ -184,8 +191,8 @@ impl FactIndex {
         hits
     }
 
-    /// Every text holding a term of `query_terms`, with its BM25 score, best first, ties in
-    /// text order. A query that names a skill or tool is about it: texts must name one of
+    /// Every text holding a term of `query_terms` (and still standing somewhere), with its
+    /// BM25 score, best first, ties in the order of their first place. A query that names a skill or tool is about it: texts must name one of
     /// those it names.
     fn rank(&self, query_terms: &[u32]) -> Vec<(u32, f32)> {
         let about_entities = query_terms.iter().any(|&t| self.is_entity(t));
@@ -219,13 +226,21 @@ impl FactIndex {
                 }
             }
         }
-        let mut ranked: Vec<(u32, f32)> = touched
+        let mut ranked: Vec<(u32, f32, (u32, Section, u16))> = touched
             .into_iter()
             .filter(|&text| !about_entities || names_entity[text as usize])
-            .map(|text| (text, scores[text as usize]))
+            .filter_map(|text| {
+                let first = *self.places_of(text).first()?;
+                Some((text, scores[text as usize], first))
+            })
             .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Ties in the order of their first place, which is the order texts are numbered in
+        // when built at once, and stays so after updates number new texts last.
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
         ranked
+            .into_iter()
+            .map(|(text, score, _)| (text, score))
+            .collect()
     }
 
     /// The places of text `id`.
@@ -275,6 +290,14 @@ fn run_starts(keys: impl Iterator<Item = u32>, count: usize) -> Vec<u32> {
     starts
 }
 
+/// The hash a text is found by in [`FactIndex::text_hashes`].
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
 /// Calls `found` with each term of `text`: its words' stems (no stop words), then each
 /// taxonomy entity or qualification it mentions, as `=key`.
 fn each_term(text: &str, taxonomy: &Taxonomy, mut found: impl FnMut(&str)) {
@@ -297,6 +320,8 @@ fn each_term(text: &str, taxonomy: &Taxonomy, mut found: impl FnMut(&str)) {
         found(&key);
     }
 }
+
+mod update;
 
 #[cfg(test)]
 mod tests;

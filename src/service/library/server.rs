@@ -73,19 +73,22 @@ impl ServerBase {
             let (merged, finished) = p.merged.filter(|_| unchanged)?;
             Some((
                 Arc::try_unwrap(merged).unwrap_or_else(|m| (*m).clone()),
-                Some(finished),
+                Some((finished, p.base)),
                 done,
             ))
         });
-        let (mut merged, finished, done) =
-            resumed.unwrap_or_else(|| (Shelf::clone(shelf), None, 0));
+        let (mut merged, before, done) = resumed.unwrap_or_else(|| (Shelf::clone(shelf), None, 0));
         tracing::debug_span!("merge new articles", count = articles.len() - done)
             .in_scope(|| merged.add(articles[done..].iter().map(|a| a.read.clone())));
         let origin = format!("server {guild}'s knowledge base");
         let (base, merged) = if articles.len() >= KEEP_MERGED_FROM {
             // Finished again only where the new articles changed it.
-            let finished = merged.finish(finished.as_deref());
-            let base = merged.finished_base(&finished, &origin)?;
+            let finished = merged.finish(before.as_ref().map(|(finished, _)| &**finished));
+            let base = merged.finished_base(
+                &finished,
+                before.as_ref().map(|(_, base)| &**base),
+                &origin,
+            )?;
             (base, Some((Arc::new(merged), Arc::new(finished))))
         } else {
             (merged.into_base(&origin)?, None)

@@ -108,3 +108,98 @@ fn a_taxonomy_alias_finds_the_canonical_name() {
     let hits = index.search("sklearn", &tax, 5);
     assert_eq!(hits.len(), 1, "{hits:?}");
 }
+
+/// What `index` finds for each of `queries`, with scores, and how much each word is shared.
+fn findings(index: &FactIndex, tax: &Taxonomy, queries: &[&str]) -> Vec<String> {
+    queries
+        .iter()
+        .map(|query| {
+            format!(
+                "{query}: {:?} {}",
+                index.search(query, tax, 50),
+                index.share_with(query)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_index_updated_for_changed_roles_finds_what_one_built_from_scratch_finds() {
+    let tax = taxonomy();
+    let before = vec![
+        role(
+            "Data Engineer",
+            &[
+                (Section::Responsibilities, "Build data pipelines."),
+                (Section::Tools, "Orchestration: Apache Airflow, Luigi."),
+                (Section::Skills, "SQL and Python."),
+            ],
+        ),
+        role(
+            "Analyst",
+            &[
+                (Section::Responsibilities, "Build dashboards."),
+                (Section::Skills, "SQL and Python."),
+                (Section::Tools, "Tableau, Excel."),
+            ],
+        ),
+        role(
+            "Scientist",
+            &[
+                (Section::Skills, "Statistics and Python."),
+                (Section::Tools, "Orchestration: Apache Airflow, Luigi."),
+            ],
+        ),
+    ];
+    let queries = [
+        "python",
+        "sql",
+        "airflow",
+        "dashboards",
+        "tableau",
+        "kafka",
+        "pipelines",
+        "statistics",
+        "build",
+        "luigi",
+    ];
+    let index = FactIndex::build(&before, &tax);
+    // The analyst loses a fact only it held and gains one a new role shares; the engineer
+    // repeats the scientist's; a new role arrives.
+    let mut after = before.clone();
+    after[1] = role(
+        "Analyst",
+        &[
+            (Section::Skills, "SQL and Python."),
+            (Section::Tools, "Kafka streams."),
+        ],
+    );
+    after[0]
+        .sections
+        .entry(Section::Skills)
+        .or_default()
+        .push(Fact::new("Statistics and Python.".into(), vec![0], None));
+    after.push(role(
+        "Streaming Engineer",
+        &[
+            (Section::Tools, "Kafka streams."),
+            (Section::Responsibilities, "Build data pipelines."),
+        ],
+    ));
+    let updated = index.update(&after, &[0, 1, 3], &tax);
+    let rebuilt = FactIndex::build(&after, &tax);
+    assert_eq!(
+        findings(&updated, &tax, &queries),
+        findings(&rebuilt, &tax, &queries)
+    );
+    assert_eq!(updated.fact_count, rebuilt.fact_count);
+    assert_eq!(updated.average_length, rebuilt.average_length);
+    assert!(updated.search("dashboards", &tax, 5).is_empty(), "gone");
+    // And once more over the update: its own dead texts stay dead.
+    let mut again = after.clone();
+    again[2] = role("Scientist", &[(Section::Skills, "Build dashboards.")]);
+    assert_eq!(
+        findings(&updated.update(&again, &[2], &tax), &tax, &queries),
+        findings(&FactIndex::build(&again, &tax), &tax, &queries)
+    );
+}
