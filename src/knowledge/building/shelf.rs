@@ -130,7 +130,8 @@ impl Shelf {
 
     /// The base of the shelf's documents, from `origin`; the shelf stays as it was.
     pub fn base(&self, origin: &str) -> Result<KnowledgeBase, LoadError> {
-        self.finished_base(&self.finish(None), None, origin)
+        // The copy shares the roles (`Arc`); finishing copies each, as it must.
+        self.clone().into_base(origin)
     }
 
     /// The base of the shelf's documents from their merge `finished` ([`Shelf::finish`]),

@@ -3,9 +3,12 @@
 //!
 //! A rebuild after an add or a removal reads only the articles it has not read before (an
 //! article's text never changes: editing is removing and adding). A server that only gained
-//! articles at the end, the usual add, resumes from its previous merge when it kept one; any
-//! other change merges its articles, already read, over the shipped shelf. Either way the
-//! base is the one reading every document in order would build (`tests.rs` checks).
+//! articles at the end, the usual add, resumes from its previous merge when it kept one, and
+//! from what finishing that merge gave (`building::finishing`: only the roles the new
+//! articles changed, or whose facts hold a name that changed owner, are finished again) and
+//! from the base built then (its search index updated for those roles alone); any other
+//! change merges its articles, already read, over the shipped shelf. Either way the base is
+//! the one reading every document in order would build (`tests.rs` checks).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -25,8 +28,9 @@ const KEEP_MERGED_FROM: usize = 256;
 #[derive(Debug, Clone)]
 pub(super) struct ServerBase {
     pub base: Arc<KnowledgeBase>,
-    /// Its articles, oldest first, each with what it was read as.
-    articles: Arc<[ServerArticle]>,
+    /// Its articles, oldest first, each with what it was read as: shared with the next
+    /// build, which takes those it has already read as they are.
+    articles: Arc<[Arc<ServerArticle>]>,
     /// The shipped shelf they were read and merged over: once a reload replaces it, they
     /// are read again (`roles.toml` may name other roles now).
     over: Arc<Shelf>,
@@ -62,7 +66,7 @@ impl ServerBase {
     ) -> Result<ServerBase, LoadError> {
         let previous = previous.filter(|p| Arc::ptr_eq(&p.over, shelf));
         let _build = tracing::debug_span!("server base", guild).entered();
-        let articles: Arc<[ServerArticle]> = tracing::debug_span!("read articles")
+        let articles: Arc<[Arc<ServerArticle>]> = tracing::debug_span!("read articles")
             .in_scope(|| read_all(shelf, articles, previous.as_ref()).into());
         let resumed = previous.and_then(|p| {
             let done = p.articles.len();
@@ -122,25 +126,25 @@ fn read_all(
     shelf: &Shelf,
     articles: Vec<ArticleText>,
     previous: Option<&ServerBase>,
-) -> Vec<ServerArticle> {
-    let known: HashMap<i64, &ServerArticle> = previous
+) -> Vec<Arc<ServerArticle>> {
+    let known: HashMap<i64, &Arc<ServerArticle>> = previous
         .map(|p| p.articles.iter().map(|a| (a.text.article.id, a)).collect())
         .unwrap_or_default();
     articles
         .into_iter()
         .map(|text| match known.get(&text.article.id) {
-            Some(&read) if read.text == text => read.clone(),
+            Some(&read) if read.text == text => Arc::clone(read),
             _ => {
                 let file = document_path(&text.article);
                 let parsed = shelf.parse(&file, &text.text);
-                ServerArticle {
+                Arc::new(ServerArticle {
                     read: ReadArticle {
                         file,
                         parsed,
                         lossy: false,
                     },
                     text,
-                }
+                })
             }
         })
         .collect()
