@@ -338,7 +338,8 @@ impl Service {
     /// added or removed.
     async fn refresh_server(&self, store: &TeachingStore, guild: u64) -> Result<(), TeachingError> {
         let _refreshing = self.refreshing.lock().await;
-        let articles = store.articles_of(guild).await?;
+        let read = self.library.texts_of(guild);
+        let articles = store.articles_of_reusing(guild, read).await?;
         let added: Vec<(i64, i64)> = articles
             .iter()
             .map(|a| (a.article.id, a.article.added_at))

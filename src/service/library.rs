@@ -146,6 +146,24 @@ impl Library {
         built
     }
 
+    /// The articles `guild`'s base was built from, with their texts, by id.
+    pub fn texts_of(&self, guild: u64) -> HashMap<i64, ArticleText> {
+        let servers = self
+            .servers
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        servers
+            .get(&guild)
+            .map(|server| {
+                server
+                    .texts()
+                    .into_iter()
+                    .map(|text| (text.article.id, text))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// How many servers answer from a base of their own.
     pub fn servers_with_articles(&self) -> usize {
         self.servers

@@ -15,6 +15,8 @@ pub mod gaps;
 mod rows;
 pub mod votes;
 
+use std::collections::HashMap;
+
 use rand::Rng;
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -283,6 +285,38 @@ impl TeachingStore {
         Ok(rows::live_texts(&mut conn, db_id(guild)?).await?)
     }
 
+    /// `guild`'s live articles with their texts, oldest first, taking from `read` (texts
+    /// read before, by id) those it holds as they are, and reading only the others: a
+    /// server with 10,000 articles gains one without reading 10,000 texts again. An
+    /// article's text never changes under its id (editing is removing and adding).
+    pub async fn articles_of_reusing(
+        &self,
+        guild: u64,
+        mut read: HashMap<i64, ArticleText>,
+    ) -> Result<Vec<ArticleText>, TeachingError> {
+        let mut conn = self.pool.acquire().await?;
+        let guild = db_id(guild)?;
+        let mut listed = rows::live_articles(&mut conn, guild).await?;
+        listed.reverse();
+        let unread = listed
+            .iter()
+            .filter(|article| read.get(&article.id).is_none_or(|t| t.article != **article))
+            .count();
+        // Past a few, one query for all of them beats one per article.
+        if unread > READ_ONE_BY_ONE {
+            return Ok(rows::live_texts(&mut conn, guild).await?);
+        }
+        let mut texts = Vec::with_capacity(listed.len());
+        for article in listed {
+            match read.remove(&article.id).filter(|t| t.article == article) {
+                Some(text) => texts.push(text),
+                // Gone since it was listed: not live any more.
+                None => texts.extend(rows::live_text(&mut conn, guild, article.id).await?),
+            }
+        }
+        Ok(texts)
+    }
+
     /// The servers with live articles: those whose knowledge base is their own.
     pub async fn servers_with_articles(&self) -> Result<Vec<u64>, TeachingError> {
         let mut conn = self.pool.acquire().await?;
@@ -294,6 +328,10 @@ impl TeachingStore {
             .collect())
     }
 }
+
+/// How many articles not read before [`TeachingStore::articles_of_reusing`] reads one by
+/// one; more are read with all the others in one query.
+const READ_ONE_BY_ONE: usize = 16;
 
 /// A fresh draft id: 128 random bits from the thread's CSPRNG, as hex.
 fn new_draft_id() -> DraftId {

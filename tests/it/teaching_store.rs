@@ -3,7 +3,9 @@
 
 use rolecall::database::Database;
 use rolecall::jobs::store::JobStore;
-use rolecall::teaching::model::{ArticleAction, DraftId, DRAFT_LIFETIME_SECS};
+use std::collections::HashMap;
+
+use rolecall::teaching::model::{ArticleAction, ArticleText, DraftId, DRAFT_LIFETIME_SECS};
 use rolecall::teaching::store::{TeachingError, TeachingStore};
 
 use crate::support::{postgres_url, sqlite_url};
@@ -310,6 +312,62 @@ on_both_backends!(articles_of_lists_oldest_first_with_texts, |store| {
         .expect("none")
         .is_empty());
 });
+
+on_both_backends!(
+    articles_read_before_are_taken_as_read_and_only_the_others_read,
+    |store| {
+        let mut added = Vec::new();
+        for (n, title) in ["One", "Two", "Three", "Four"].iter().enumerate() {
+            let at = NOW + i64::try_from(n).expect("small");
+            let text = format!("text {title}");
+            added.push(
+                store
+                    .add(GUILD, title, &text, MENTOR, at)
+                    .await
+                    .expect("added"),
+            );
+        }
+        store
+            .remove(GUILD, added[3].id, "9", NOW + 9)
+            .await
+            .expect("removed");
+        let all = store.articles_of(GUILD).await.expect("texts");
+        // What a base read before: "One" as it is (its text marked, to tell it was not read
+        // again), "Two" under other metadata (read again), and the removed "Four".
+        let mut read: HashMap<i64, ArticleText> = HashMap::new();
+        let mut one = all[0].clone();
+        one.text = "as read before".into();
+        read.insert(one.article.id, one);
+        let mut two = all[1].clone();
+        two.article.content_hash = "another".into();
+        read.insert(two.article.id, two);
+        let mut four = all[0].clone();
+        four.article.id = added[3].id;
+        read.insert(four.article.id, four);
+
+        let texts = store.articles_of_reusing(GUILD, read).await.expect("texts");
+        let seen: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|t| (t.article.title.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("One", "as read before"),
+                ("Two", "text Two"),
+                ("Three", "text Three")
+            ]
+        );
+        // With nothing read before, every article as the store has it.
+        assert_eq!(
+            store
+                .articles_of_reusing(GUILD, HashMap::new())
+                .await
+                .expect("all"),
+            all
+        );
+    }
+);
 
 /// The job board and teaching share one database: jobs and articles land in the same file.
 #[tokio::test]

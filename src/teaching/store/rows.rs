@@ -287,6 +287,30 @@ pub async fn live_texts(
         .collect()
 }
 
+/// `guild`'s live article `id` with its text, if it is live.
+pub async fn live_text(
+    conn: &mut AnyConnection,
+    guild: i64,
+    id: i64,
+) -> Result<Option<ArticleText>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {ARTICLE_COLUMNS}, body FROM articles \
+         WHERE guild = $1 AND id = $2 AND removed_at IS NULL"
+    );
+    let row = sqlx::query(&sql)
+        .bind(guild)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|row| {
+        Ok(ArticleText {
+            article: article_from_row(&row, guild)?,
+            text: row.try_get(6)?,
+        })
+    })
+    .transpose()
+}
+
 /// The latest `limit` changes of `guild`'s articles, newest first.
 pub async fn history(
     conn: &mut AnyConnection,
