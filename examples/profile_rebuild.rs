@@ -90,6 +90,13 @@ fn main() {
             started.elapsed()
         );
     }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    for line in status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+    {
+        println!("{line}");
+    }
 }
 
 /// The next article of server 7, numbered after those it has.
