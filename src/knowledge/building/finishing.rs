@@ -145,24 +145,17 @@ impl Finished {
         let mut renamed = gone.clone();
         renamed.extend(added.iter().map(|(name, _)| normalize(name)));
         let names = self.names.changed(&gone, &added).unwrap_or_else(|| {
-            // Rare: rebuilt from every role, each as it will be (filing keeps names).
-            let roles: Vec<&Role> = (0..self.roles.len().max(changed_len(changed)))
-                .map(|id| {
-                    changed
-                        .iter()
-                        .find(|(changed, _)| *changed == id)
-                        .map_or_else(|| &*self.roles[id], |(_, role)| role)
-                })
+            // Rare: built again from every role as it will be (filing keeps names). New
+            // roles come last, and are all among the changed.
+            let now: FxHashMap<usize, &Role> = changed.iter().map(|(id, r)| (*id, r)).collect();
+            let count = self.roles.len() + now.keys().filter(|&&id| id >= self.roles.len()).count();
+            let roles: Vec<&Role> = (0..count)
+                .map(|id| now.get(&id).copied().unwrap_or_else(|| &*self.roles[id]))
                 .collect();
             RoleNames::build(&roles)
         });
         (names, renamed)
     }
-}
-
-/// One past the highest id among `changed`.
-fn changed_len(changed: &[(usize, Role)]) -> usize {
-    changed.iter().map(|(id, _)| id + 1).max().unwrap_or(0)
 }
 
 /// A merged role finished, not yet filed.

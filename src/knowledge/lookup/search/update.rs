@@ -108,37 +108,22 @@ impl FactIndex {
         let texts = self.lengths.len();
         let mut places: Vec<Place> = Vec::with_capacity(before.places.len() + placed.len());
         let mut starts: Vec<u32> = Vec::with_capacity(texts + 1);
-        let mut added = placed.iter().peekable();
+        let mut at = 0;
         for text in 0..texts as u32 {
             starts.push(places.len() as u32);
+            let run = placed[at..].iter().take_while(|(t, _)| *t == text).count();
+            let added = placed[at..at + run].iter().map(|&(_, place)| place);
+            at += run;
             let kept = if (text as usize) < before.lengths.len() {
                 before.places_of(text)
             } else {
                 &[]
             };
-            let mut kept = kept
+            let kept = kept
                 .iter()
                 .filter(|&&(role, _, _)| !is_changed[role as usize])
-                .peekable();
-            // Both in place order: merged.
-            loop {
-                let next_added = added.peek().filter(|(t, _)| *t == text).map(|(_, p)| *p);
-                match (kept.peek(), next_added) {
-                    (Some(&&k), Some(a)) if k < a => {
-                        places.push(k);
-                        kept.next();
-                    }
-                    (_, Some(a)) => {
-                        places.push(a);
-                        added.next();
-                    }
-                    (Some(&&k), None) => {
-                        places.push(k);
-                        kept.next();
-                    }
-                    (None, None) => break,
-                }
-            }
+                .copied();
+            merge_into(&mut places, kept, added);
         }
         starts.push(places.len() as u32);
         self.fact_count = places.len() as u32;
@@ -196,23 +181,24 @@ impl FactIndex {
 fn merged_hashes(hashes: &[(u64, u32)], mut added: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
     added.sort_unstable();
     let mut merged = Vec::with_capacity(hashes.len() + added.len());
-    let (mut a, mut b) = (hashes.iter().peekable(), added.into_iter().peekable());
-    loop {
-        match (a.peek(), b.peek()) {
-            (Some(&&x), Some(&y)) if x <= y => {
-                merged.push(x);
-                a.next();
-            }
-            (_, Some(&y)) => {
-                merged.push(y);
-                b.next();
-            }
-            (Some(&&x), None) => {
-                merged.push(x);
-                a.next();
-            }
-            (None, None) => break,
-        }
-    }
+    merge_into(&mut merged, hashes.iter().copied(), added);
     merged
+}
+
+/// Extends `out` with the items of `a` and `b`, each sorted, in order.
+fn merge_into<T: Ord>(
+    out: &mut Vec<T>,
+    a: impl IntoIterator<Item = T>,
+    b: impl IntoIterator<Item = T>,
+) {
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (_, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => return,
+        };
+        out.extend(next);
+    }
 }
