@@ -20,11 +20,11 @@ pub struct Subscriber {
     pub skills: Vec<String>,
 }
 
-/// How many of each server's latest changes the log keeps. A process whose audience is
-/// further behind reads the server in full, which costs about what re-reading this many
-/// members does at 100,000 subscribers (a tenth of the rows); so the log holds at most this
-/// many rows a server, and no process needs more. (No process can say which revisions every
-/// other process has seen, so the log cannot be pruned by that.)
+/// How many of each server's latest changes the log keeps, pruned as each is written: at
+/// most this many small rows a server. A process whose audience is further behind reads the
+/// server in full; up to here, patching is still well under a full read (1,000 changed
+/// members: 33–58 ms, against 1.4–1.6 s for 100,000; BENCHMARKS.md). No process can tell
+/// which revisions every other process has seen, so the log cannot be pruned by that.
 pub const CHANGES_KEPT: i64 = 10_000;
 
 /// Bumps a server's revision (its first is 1) and says what it is now.
@@ -36,11 +36,11 @@ const BUMP: &str = "INSERT INTO alert_audiences (guild, revision) VALUES ($1, 1)
 const LOG: &str = "INSERT INTO alert_audience_changes (guild, revision, user_id) \
      VALUES ($1, $2, $3) ON CONFLICT (guild, revision) DO UPDATE SET user_id = excluded.user_id";
 const PRUNE: &str = "DELETE FROM alert_audience_changes WHERE guild = $1 AND revision <= $2";
-/// The subscribers of a server: alerts on there, not paused, with saved skills.
-const SUBSCRIBERS: &str = "SELECT a.user_id, a.min_fit, a.level, a.remote, p.skills \
-     FROM member_alerts a JOIN member_profiles p ON p.user_id = a.user_id \
-     WHERE a.guild = $1 AND a.enabled = 1 AND NOT EXISTS \
-     (SELECT 1 FROM member_alert_pauses x WHERE x.user_id = a.user_id)";
+/// A subscriber's row: their alerts in a server with their saved skills.
+const SUBSCRIBER: &str = "SELECT a.user_id, a.min_fit, a.level, a.remote, p.skills \
+     FROM member_alerts a JOIN member_profiles p ON p.user_id = a.user_id";
+const NOT_PAUSED: &str =
+    "NOT EXISTS (SELECT 1 FROM member_alert_pauses x WHERE x.user_id = a.user_id)";
 /// Members read again at once by [`ProfileStore::subscribers_among`]: well under both
 /// backends' limits on bound parameters.
 const AMONG_AT_ONCE: usize = 500;
@@ -166,7 +166,8 @@ impl ProfileStore {
 
     /// Every member with alerts on in `guild`, not paused, who has saved skills.
     pub async fn subscribers(&self, guild: u64) -> Result<Vec<Subscriber>, ProfileError> {
-        let rows = sqlx::query(SUBSCRIBERS)
+        let sql = format!("{SUBSCRIBER} WHERE a.guild = $1 AND a.enabled = 1 AND {NOT_PAUSED}");
+        let rows = sqlx::query(&sql)
             .bind(guild_id(guild))
             .fetch_all(self.pool())
             .await?;
@@ -183,7 +184,15 @@ impl ProfileStore {
         let mut found = Vec::new();
         for chunk in users.chunks(AMONG_AT_ONCE) {
             let places: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!("{SUBSCRIBERS} AND a.user_id IN ({})", places.join(", "));
+            // Each member looked up by key, and only so: `+` keeps the server's index
+            // (guild, enabled) out. Without statistics, SQLite took it for a list of more
+            // than a few members and PostgreSQL combined it with the key, each reading the
+            // whole audience's entries (25 ms and 2.5 ms at 100,000) for a few members.
+            let sql = format!(
+                "{SUBSCRIBER} WHERE a.user_id IN ({}) AND +a.guild = $1 AND +a.enabled = 1 \
+                 AND {NOT_PAUSED}",
+                places.join(", ")
+            );
             let mut query = sqlx::query(&sql).bind(guild_id(guild));
             for user in chunk {
                 query = query.bind(user);
