@@ -2,15 +2,17 @@
 //! members with alerts on in its server, on SQLite (a file under `target/`) and PostgreSQL
 //! (`ROLECALL_TEST_POSTGRES`, a fresh database). Measured through `Service::who_to_alert` as
 //! a posted job runs it: the audience's revision read from the store, then the fit of every
-//! member computed in memory. Reading the audience cold (once per change of a server's
-//! subscribers or knowledge base) and queueing the matches are timed once and printed.
-//! Figures go in BENCHMARKS.md.
+//! member computed in memory. Also the first job after a few members changed (their skills
+//! saved, which bumps the revision): the audience patched with just those members from the
+//! store's change log, then matched. Reading the audience cold (once per process start or
+//! knowledge base), patching after 100 and 1,000 changes, and queueing the matches are timed
+//! once and printed. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Bencher, Criterion};
 
 use rolecall::jobs::board::Boards;
 use rolecall::jobs::model::{Board, Job, JobDraft};
@@ -23,6 +25,8 @@ const MEMBERS: usize = 100_000;
 const GUILD: u64 = 5;
 const NOW: i64 = 1_795_608_000;
 const ROWS_PER_INSERT: usize = 500;
+/// Members whose skills change before each job of `alerts_first_job_after_10_changed`.
+const CHANGED: usize = 10;
 
 /// Skills as members type them: the articles' names and a few no article knows.
 fn skill_pool(kb: &KnowledgeBase) -> Vec<String> {
@@ -201,7 +205,77 @@ fn alerts(c: &mut Criterion) {
                 black_box(found.len())
             })
         });
+        c.bench_function(
+            &format!("alerts_first_job_after_{CHANGED}_changed/{backend}"),
+            |b| first_job_after_changes(b, &runtime, &service, &profiles, &kb),
+        );
+        for changed in [100, 1_000] {
+            let mut round = 1_000_000;
+            runtime.block_on(change_members(&profiles, &kb, changed, &mut round));
+            let started = Instant::now();
+            runtime
+                .block_on(service.who_to_alert(&profiles, &kb, GUILD, &job))
+                .expect("matched");
+            eprintln!(
+                "{backend}: first job after {changed} members changed: {:?}",
+                started.elapsed()
+            );
+        }
+        let reads = service.audience_reads();
+        eprintln!(
+            "{backend}: audiences read in full {}, patched {}",
+            reads.full, reads.patched
+        );
+        assert_eq!(reads.full, 1, "every job after the cold read was a patch");
         runtime.block_on(profiles_close(&service));
+    }
+}
+
+/// Each iteration: [`CHANGED`] members save new skills (not timed), then one job is matched
+/// (timed): the audience patched with those members, then every member's fit.
+fn first_job_after_changes(
+    b: &mut Bencher,
+    runtime: &tokio::runtime::Runtime,
+    service: &Service,
+    profiles: &ProfileStore,
+    kb: &Arc<KnowledgeBase>,
+) {
+    let job = job();
+    let mut round = 0;
+    b.iter_custom(|iterations| {
+        let mut spent = Duration::ZERO;
+        for _ in 0..iterations {
+            runtime.block_on(change_members(profiles, kb, CHANGED, &mut round));
+            let started = Instant::now();
+            let found = runtime
+                .block_on(service.who_to_alert(profiles, kb, GUILD, black_box(&job)))
+                .expect("matched");
+            spent += started.elapsed();
+            black_box(found.len());
+        }
+        spent
+    });
+}
+
+/// `count` members (spread over the audience) save other skills, as `/me skills` does.
+async fn change_members(
+    profiles: &ProfileStore,
+    kb: &KnowledgeBase,
+    count: usize,
+    round: &mut usize,
+) {
+    let pool = skill_pool(kb);
+    for _ in 0..count {
+        *round += 1;
+        let n = (*round * 7_919) % MEMBERS;
+        let skills: Vec<String> = skills_of(n + *round, &pool)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        profiles
+            .save(&format!("m{n}"), &skills, NOW)
+            .await
+            .expect("skills saved");
     }
 }
 

@@ -12,6 +12,7 @@ use super::model::Profile;
 use crate::database::{Backend, Database, OpenError};
 
 pub mod alerts;
+pub mod audience;
 mod export;
 pub mod outbox;
 
@@ -20,6 +21,8 @@ pub mod outbox;
 pub struct ProfileStore {
     pool: AnyPool,
     backend: Backend,
+    /// How many of each server's latest audience changes the log keeps (`audience`).
+    changes_kept: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,19 @@ impl ProfileStore {
         ProfileStore {
             pool: database.pool().clone(),
             backend: database.backend(),
+            changes_kept: audience::CHANGES_KEPT,
         }
+    }
+
+    /// This store, keeping only each server's last `kept` audience changes (at least one)
+    /// when it writes one: how tests see a log outrun without writing thousands.
+    pub fn keeping_changes(mut self, kept: i64) -> ProfileStore {
+        self.changes_kept = kept.max(1);
+        self
+    }
+
+    fn changes_kept(&self) -> i64 {
+        self.changes_kept
     }
 
     fn pool(&self) -> &AnyPool {
@@ -75,25 +90,26 @@ impl ProfileStore {
     /// alerts match new jobs against the new skills.
     pub async fn save(&self, user: &str, skills: &[String], now: i64) -> Result<(), ProfileError> {
         let mut tx = self.pool.begin().await?;
-        alerts::bump_all_of(&mut tx, user).await?;
         if skills.is_empty() {
             sqlx::query("DELETE FROM member_profiles WHERE user_id = $1")
                 .bind(user)
                 .execute(&mut *tx)
                 .await?;
-            tx.commit().await?;
-            return Ok(());
+        } else {
+            sqlx::query(
+                "INSERT INTO member_profiles (user_id, skills, updated_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (user_id) DO UPDATE SET skills = excluded.skills, \
+                 updated_at = excluded.updated_at",
+            )
+            .bind(user)
+            .bind(skills.join("\n"))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         }
-        sqlx::query(
-            "INSERT INTO member_profiles (user_id, skills, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (user_id) DO UPDATE SET skills = excluded.skills, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(user)
-        .bind(skills.join("\n"))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        // After the write: on SQLite a transaction that reads before it first writes fails
+        // at once, rather than waits, when another connection wrote meanwhile.
+        self.bump_all_of(&mut tx, user).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -104,13 +120,18 @@ impl ProfileStore {
     pub async fn forget(&self, user: &str) -> Result<Option<String>, ProfileError> {
         let pseudonym = pseudonym();
         let mut tx = self.pool.begin().await?;
-        // Before their alert settings go: the servers' audiences no longer hold them.
-        alerts::bump_all_of(&mut tx, user).await?;
+        // The first statement writes, as in `save`.
         let mut touched = sqlx::query("DELETE FROM member_profiles WHERE user_id = $1")
             .bind(user)
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Before their alert settings go: the servers' audiences no longer hold them. Not
+        // logged (their log entries go with the rest): a process holding an audience from
+        // before reads the server in full, so drops them without the log naming them.
+        for guild in audience::servers_of(&mut tx, user).await? {
+            audience::bump_unlogged(&mut tx, guild).await?;
+        }
         for (table, column) in export::deleted_columns() {
             touched += sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
                 .bind(user)

@@ -1,13 +1,13 @@
 //! Job alerts carried out: `/me alerts on|off`, the alerts a newly posted job queues in the
-//! outbox (its server's audience matched in memory: `audience`), and the service's half of
-//! delivery: due alerts claimed and prepared as DMs (the job as it stands now; a removed or
-//! expired one is settled unsent), then settled as the edge reports what Discord said. The
-//! edge (`discord::alerts`) sends; this decides what and to whom.
+//! outbox (its server's audience matched in memory: `audience`, kept up to date by `cache`),
+//! and the service's half of delivery: due alerts claimed and prepared as DMs (the job as it
+//! stands now; a removed or expired one is settled unsent), then settled as the edge reports
+//! what Discord said. The edge (`discord::alerts`) sends; this decides what and to whom.
 
 pub mod audience;
+mod cache;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::advisor::alerts::{self as render, AlertDm};
 use crate::advisor::matching::{fit_percent, skill_keys};
@@ -23,7 +23,7 @@ use crate::members::store::outbox::{Budget, Claimed, Queued};
 use crate::members::store::ProfileStore;
 use crate::members::MemberProblem;
 use crate::reply::{Component, Reply};
-use audience::Audience;
+pub use cache::{AudienceReads, Audiences};
 
 use super::{server_of, Outcome, Service};
 
@@ -40,12 +40,6 @@ impl PostedJob {
     pub(super) fn new(job: Job, at: i64) -> PostedJob {
         PostedJob { job, at }
     }
-}
-
-/// Each server's audience as last read, while its revision holds.
-#[derive(Debug, Default)]
-pub struct Audiences {
-    by_server: Mutex<HashMap<u64, Arc<Audience>>>,
 }
 
 /// How the delivery worker delivers: the daily cap, how long a claim lasts, a batch's size.
@@ -213,7 +207,7 @@ impl Service {
     }
 
     /// The members of `guild` whom `job` fits as they asked, from the audience in memory
-    /// (read again when the store's revision or the knowledge base changed).
+    /// (brought up to date first: `cache`).
     pub async fn who_to_alert(
         &self,
         profiles: &ProfileStore,
@@ -223,46 +217,9 @@ impl Service {
     ) -> anyhow::Result<Vec<audience::Match>> {
         let audience = self.audience(profiles, kb, guild).await?;
         let roles = roles_of(kb, job);
-        Ok(audience.matching(&roles, job.draft.level.as_deref(), job.draft.remote))
-    }
-
-    async fn audience(
-        &self,
-        profiles: &ProfileStore,
-        kb: &Arc<KnowledgeBase>,
-        guild: u64,
-    ) -> anyhow::Result<Arc<Audience>> {
-        // The revision is read before the subscribers: a change between the two reads makes
-        // the next job read them again, never keeps a stale audience.
-        let revision = profiles.audience_revision(guild).await?;
-        let read_with = Arc::as_ptr(kb) as usize;
-        let cached = self
-            .audiences
-            .by_server
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&guild)
-            .cloned();
-        if let Some(audience) =
-            cached.filter(|a| a.revision == revision && a.read_with == read_with)
-        {
-            return Ok(audience);
-        }
-        let subscribers = profiles.subscribers(guild).await?;
-        let kb = kb.clone();
-        // Reading every subscriber's skills is CPU work: off the async threads.
-        let audience = Arc::new(
-            tokio::task::spawn_blocking(move || {
-                Audience::read(&kb, read_with, revision, subscribers)
-            })
-            .await?,
-        );
-        self.audiences
-            .by_server
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(guild, audience.clone());
-        Ok(audience)
+        Ok(audience.as_ref().map_or_else(Vec::new, |audience| {
+            audience.matching(&roles, job.draft.level.as_deref(), job.draft.remote)
+        }))
     }
 
     /// Claims due alerts and prepares each DM: an alert whose job is gone is settled unsent,

@@ -4,6 +4,7 @@
 mod adding;
 mod alert_store;
 mod alerts;
+mod audience_changes;
 mod cli;
 mod crash;
 mod documents;

@@ -1,25 +1,13 @@
-//! Members' alert settings per server (`member_alerts`), pauses (`member_alert_pauses`), and
-//! the revision of each server's audience (`alert_audiences`), which tells a process when
-//! the audience it keeps in memory for matching is out of date.
+//! Members' alert settings per server (`member_alerts`) and pauses (`member_alert_pauses`).
+//! Each change bumps the revision of the servers' audiences it touches (`audience`), which
+//! tells a process what of the audience it keeps in memory for matching is out of date.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
+use super::audience::bump_for;
 use super::{ProfileError, ProfileStore};
 use crate::members::alerts::{AlertFilter, AlertStatus, Pause, ServerAlerts};
-
-/// A member alerted in a server, as matching reads them: their filter and saved skills.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Subscriber {
-    pub user: String,
-    pub filter: AlertFilter,
-    pub skills: Vec<String>,
-}
-
-const BUMP_GUILD: &str = "INSERT INTO alert_audiences (guild, revision) VALUES ($1, 1) \
-     ON CONFLICT (guild) DO UPDATE SET revision = alert_audiences.revision + 1";
-const BUMP_GUILDS_OF: &str = "UPDATE alert_audiences SET revision = revision + 1 \
-     WHERE guild IN (SELECT guild FROM member_alerts WHERE user_id = $1)";
 
 impl ProfileStore {
     /// Turns `user`'s alerts in `guild` on with `filter`, lifting any pause (turning them on
@@ -50,7 +38,7 @@ impl ProfileStore {
             .bind(user)
             .execute(&mut *tx)
             .await?;
-        bump_all_of(&mut tx, user).await?;
+        self.bump_all_of(&mut tx, user).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -78,10 +66,7 @@ impl ProfileStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(BUMP_GUILD)
-            .bind(guild_id(guild))
-            .execute(&mut *tx)
-            .await?;
+        bump_for(&mut tx, guild_id(guild), user, self.changes_kept()).await?;
         tx.commit().await?;
         Ok(changed > 0)
     }
@@ -104,7 +89,7 @@ impl ProfileStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        bump_all_of(&mut tx, user).await?;
+        self.bump_all_of(&mut tx, user).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -142,44 +127,6 @@ impl ProfileStore {
         Ok(AlertStatus { servers, pause })
     }
 
-    /// The revision of `guild`'s audience: it changes whenever a subscriber may have.
-    pub async fn audience_revision(&self, guild: u64) -> Result<i64, ProfileError> {
-        let row = sqlx::query("SELECT revision FROM alert_audiences WHERE guild = $1")
-            .bind(guild_id(guild))
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(match row {
-            Some(row) => row.try_get("revision")?,
-            None => 0,
-        })
-    }
-
-    /// Every member with alerts on in `guild`, not paused, who has saved skills.
-    pub async fn subscribers(&self, guild: u64) -> Result<Vec<Subscriber>, ProfileError> {
-        let rows = sqlx::query(
-            "SELECT a.user_id, a.min_fit, a.level, a.remote, p.skills \
-             FROM member_alerts a JOIN member_profiles p ON p.user_id = a.user_id \
-             WHERE a.guild = $1 AND a.enabled = 1 AND NOT EXISTS \
-             (SELECT 1 FROM member_alert_pauses x WHERE x.user_id = a.user_id)",
-        )
-        .bind(guild_id(guild))
-        .fetch_all(self.pool())
-        .await?;
-        let mut subscribers = Vec::with_capacity(rows.len());
-        for row in rows {
-            subscribers.push(Subscriber {
-                user: row.try_get("user_id")?,
-                filter: filter_of(&row)?,
-                skills: row
-                    .try_get::<String, _>("skills")?
-                    .lines()
-                    .map(str::to_owned)
-                    .collect(),
-            });
-        }
-        Ok(subscribers)
-    }
-
     /// Whether `user` has (or had) alerts in `guild`: what lets their DM's buttons act there.
     pub async fn has_alerts_in(&self, user: &str, guild: u64) -> Result<bool, ProfileError> {
         Ok(
@@ -193,34 +140,7 @@ impl ProfileStore {
     }
 }
 
-/// Bumps the revision of every server where `user` has alerts: their skills, pause or
-/// presence changed what matching there must read.
-pub(super) async fn bump_all_of(
-    tx: &mut Transaction<'_, Any>,
-    user: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(BUMP_GUILDS_OF)
-        .bind(user)
-        .execute(&mut **tx)
-        .await?;
-    let guilds = sqlx::query("SELECT guild FROM member_alerts WHERE user_id = $1")
-        .bind(user)
-        .fetch_all(&mut **tx)
-        .await?;
-    // A server whose audience was never counted gets its first revision.
-    for row in guilds {
-        sqlx::query(
-            "INSERT INTO alert_audiences (guild, revision) VALUES ($1, 1) \
-             ON CONFLICT (guild) DO NOTHING",
-        )
-        .bind(row.try_get::<i64, _>("guild")?)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-fn filter_of(row: &AnyRow) -> Result<AlertFilter, sqlx::Error> {
+pub(super) fn filter_of(row: &AnyRow) -> Result<AlertFilter, sqlx::Error> {
     Ok(AlertFilter {
         min_fit: u8::try_from(row.try_get::<i64, _>("min_fit")?).unwrap_or(100),
         level: row.try_get("level")?,

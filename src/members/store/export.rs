@@ -131,6 +131,12 @@ const TABLES: &[Naming] = &[
         forget: Delete,
     },
     Naming {
+        table: "alert_audience_changes",
+        by: &["user_id"],
+        fields: &[("guild", N), ("revision", N)],
+        forget: Delete,
+    },
+    Naming {
         table: "alert_outbox",
         by: &["user_id"],
         fields: &[

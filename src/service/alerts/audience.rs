@@ -2,15 +2,15 @@
 //! paused, skills saved) read once into memory with their skills as competency keys
 //! numbered densely, so matching a job is, per member, a sum over their few key numbers in
 //! each of the job's roles' weight tables. The fit is `advisor::matching::fit_percent`'s,
-//! exactly (tested against it); the audience is rebuilt when the server's revision in the
-//! store, or the knowledge base it was read with, changes.
+//! exactly (tested against it). When the server's revision in the store moves on, the
+//! members changed since are patched in (`patch`); a new knowledge base reads it anew.
 
 use rustc_hash::FxHashMap;
 
 use crate::advisor::matching::skill_keys;
 use crate::knowledge::{KnowledgeBase, Role};
 use crate::members::alerts::AlertFilter;
-use crate::members::store::alerts::Subscriber;
+use crate::members::store::audience::Subscriber;
 
 /// One subscriber, as matching reads them.
 #[derive(Debug)]
@@ -28,8 +28,12 @@ pub struct Audience {
     pub revision: i64,
     /// The knowledge base the skills were read with (its address: a rebuilt base is new).
     pub read_with: usize,
+    /// Every key any member had since the audience was read: a key number, once given,
+    /// stays (a member who drops a key leaves its number unused, which costs a table slot).
     key_numbers: FxHashMap<String, u32>,
     members: Vec<Member>,
+    /// Where each member is in `members`: what lets a patch replace one.
+    places: FxHashMap<String, usize>,
 }
 
 /// A member a job fits: who, and how well (percent, as the job's best-fitting role).
@@ -53,29 +57,67 @@ impl Audience {
         revision: i64,
         subscribers: Vec<Subscriber>,
     ) -> Audience {
-        let mut key_numbers: FxHashMap<String, u32> = FxHashMap::default();
-        let members = subscribers
-            .into_iter()
-            .map(|subscriber| {
-                let keys = skill_keys(kb, &subscriber.skills.join(", "))
-                    .into_iter()
-                    .map(|key| {
-                        let next = u32::try_from(key_numbers.len()).unwrap_or(u32::MAX);
-                        *key_numbers.entry(key).or_insert(next)
-                    })
-                    .collect();
-                Member {
-                    user: subscriber.user,
-                    filter: subscriber.filter,
-                    keys,
-                }
-            })
-            .collect();
-        Audience {
+        let mut audience = Audience {
             revision,
             read_with,
-            key_numbers,
-            members,
+            key_numbers: FxHashMap::default(),
+            members: Vec::with_capacity(subscribers.len()),
+            places: FxHashMap::default(),
+        };
+        audience.places.reserve(subscribers.len());
+        for subscriber in subscribers {
+            audience.add(kb, subscriber);
+        }
+        audience
+    }
+
+    /// Brings the audience to `revision`: each of `changed` is dropped, and those of them
+    /// still subscribed come back as `now` has them (their rows read after the revision).
+    pub fn patch(
+        &mut self,
+        kb: &KnowledgeBase,
+        revision: i64,
+        changed: &[String],
+        now: Vec<Subscriber>,
+    ) {
+        for user in changed {
+            self.remove(user);
+        }
+        for subscriber in now {
+            self.add(kb, subscriber);
+        }
+        self.revision = revision;
+    }
+
+    /// `subscriber` as a member, their skills read into key numbers (new keys numbered on).
+    fn add(&mut self, kb: &KnowledgeBase, subscriber: Subscriber) {
+        self.remove(&subscriber.user);
+        let keys = skill_keys(kb, &subscriber.skills.join(", "))
+            .into_iter()
+            .map(|key| {
+                let next = u32::try_from(self.key_numbers.len()).unwrap_or(u32::MAX);
+                *self.key_numbers.entry(key).or_insert(next)
+            })
+            .collect();
+        self.places
+            .insert(subscriber.user.clone(), self.members.len());
+        self.members.push(Member {
+            user: subscriber.user,
+            filter: subscriber.filter,
+            keys,
+        });
+    }
+
+    /// Drops `user`, if a member: the last member takes their place.
+    fn remove(&mut self, user: &str) {
+        let Some(place) = self.places.remove(user) else {
+            return;
+        };
+        self.members.swap_remove(place);
+        if let Some(moved) = self.members.get(place) {
+            if let Some(slot) = self.places.get_mut(&moved.user) {
+                *slot = place;
+            }
         }
     }
 
@@ -147,6 +189,90 @@ mod tests {
         KnowledgeBase::embedded().expect("the shipped knowledge")
     }
 
+    /// Each member with their filter and keys by name, sorted by member: what two audiences
+    /// must agree on to match every job alike, whatever their numbering and order.
+    fn contents(audience: &Audience) -> Vec<(String, AlertFilter, Vec<String>)> {
+        let mut names = vec![""; audience.key_numbers.len()];
+        for (key, &number) in &audience.key_numbers {
+            names[number as usize] = key;
+        }
+        let mut rows: Vec<_> = audience
+            .members
+            .iter()
+            .map(|member| {
+                let mut keys: Vec<String> = member
+                    .keys
+                    .iter()
+                    .map(|&k| names[k as usize].to_owned())
+                    .collect();
+                keys.sort();
+                (member.user.clone(), member.filter.clone(), keys)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        for (place, member) in audience.members.iter().enumerate() {
+            assert_eq!(audience.places.get(&member.user), Some(&place));
+        }
+        assert_eq!(audience.places.len(), audience.members.len());
+        rows
+    }
+
+    fn subscriber(user: &str, min_fit: u8, skills: &str) -> Subscriber {
+        Subscriber {
+            user: user.into(),
+            filter: AlertFilter {
+                min_fit,
+                ..AlertFilter::default()
+            },
+            skills: skills.split(", ").map(str::to_owned).collect(),
+        }
+    }
+
+    #[test]
+    fn a_patched_audience_is_the_one_read_fresh_and_fits_alike() {
+        let kb = kb();
+        let before = vec![
+            subscriber("a", 10, "python, sql"),
+            subscriber("b", 20, "excel"),
+            subscriber("c", 30, "pytorch, docker"),
+            subscriber("d", 40, "rust"),
+        ];
+        let mut patched = Audience::read(&kb, 0, 1, before);
+        // a's skills change, b leaves (alerts off, paused or forgotten), e and f arrive,
+        // d's filter changes; c is untouched; "ghost" changed but was never subscribed.
+        let now = vec![
+            subscriber("a", 10, "statistics, tableau, knitting"),
+            subscriber("d", 5, "rust"),
+            subscriber("e", 1, "sql, dbt, airflow"),
+            subscriber("f", 1, "kubernetes"),
+        ];
+        let changed: Vec<String> = ["a", "b", "d", "e", "f", "ghost"]
+            .map(String::from)
+            .to_vec();
+        patched.patch(&kb, 7, &changed, now.clone());
+        let mut all = now;
+        all.push(subscriber("c", 30, "pytorch, docker"));
+        let fresh = Audience::read(&kb, 0, 7, all);
+        assert_eq!(contents(&patched), contents(&fresh));
+        assert_eq!(patched.revision, 7);
+        for role in &kb.roles {
+            let sorted = |mut found: Vec<Match>| {
+                found.sort_by(|a, b| a.user.cmp(&b.user));
+                found
+            };
+            assert_eq!(
+                sorted(patched.matching(&[role], None, true)),
+                sorted(fresh.matching(&[role], None, true)),
+                "{}",
+                role.slug
+            );
+        }
+        // Everyone leaving leaves an empty audience.
+        let everyone: Vec<String> = contents(&fresh).into_iter().map(|row| row.0).collect();
+        patched.patch(&kb, 8, &everyone, Vec::new());
+        assert!(patched.is_empty());
+    }
+
     #[test]
     fn the_fit_is_fit_percents_for_every_member_and_role() {
         let kb = kb();
@@ -157,28 +283,29 @@ mod tests {
             "rust, haskell",
             "sql, dbt, airflow, snowflake, python, statistics",
         ];
-        let subscribers = lists
+        let subscribers: Vec<Subscriber> = lists
             .iter()
             .enumerate()
-            .map(|(i, list)| Subscriber {
-                user: i.to_string(),
-                filter: AlertFilter {
-                    min_fit: 1,
-                    ..AlertFilter::default()
-                },
-                skills: list.split(", ").map(str::to_owned).collect(),
-            })
+            .map(|(i, list)| subscriber(&i.to_string(), 1, list))
             .collect();
-        let audience = Audience::read(&kb, 0, 1, subscribers);
-        for role in &kb.roles {
-            let found = audience.matching(&[role], None, false);
-            for (i, list) in lists.iter().enumerate() {
-                let expected = fit_percent(role, &skill_keys(&kb, list));
-                let got = found
-                    .iter()
-                    .find(|m| m.user == i.to_string())
-                    .map_or(0, |m| usize::from(m.fit));
-                assert_eq!(got, expected, "{} for {list}", role.slug);
+        let read = Audience::read(&kb, 0, 1, subscribers.clone());
+        // The same members patched in, over others who then left: the fit is the same.
+        let mut patched = Audience::read(&kb, 0, 0, vec![subscriber("gone", 1, "rust, sql")]);
+        let mut changed: Vec<String> = subscribers.iter().map(|s| s.user.clone()).collect();
+        changed.push("gone".into());
+        patched.patch(&kb, 1, &changed, subscribers);
+        for audience in [&read, &patched] {
+            for role in &kb.roles {
+                let found = audience.matching(&[role], None, false);
+                assert!(found.iter().all(|m| m.user != "gone"));
+                for (i, list) in lists.iter().enumerate() {
+                    let expected = fit_percent(role, &skill_keys(&kb, list));
+                    let got = found
+                        .iter()
+                        .find(|m| m.user == i.to_string())
+                        .map_or(0, |m| usize::from(m.fit));
+                    assert_eq!(got, expected, "{} for {list}", role.slug);
+                }
             }
         }
     }
