@@ -2,10 +2,9 @@
 //! Each change bumps the revision of the servers' audiences it touches (`audience`), which
 //! tells a process what of the audience it keeps in memory for matching is out of date.
 
-use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::audience::bump_for;
+use super::audience::{bump_for, filter_of, guild_id};
 use super::{ProfileError, ProfileStore};
 use crate::members::alerts::{AlertFilter, AlertStatus, Pause, ServerAlerts};
 
@@ -138,17 +137,4 @@ impl ProfileStore {
                 .is_some(),
         )
     }
-}
-
-pub(super) fn filter_of(row: &AnyRow) -> Result<AlertFilter, sqlx::Error> {
-    Ok(AlertFilter {
-        min_fit: u8::try_from(row.try_get::<i64, _>("min_fit")?).unwrap_or(100),
-        level: row.try_get("level")?,
-        remote: row.try_get::<Option<i64>, _>("remote")?.map(|r| r == 1),
-    })
-}
-
-/// A server id as stored: snowflakes fit in 63 bits.
-pub(super) fn guild_id(guild: u64) -> i64 {
-    i64::try_from(guild).unwrap_or(i64::MAX)
 }

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::alerts::{filter_of, guild_id};
 use super::{ProfileError, ProfileStore};
 use crate::members::alerts::AlertFilter;
 
@@ -215,4 +214,18 @@ fn subscriber_of(row: &AnyRow) -> Result<Subscriber, ProfileError> {
             .map(str::to_owned)
             .collect(),
     })
+}
+
+/// A saved alert filter, as a row of `member_alerts` holds it.
+pub(super) fn filter_of(row: &AnyRow) -> Result<AlertFilter, sqlx::Error> {
+    Ok(AlertFilter {
+        min_fit: u8::try_from(row.try_get::<i64, _>("min_fit")?).unwrap_or(100),
+        level: row.try_get("level")?,
+        remote: row.try_get::<Option<i64>, _>("remote")?.map(|r| r == 1),
+    })
+}
+
+/// A server id as stored: snowflakes fit in 63 bits.
+pub(super) fn guild_id(guild: u64) -> i64 {
+    i64::try_from(guild).unwrap_or(i64::MAX)
 }

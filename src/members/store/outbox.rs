@@ -7,7 +7,7 @@
 use rand::RngCore;
 use sqlx::Row;
 
-use super::alerts::guild_id;
+use super::audience::guild_id;
 use super::{ProfileError, ProfileStore};
 use crate::database::Backend;
 use crate::members::alerts::{day_of, start_of_day_after};
