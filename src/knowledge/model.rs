@@ -216,6 +216,22 @@ pub struct Role {
     pub notes: Vec<String>,
 }
 
+#[cfg(test)]
+impl Role {
+    /// A role of article 0 with `aliases` and no facts, for tests.
+    pub(crate) fn bare(name: &str, aliases: &[&str]) -> Role {
+        Role {
+            slug: crate::knowledge::text::names::slugify(name),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            sections: BTreeMap::new(),
+            competencies: Vec::new(),
+            sources: vec![0],
+            notes: Vec::new(),
+        }
+    }
+}
+
 impl Role {
     pub fn facts(&self, section: Section) -> &[Fact] {
         self.sections

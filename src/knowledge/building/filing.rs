@@ -211,18 +211,9 @@ pub fn is_skill(category: Category) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     fn role(name: &str, aliases: &[&str]) -> Role {
-        Role {
-            slug: crate::knowledge::text::names::slugify(name),
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            sections: BTreeMap::new(),
-            competencies: Vec::new(),
-            sources: vec![0],
-            notes: Vec::new(),
-        }
+        Role::bare(name, aliases)
     }
 
     fn taxonomy() -> Taxonomy {

@@ -164,18 +164,9 @@ fn as_sentence(clause: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     fn role(name: &str, aliases: &[&str]) -> Role {
-        Role {
-            slug: crate::knowledge::text::names::slugify(name),
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            sections: BTreeMap::new(),
-            competencies: Vec::new(),
-            sources: vec![0],
-            notes: Vec::new(),
-        }
+        Role::bare(name, aliases)
     }
 
     #[test]
