@@ -318,3 +318,55 @@ async fn postgres() {
     a_pruned_log_makes_an_older_audience_read_in_full(&postgres_url("audience_pruned").await).await;
     concurrent_writers_log_every_revision(&postgres_url("audience_writers").await).await;
 }
+
+/// A server's base rebuilt after one of its mentors adds an article reads skills with the same
+/// taxonomy: the audience is kept, not read again. A reload (a new taxonomy) reads it anew.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_servers_base_rebuilt_after_an_add_keeps_its_audience() {
+    use rolecall::knowledge::reading::source::{embedded_documents, DocumentSource};
+    use rolecall::service::library::Library;
+    use rolecall::teaching::model::{Article, ArticleText};
+
+    let url = sqlite_url("audience_rebuilt_base");
+    let library = Library::from_documents(&embedded_documents(), DocumentSource::BuiltIn)
+        .expect("our documents teach roles");
+    let shipped = library.base();
+    let profiles = ProfileStore::on(&Database::open(&url).await.expect("open"));
+    for n in 0..12 {
+        subscribe(&profiles, &shipped, n, GUILD).await;
+    }
+    let service = Service::sharing(shipped.clone(), Arc::new(Boards::new(url.clone())));
+    alerted(&service, &profiles, &shipped).await;
+    assert_eq!(service.audience_reads(), reads(1, 0));
+
+    let article = ArticleText {
+        article: Article {
+            id: 1,
+            guild: GUILD,
+            title: "Analytics".into(),
+            slug: "analytics".into(),
+            content_hash: "1".into(),
+            added_by: "1".into(),
+            added_at: NOW,
+        },
+        text: "# Analytics Engineer\n\n**Definition:** An Analytics Engineer builds tested \
+               data models.\n\n**Tools:** dbt, SQL, Python\n"
+            .into(),
+    };
+    let own = library
+        .rebuild(GUILD, vec![article])
+        .await
+        .expect("rebuilt");
+    assert!(!Arc::ptr_eq(&own, &shipped), "a base of its own");
+    let kept = alerted(&service, &profiles, &own).await;
+    assert_eq!(service.audience_reads(), reads(1, 0), "kept, not read");
+    assert_eq!(kept, fresh(&url, &profiles, &own).await);
+
+    let reloaded = kb();
+    alerted(&service, &profiles, &reloaded).await;
+    assert_eq!(
+        service.audience_reads(),
+        reads(2, 0),
+        "a new taxonomy: read anew"
+    );
+}

@@ -1,7 +1,7 @@
 //! `/match`: roles ranked by how well a person's skills fit them.
 
 use crate::advisor::{next, Problem};
-use crate::knowledge::reading::taxonomy::competency_key;
+use crate::knowledge::reading::taxonomy::{competency_key, Taxonomy};
 use crate::knowledge::text::lists;
 use crate::knowledge::{Category, KnowledgeBase, Role};
 use crate::reply::{colour, escape_user_text, limits, Embed, Reply};
@@ -37,14 +37,20 @@ pub fn fit_percent(role: &Role, keys: &[String]) -> usize {
 /// The competency keys named in `text`: known skills anywhere in it, plus each
 /// comma-separated item as written.
 pub fn skill_keys(kb: &KnowledgeBase, text: &str) -> Vec<String> {
-    let mut keys: Vec<String> = kb
-        .taxonomy
+    skill_keys_in(&kb.taxonomy, text)
+}
+
+/// [`skill_keys`], which read with the taxonomy alone: keys read once stay true for every
+/// base over the same curated files (a job alert's audience keeps them across a server's
+/// rebuilds).
+pub fn skill_keys_in(taxonomy: &Taxonomy, text: &str) -> Vec<String> {
+    let mut keys: Vec<String> = taxonomy
         .find_in(text)
         .into_iter()
         .map(|e| competency_key(&e.name))
         .collect();
     for item in list_items(text) {
-        keys.push(kb.taxonomy.competency(item, Category::Other).key);
+        keys.push(taxonomy.competency(item, Category::Other).key);
     }
     keys.sort();
     keys.dedup();

@@ -3,12 +3,14 @@
 //! numbered densely, so matching a job is, per member, a sum over their few key numbers in
 //! each of the job's roles' weight tables. The fit is `advisor::matching::fit_percent`'s,
 //! exactly (tested against it). When the server's revision in the store moves on, the
-//! members changed since are patched in (`patch`); a new knowledge base reads it anew.
+//! members changed since are patched in (`patch`); a new taxonomy (a reload of the shipped
+//! documents) reads it anew.
 
 use rustc_hash::FxHashMap;
 
-use crate::advisor::matching::skill_keys;
-use crate::knowledge::{KnowledgeBase, Role};
+use crate::advisor::matching::skill_keys_in;
+use crate::knowledge::reading::taxonomy::Taxonomy;
+use crate::knowledge::Role;
 use crate::members::alerts::AlertFilter;
 use crate::members::store::audience::Subscriber;
 
@@ -26,7 +28,9 @@ struct Member {
 pub struct Audience {
     /// The store's revision of the server's audience this was read at.
     pub revision: i64,
-    /// The knowledge base the skills were read with (its address: a rebuilt base is new).
+    /// The taxonomy the skills were read with (its address): every base over the same
+    /// curated files shares it, so a server's base rebuilt after an add keeps the audience;
+    /// a reload of the shipped documents reads a new one, and the audience anew.
     pub read_with: usize,
     /// Every key any member had since the audience was read: a key number, once given,
     /// stays (a member who drops a key leaves its number unused, which costs a table slot).
@@ -52,7 +56,7 @@ struct RoleWeights {
 impl Audience {
     /// The subscribers' skills read into keys with `kb` (the server's base).
     pub fn read(
-        kb: &KnowledgeBase,
+        taxonomy: &Taxonomy,
         read_with: usize,
         revision: i64,
         subscribers: Vec<Subscriber>,
@@ -66,7 +70,7 @@ impl Audience {
         };
         audience.places.reserve(subscribers.len());
         for subscriber in subscribers {
-            audience.add(kb, subscriber);
+            audience.add(taxonomy, subscriber);
         }
         audience
     }
@@ -75,7 +79,7 @@ impl Audience {
     /// still subscribed come back as `now` has them (their rows read after the revision).
     pub fn patch(
         &mut self,
-        kb: &KnowledgeBase,
+        taxonomy: &Taxonomy,
         revision: i64,
         changed: &[String],
         now: Vec<Subscriber>,
@@ -84,15 +88,15 @@ impl Audience {
             self.remove(user);
         }
         for subscriber in now {
-            self.add(kb, subscriber);
+            self.add(taxonomy, subscriber);
         }
         self.revision = revision;
     }
 
     /// `subscriber` as a member, their skills read into key numbers (new keys numbered on).
-    fn add(&mut self, kb: &KnowledgeBase, subscriber: Subscriber) {
+    fn add(&mut self, taxonomy: &Taxonomy, subscriber: Subscriber) {
         self.remove(&subscriber.user);
-        let keys = skill_keys(kb, &subscriber.skills.join(", "))
+        let keys = skill_keys_in(taxonomy, &subscriber.skills.join(", "))
             .into_iter()
             .map(|key| {
                 let next = u32::try_from(self.key_numbers.len()).unwrap_or(u32::MAX);
@@ -183,7 +187,8 @@ impl RoleWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::advisor::matching::fit_percent;
+    use crate::advisor::matching::{fit_percent, skill_keys};
+    use crate::knowledge::KnowledgeBase;
 
     fn kb() -> KnowledgeBase {
         KnowledgeBase::embedded().expect("the shipped knowledge")
@@ -237,7 +242,7 @@ mod tests {
             subscriber("c", 30, "pytorch, docker"),
             subscriber("d", 40, "rust"),
         ];
-        let mut patched = Audience::read(&kb, 0, 1, before);
+        let mut patched = Audience::read(&kb.taxonomy, 0, 1, before);
         // a's skills change, b leaves (alerts off, paused or forgotten), e and f arrive,
         // d's filter changes; c is untouched; "ghost" changed but was never subscribed.
         let now = vec![
@@ -249,10 +254,10 @@ mod tests {
         let changed: Vec<String> = ["a", "b", "d", "e", "f", "ghost"]
             .map(String::from)
             .to_vec();
-        patched.patch(&kb, 7, &changed, now.clone());
+        patched.patch(&kb.taxonomy, 7, &changed, now.clone());
         let mut all = now;
         all.push(subscriber("c", 30, "pytorch, docker"));
-        let fresh = Audience::read(&kb, 0, 7, all);
+        let fresh = Audience::read(&kb.taxonomy, 0, 7, all);
         assert_eq!(contents(&patched), contents(&fresh));
         assert_eq!(patched.revision, 7);
         for role in &kb.roles {
@@ -269,7 +274,7 @@ mod tests {
         }
         // Everyone leaving leaves an empty audience.
         let everyone: Vec<String> = contents(&fresh).into_iter().map(|row| row.0).collect();
-        patched.patch(&kb, 8, &everyone, Vec::new());
+        patched.patch(&kb.taxonomy, 8, &everyone, Vec::new());
         assert!(patched.is_empty());
     }
 
@@ -288,12 +293,13 @@ mod tests {
             .enumerate()
             .map(|(i, list)| subscriber(&i.to_string(), 1, list))
             .collect();
-        let read = Audience::read(&kb, 0, 1, subscribers.clone());
+        let read = Audience::read(&kb.taxonomy, 0, 1, subscribers.clone());
         // The same members patched in, over others who then left: the fit is the same.
-        let mut patched = Audience::read(&kb, 0, 0, vec![subscriber("gone", 1, "rust, sql")]);
+        let mut patched =
+            Audience::read(&kb.taxonomy, 0, 0, vec![subscriber("gone", 1, "rust, sql")]);
         let mut changed: Vec<String> = subscribers.iter().map(|s| s.user.clone()).collect();
         changed.push("gone".into());
-        patched.patch(&kb, 1, &changed, subscribers);
+        patched.patch(&kb.taxonomy, 1, &changed, subscribers);
         for audience in [&read, &patched] {
             for role in &kb.roles {
                 let found = audience.matching(&[role], None, false);
@@ -321,7 +327,7 @@ mod tests {
             skills: everything.clone(),
         };
         let audience = Audience::read(
-            &kb,
+            &kb.taxonomy,
             0,
             1,
             vec![

@@ -1,7 +1,7 @@
 //! Each server's audience kept in memory between jobs, and brought up to date before one is
 //! matched: unchanged while the store's revision of the server holds; patched with just the
 //! members changed since when the store's change log reaches back to the revision held
-//! (milliseconds); read in full otherwise (a new process, a new knowledge base, a log that
+//! (milliseconds); read in full otherwise (a new process, a reloaded taxonomy, a log that
 //! no longer reaches back, a `/me forget`), which at 100,000 members takes seconds.
 
 use std::collections::HashMap;
@@ -53,7 +53,8 @@ impl Audiences {
     }
 }
 
-/// What `held` needs to be `guild`'s audience at `revision`, as read with base `read_with`.
+/// What `held` needs to be `guild`'s audience at `revision`, as read with taxonomy
+/// `read_with`.
 fn update_for(held: &Option<Audience>, revision: i64, read_with: usize) -> Update {
     match held {
         Some(audience) if audience.read_with == read_with => {
@@ -78,15 +79,16 @@ impl Service {
         }
     }
 
-    /// `guild`'s audience as the store has it now, read with `kb` (its address tells a
-    /// rebuilt base from the one an audience was read with). Always `Some` once this returns.
+    /// `guild`'s audience as the store has it now, its skills read with `kb`'s taxonomy (its
+    /// address tells a reloaded one from the one an audience was read with). Always `Some`
+    /// once this returns.
     pub(super) async fn audience(
         &self,
         profiles: &ProfileStore,
         kb: &Arc<KnowledgeBase>,
         guild: u64,
     ) -> anyhow::Result<OwnedRwLockReadGuard<Option<Audience>>> {
-        let read_with = Arc::as_ptr(kb) as usize;
+        let read_with = Arc::as_ptr(&kb.taxonomy) as usize;
         let slot = self.audiences.slot(guild);
         let revision = profiles.audience_revision(guild).await?;
         let held = slot.clone().read_owned().await;
@@ -136,7 +138,7 @@ impl Service {
         // async threads, the audience's write lock going along.
         let held = tokio::task::spawn_blocking(move || {
             if let Some(audience) = held.as_mut() {
-                audience.patch(&kb, revision, &changed, now);
+                audience.patch(&kb.taxonomy, revision, &changed, now);
             }
             held
         })
@@ -156,10 +158,10 @@ impl Service {
     ) -> anyhow::Result<()> {
         let subscribers = profiles.subscribers(guild).await?;
         let kb = kb.clone();
-        let read_with = Arc::as_ptr(&kb) as usize;
+        let read_with = Arc::as_ptr(&kb.taxonomy) as usize;
         // Reading every subscriber's skills is CPU work: off the async threads.
         let audience = tokio::task::spawn_blocking(move || {
-            Audience::read(&kb, read_with, revision, subscribers)
+            Audience::read(&kb.taxonomy, read_with, revision, subscribers)
         })
         .await?;
         *held = Some(audience);
