@@ -370,3 +370,28 @@ async fn a_servers_base_rebuilt_after_an_add_keeps_its_audience() {
         "a new taxonomy: read anew"
     );
 }
+
+/// Read ahead at start: every server with alerts on is read once, and its first job is
+/// matched warm.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audiences_read_ahead_match_the_first_job_warm() {
+    let url = sqlite_url("audience_read_ahead");
+    let kb = kb();
+    let profiles = ProfileStore::on(&Database::open(&url).await.expect("open"));
+    for n in 0..8 {
+        subscribe(&profiles, &kb, n, GUILD).await;
+    }
+    subscribe(&profiles, &kb, 9, OTHER).await;
+    subscribe(&profiles, &kb, 10, 7).await;
+    assert!(profiles.alerts_off("10", 7, NOW).await.expect("off"));
+    let service = Service::sharing(kb.clone(), Arc::new(Boards::new(url.clone())));
+    assert_eq!(
+        service.warm_audiences().await.expect("read"),
+        2,
+        "servers with alerts on"
+    );
+    assert_eq!(service.audience_reads(), reads(2, 0));
+    let first = alerted(&service, &profiles, &kb).await;
+    assert_eq!(service.audience_reads(), reads(2, 0), "matched warm");
+    assert_eq!(first, fresh(&url, &profiles, &kb).await);
+}

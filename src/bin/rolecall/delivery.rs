@@ -12,8 +12,9 @@ use rolecall::service::alerts::DeliveryRules;
 /// Alerts claimed at once: a batch is sent well within a claim.
 const BATCH: usize = 10;
 
-/// Starts delivering the outbox's alerts on `runtime`, unless there is no bot token to send
-/// them with (they wait in the store, and the log says so).
+/// Reads every server's audience ahead in the background, then starts delivering the
+/// outbox's alerts on `runtime`, unless there is no bot token to send them with (they wait
+/// in the store, and the log says so).
 pub fn deliver_alerts(
     runtime: &tokio::runtime::Runtime,
     bot: Arc<Bot>,
@@ -21,6 +22,7 @@ pub fn deliver_alerts(
     api: Option<&str>,
 ) -> anyhow::Result<()> {
     bot.service().set_alerts_per_day(settings.alerts_per_day);
+    runtime.spawn(warm_audiences(bot.clone()));
     let Some(token) = settings.discord_token.clone() else {
         tracing::warn!("job alerts are queued but not sent: DISCORD_TOKEN is not set");
         return Ok(());
@@ -33,4 +35,16 @@ pub fn deliver_alerts(
     };
     runtime.spawn(alerts::deliver(bot, dms, rules));
     Ok(())
+}
+
+/// Reads the audience of every server with alerts on, so that the first job posted after a
+/// start is matched warm; when it cannot, each server's first job reads its own.
+async fn warm_audiences(bot: Arc<Bot>) {
+    match bot.service().warm_audiences().await {
+        Ok(servers) => tracing::info!(servers, "job alerts' audiences read ahead"),
+        Err(error) => tracing::warn!(
+            error = format!("{error:#}"),
+            "job alerts' audiences not read ahead; each server's first job reads its own"
+        ),
+    }
 }

@@ -163,6 +163,21 @@ impl ProfileStore {
         Ok(Some(users))
     }
 
+    /// The servers where some member has alerts on, ascending.
+    pub async fn servers_with_alerts(&self) -> Result<Vec<u64>, ProfileError> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT guild FROM member_alerts WHERE enabled = 1 ORDER BY guild",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut servers = Vec::with_capacity(rows.len());
+        for row in rows {
+            // Server ids are stored as the database's signed integers and were never negative.
+            servers.extend(u64::try_from(row.try_get::<i64, _>("guild")?).ok());
+        }
+        Ok(servers)
+    }
+
     /// Every member with alerts on in `guild`, not paused, who has saved skills.
     pub async fn subscribers(&self, guild: u64) -> Result<Vec<Subscriber>, ProfileError> {
         let sql = format!("{SUBSCRIBER} WHERE a.guild = $1 AND a.enabled = 1 AND {NOT_PAUSED}");
