@@ -287,6 +287,16 @@ pub async fn live_texts(
         .collect()
 }
 
+/// The ids of `guild`'s live articles, oldest first (from the `articles_live` index alone).
+pub async fn live_ids(conn: &mut AnyConnection, guild: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT id FROM articles WHERE guild = $1 AND removed_at IS NULL ORDER BY id")
+            .bind(guild)
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|row| row.try_get(0)).collect()
+}
+
 /// `guild`'s live article `id` with its text, if it is live.
 pub async fn live_text(
     conn: &mut AnyConnection,
