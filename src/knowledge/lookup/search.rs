@@ -67,6 +67,9 @@ pub struct FactIndex {
     /// Each text's hash with its id, sorted: which text a fact's is, when the index is
     /// updated for a few roles ([`FactIndex::update`]).
     text_hashes: Vec<(u64, u32)>,
+    /// Whether this is an update's: texts are not numbered in the order of their first
+    /// place then.
+    updated: bool,
 }
 
 impl FactIndex {
@@ -191,8 +194,8 @@ impl FactIndex {
         hits
     }
 
-    /// Every text holding a term of `query_terms` (and still standing somewhere), with its
-    /// BM25 score, best first, ties in the order of their first place. A query that names a skill or tool is about it: texts must name one of
+    /// Every text holding a term of `query_terms`, with its BM25 score, best first, ties in
+    /// the order of their first place. A query that names a skill or tool is about it: texts must name one of
     /// those it names.
     fn rank(&self, query_terms: &[u32]) -> Vec<(u32, f32)> {
         let about_entities = query_terms.iter().any(|&t| self.is_entity(t));
@@ -226,21 +229,26 @@ impl FactIndex {
                 }
             }
         }
-        let mut ranked: Vec<(u32, f32, (u32, Section, u16))> = touched
+        let mut ranked: Vec<(u32, f32)> = touched
             .into_iter()
             .filter(|&text| !about_entities || names_entity[text as usize])
-            .filter_map(|text| {
-                let first = *self.places_of(text).first()?;
-                Some((text, scores[text as usize], first))
-            })
+            .map(|text| (text, scores[text as usize]))
             .collect();
-        // Ties in the order of their first place, which is the order texts are numbered in
-        // when built at once, and stays so after updates number new texts last.
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if self.updated {
+            // Ties in the order of their first place: the order an index built at once
+            // numbers texts in, which an update, numbering new texts last, does not keep. A
+            // text no fact holds any more (no place) is never shown: last.
+            for tied in ranked.chunk_by_mut(|a, b| a.1.total_cmp(&b.1).is_eq()) {
+                if tied.len() > 1 {
+                    tied.sort_by_cached_key(|&(text, _)| {
+                        let first = self.places_of(text).first().copied();
+                        (first.is_none(), first)
+                    });
+                }
+            }
+        }
         ranked
-            .into_iter()
-            .map(|(text, score, _)| (text, score))
-            .collect()
     }
 
     /// The places of text `id`.

@@ -148,6 +148,7 @@ fn an_index_updated_for_changed_roles_finds_what_one_built_from_scratch_finds() 
             &[
                 (Section::Skills, "Statistics and Python."),
                 (Section::Tools, "Orchestration: Apache Airflow, Luigi."),
+                (Section::Responsibilities, "Python scripts."),
             ],
         ),
     ];
@@ -179,6 +180,12 @@ fn an_index_updated_for_changed_roles_finds_what_one_built_from_scratch_finds() 
         .entry(Section::Skills)
         .or_default()
         .push(Fact::new("Statistics and Python.".into(), vec![0], None));
+    // A new text tied with one of a later role: found first, as a fresh index numbers it.
+    after[0]
+        .sections
+        .entry(Section::Responsibilities)
+        .or_default()
+        .push(Fact::new("Python notebooks.".into(), vec![0], None));
     after.push(role(
         "Streaming Engineer",
         &[

@@ -34,6 +34,7 @@ impl FactIndex {
             terms: self.terms.clone(),
             lengths: self.lengths.clone(),
             entity_terms: self.entity_terms.clone(),
+            updated: true,
             ..FactIndex::default()
         };
         let mut added_texts: FxHashMap<&str, u32> = FxHashMap::default();
