@@ -8,6 +8,8 @@ use std::cmp::Reverse;
 
 use rolecall::jobs::model::{Board, Job, JobDraft, JobQuery};
 use rolecall::jobs::store::{JobStore, Seed};
+// SplitMix64, seeded: the same boards on every run and backend.
+use rolecall::synthetic::Rng as Random;
 
 use crate::support::{postgres_url, sqlite_url};
 
@@ -23,33 +25,13 @@ const ROLES: [&str; 6] = [
 ];
 const LEVELS: [&str; 3] = ["entry", "mid", "senior"];
 
-/// A small deterministic generator (SplitMix64): the same boards on every run and backend.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn roles(&mut self) -> Vec<String> {
-        ROLES
-            .iter()
-            .filter(|_| self.chance(30))
-            .map(|role| (*role).to_owned())
-            .collect()
-    }
+/// Some of the roles, each three times in ten.
+fn roles(random: &mut Random) -> Vec<String> {
+    ROLES
+        .iter()
+        .filter(|_| random.chance(30))
+        .map(|role| (*role).to_owned())
+        .collect()
 }
 
 fn draft(random: &mut Random, n: usize) -> JobDraft {
@@ -64,7 +46,7 @@ fn draft(random: &mut Random, n: usize) -> JobDraft {
             .then(|| LEVELS[random.below(LEVELS.len())].to_owned()),
         salary: None,
         apply_url: None,
-        roles: random.roles(),
+        roles: roles(random),
         expires_at: random.chance(10).then_some(NOW - 1),
     }
 }
@@ -98,7 +80,7 @@ async fn fill(store: &JobStore, board: Board, random: &mut Random) {
         .expect("list");
     for job in all.jobs {
         if random.chance(15) {
-            let roles = random.roles();
+            let roles = roles(random);
             store
                 .edit(
                     board,
@@ -180,7 +162,7 @@ async fn reference(store: &JobStore, board: Board, query: &JobQuery) -> Vec<i64>
 }
 
 async fn check(store: JobStore) {
-    let mut random = Random(17);
+    let mut random = Random::new(17);
     let mut pages_checked = 0;
     for id in 1..=BOARDS {
         let board = Board::from_id(id);
