@@ -45,12 +45,14 @@ const DUTY_PHRASES: [&str; 3] = ["responsible for", "in charge of", "their job i
 const OUTLOOK_PHRASES: [&str; 4] = ["demand", "job market", "growth", "outlook"];
 
 /// Files every role's stray facts under the aspects they speak to, and leaves out of each
-/// role's skills and tools those only the part of a fact about other roles names.
-pub fn file_stray_facts(roles: &mut [Arc<Role>], taxonomy: &Taxonomy) {
+/// role's skills and tools those only the part of a fact about other roles names. Returns
+/// the names it found roles by: filing changes no name, so they are the filed roles' too.
+pub fn file_stray_facts(roles: &mut [Arc<Role>], taxonomy: &Taxonomy) -> RoleNames {
     let names = RoleNames::build(roles);
     for (id, role) in roles.iter_mut().enumerate() {
         file_role(id, Arc::make_mut(role), taxonomy, &names);
     }
+    names
 }
 
 /// [`file_stray_facts`] for role `id` alone, with every role's `names`. What it does

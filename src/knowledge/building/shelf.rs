@@ -169,10 +169,10 @@ impl Shelf {
         } = self;
         let mut merged = tracing::debug_span!("finish the merge")
             .in_scope(|| Merger::resume(&curation.taxonomy, &curation.curated, merge).finish());
-        tracing::debug_span!("file stray facts")
+        let names = tracing::debug_span!("file stray facts")
             .in_scope(|| filing::file_stray_facts(&mut merged.roles, &curation.taxonomy));
         warnings.extend(merged.warnings);
-        let names = Arc::new(mentions::RoleNames::build(&merged.roles));
+        let names = Arc::new(names);
         let parts = Parts {
             documents,
             articles,
